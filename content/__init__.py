@@ -1,0 +1,1 @@
+"""Bilingual method text, interface catalogues and demo workshops (package data)."""

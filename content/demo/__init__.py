@@ -1,0 +1,1 @@
+"""Demo workshops in the interchange format."""

@@ -1,0 +1,96 @@
+"""The schema: validation, migrations, clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from workshop.model import (
+    SCHEMA_VERSION,
+    ActionPlan,
+    Meta,
+    Partner,
+    SchemaProblem,
+    Workshop,
+    migrate,
+    workshop_from_dict,
+    workshop_to_dict,
+)
+
+
+def test_minimal_workshop_round_trips() -> None:
+    workshop = Workshop(meta=Meta(title="Child health", language="ar"))
+    doc = workshop_to_dict(workshop)
+    assert doc["schema_version"] == SCHEMA_VERSION
+    assert set(doc["readiness"]) == {f"q{i}" for i in range(1, 8)}
+    assert workshop_from_dict(doc) == workshop
+
+
+def test_blank_title_is_refused_with_the_field_named() -> None:
+    with pytest.raises(SchemaProblem) as caught:
+        workshop_from_dict({"schema_version": 1, "meta": {"title": "   "}})
+    assert caught.value.key == "errors.invalid_workshop"
+    assert "meta.title" in caught.value.params["details"]
+
+
+def test_unknown_field_is_named() -> None:
+    with pytest.raises(SchemaProblem) as caught:
+        workshop_from_dict({"schema_version": 1, "meta": {"title": "x"}, "colour": "red"})
+    assert "colour" in caught.value.params["details"]
+
+
+def test_newer_schema_is_refused() -> None:
+    with pytest.raises(SchemaProblem) as caught:
+        workshop_from_dict({"schema_version": SCHEMA_VERSION + 1, "meta": {"title": "x"}})
+    assert caught.value.key == "errors.schema_version_new"
+
+
+@pytest.mark.parametrize("version", ["1", 1.5, True, None, [1]])
+def test_odd_schema_versions_are_refused(version: object) -> None:
+    with pytest.raises(SchemaProblem) as caught:
+        workshop_from_dict({"schema_version": version, "meta": {"title": "x"}})
+    assert caught.value.key == "errors.schema_version_bad"
+
+
+def test_version_zero_is_migrated() -> None:
+    doc = migrate({"title": "Old one", "language": "ar"})
+    workshop = workshop_from_dict(doc)
+    assert workshop.meta.title == "Old one"
+    assert workshop.meta.language == "ar"
+
+
+@pytest.mark.parametrize("doc", [[], "text", 3, None])
+def test_non_objects_are_not_workshops(doc: object) -> None:
+    with pytest.raises(SchemaProblem) as caught:
+        workshop_from_dict(doc)
+    assert caught.value.key == "errors.not_a_workshop"
+
+
+def test_plan_end_before_start_is_refused() -> None:
+    with pytest.raises(ValueError, match="end date"):
+        ActionPlan(task="x", start="2026-05-02", end="2026-05-01")
+
+
+def test_assignment_is_validated() -> None:
+    partner = Partner(organisation="Clinic")
+    with pytest.raises(ValueError):
+        partner.influence = 9
+    with pytest.raises(ValueError):
+        partner.sector = "church"  # type: ignore[assignment]
+
+
+def test_hostile_text_is_kept_byte_exact() -> None:
+    hostile = "<b>a<b</b> \x1b[31mred\x1b[0m \u202eevil\u202c \x00 \u0651\u0651\u0651 👩‍👩‍👧 " + "x" * 100_000
+    workshop = Workshop(meta=Meta(title=hostile[:1000]))
+    from workshop.model import Item
+
+    workshop.needs.accomplish.append(Item(text=hostile))
+    again = workshop_from_dict(workshop_to_dict(workshop))
+    assert again.needs.accomplish[0].text == hostile
+    assert again.meta.title == hostile[:1000]
+
+
+def test_oversized_paste_is_refused() -> None:
+    from workshop.model import MAX_TEXT, Item
+
+    with pytest.raises(ValueError):
+        Item(text="x" * (MAX_TEXT + 1))

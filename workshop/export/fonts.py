@@ -1,0 +1,160 @@
+"""Font registration and glyph coverage checks for the PDF export.
+
+The PDF uses IBM Plex Sans Arabic (Arabic *and* Latin coverage), loaded from
+the ``fontpkg-ibm-plex-sans-arabic`` package -- never from system fonts, so
+the output is identical on every machine.  ReportLab embeds TrueType fonts as
+subsets by default, so only the glyphs used end up in the PDF.
+
+Public API::
+
+    register_fonts() -> FontSet          # idempotent
+    missing_glyphs(text, font_name=None) -> set[str]
+    has_glyph(text, font_name=None) -> bool
+    safe_text(text, font_name=None, fallback="?") -> str
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import fontpkg_ibm_plex_sans_arabic as _fontpkg
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+__all__ = [
+    "FontSet",
+    "REGULAR_NAME",
+    "BOLD_NAME",
+    "register_fonts",
+    "font_path",
+    "missing_glyphs",
+    "has_glyph",
+    "safe_text",
+]
+
+REGULAR_NAME = "IBMPlexSansArabic"
+BOLD_NAME = "IBMPlexSansArabic-Bold"
+
+_FILES = {
+    REGULAR_NAME: "IBMPlexSansArabic-Regular.ttf",
+    BOLD_NAME: "IBMPlexSansArabic-Bold.ttf",
+}
+
+# Characters that are legitimately absent from the cmap but that HarfBuzz
+# handles itself (joiners, zero-width space): they are never drawn as glyphs.
+_DEFAULT_IGNORABLE = frozenset("\u200b\u200c\u200d\u2060")
+
+# Preferred substitutes for common characters the font lacks; anything else
+# missing becomes the caller's fallback.
+_SUBSTITUTES = {
+    "\u25cf": "\u2022",  # BLACK CIRCLE -> BULLET
+    "\u25cb": "\u2022",  # WHITE CIRCLE -> BULLET
+    "\u25aa": "\u2022",  # BLACK SMALL SQUARE -> BULLET
+    "\u25a0": "\u2022",  # BLACK SQUARE -> BULLET
+    "\u2713": "+",  # CHECK MARK
+    "\u2714": "+",
+    "\u2717": "x",  # BALLOT X
+    "\u2192": "-",  # RIGHTWARDS ARROW
+    "\u2190": "-",
+    "\ufffd": "?",
+}
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """Names of the registered fonts, usable as ReportLab ``fontName``."""
+
+    regular: str = REGULAR_NAME
+    bold: str = BOLD_NAME
+
+
+def font_path(font_name: str) -> Path:
+    """Return the TTF file shipped by the font package for ``font_name``."""
+    root = Path(_fontpkg.ROOT)
+    return root / "files" / _FILES[font_name]
+
+
+def _is_registered(font_name: str) -> bool:
+    return font_name in pdfmetrics.getRegisteredFontNames()
+
+
+def register_fonts() -> FontSet:
+    """Register Plex Sans Arabic Regular and Bold with ReportLab.
+
+    Safe to call any number of times (and from several threads); fonts are
+    registered once per process.  Also registers a font family so that
+    ``<b>`` in a plain ReportLab ``Paragraph`` maps to the bold face.
+    """
+    with _lock:
+        for name in (REGULAR_NAME, BOLD_NAME):
+            if not _is_registered(name):
+                pdfmetrics.registerFont(TTFont(name, str(font_path(name))))
+        addMapping(REGULAR_NAME, 0, 0, REGULAR_NAME)
+        addMapping(REGULAR_NAME, 0, 1, REGULAR_NAME)
+        addMapping(REGULAR_NAME, 1, 0, BOLD_NAME)
+        addMapping(REGULAR_NAME, 1, 1, BOLD_NAME)
+    return FontSet()
+
+
+@lru_cache(maxsize=8)
+def _cmap(font_name: str) -> frozenset[int]:
+    """Code points mapped by the font's cmap (after registration)."""
+    register_fonts()
+    font = pdfmetrics.getFont(font_name)
+    return frozenset(font.face.charToGlyph)
+
+
+def _char_ok(ch: str, cmap: frozenset[int]) -> bool:
+    return ch == "\n" or ch in _DEFAULT_IGNORABLE or ord(ch) in cmap
+
+
+def missing_glyphs(text: str, font_name: str | None = None) -> set[str]:
+    """Characters of ``text`` that the font cannot draw.
+
+    Newlines and zero-width joiners/spaces are not reported: the layout code
+    consumes them and never draws them as glyphs.
+    """
+    cmap = _cmap(font_name or REGULAR_NAME)
+    return {ch for ch in set(text) if not _char_ok(ch, cmap)}
+
+
+def has_glyph(text: str, font_name: str | None = None) -> bool:
+    """True if every character of ``text`` has a glyph in the font."""
+    return not missing_glyphs(text, font_name)
+
+
+def _substitute(ch: str, cmap: frozenset[int], fallback: str) -> str:
+    sub = _SUBSTITUTES.get(ch)
+    if sub is not None and all(ord(c) in cmap for c in sub):
+        return sub
+    decomposed = unicodedata.normalize("NFKC", ch)
+    if decomposed != ch and decomposed and all(ord(c) in cmap for c in decomposed):
+        return decomposed
+    if unicodedata.category(ch) == "Mn" or "\ufe00" <= ch <= "\ufe0f":
+        return ""  # an undrawable combining mark / variation selector: drop it
+    return fallback
+
+
+def safe_text(text: str, font_name: str | None = None, fallback: str = "?") -> str:
+    """Return ``text`` with every character the font lacks replaced.
+
+    Known symbols get a close equivalent (e.g. U+25CF BLACK CIRCLE becomes
+    U+2022 BULLET), compatibility characters are decomposed when the
+    decomposition is drawable, undrawable combining marks and variation
+    selectors are dropped, and everything else (emoji, CJK, ...) becomes
+    ``fallback``.  The result never contains a character without a glyph, so
+    the PDF never shows a "tofu" box.
+    """
+    cmap = _cmap(font_name or REGULAR_NAME)
+    if all(_char_ok(ch, cmap) for ch in text):
+        return text
+    return "".join(
+        ch if _char_ok(ch, cmap) else _substitute(ch, cmap, fallback) for ch in text
+    )

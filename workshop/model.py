@@ -1,0 +1,455 @@
+"""The one schema: a whole workshop as pydantic v2 models.
+
+The same models are the JSON interchange format, the stored document and the
+export input. This module never imports Textual.
+"""
+
+from __future__ import annotations
+
+import secrets
+import datetime as dt
+from datetime import datetime, timezone
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+
+#: Step ids, in the order the workshop runs them.
+STEPS: tuple[str, ...] = (
+    "setup",
+    "needs",
+    "readiness",
+    "swot",
+    "mapping",
+    "mission",
+    "partners",
+    "coalition-type",
+    "structure",
+    "goals",
+    "ground-rules",
+    "export",
+)
+StepId = Literal[
+    "setup",
+    "needs",
+    "readiness",
+    "swot",
+    "mapping",
+    "mission",
+    "partners",
+    "coalition-type",
+    "structure",
+    "goals",
+    "ground-rules",
+    "export",
+]
+Language = Literal["ar", "en"]
+Sector = Literal["public", "private", "nonprofit", "community", "academic", "media", "donor"]
+SECTORS: tuple[str, ...] = ("public", "private", "nonprofit", "community", "academic", "media", "donor")
+PartnerStatus = Literal["identified", "contacted", "met", "committed", "signed"]
+PARTNER_STATUSES: tuple[str, ...] = ("identified", "contacted", "met", "committed", "signed")
+Stage = Literal["pre-formation", "formation", "implementation", "maintenance", "institutionalisation"]
+STAGES: tuple[str, ...] = ("pre-formation", "formation", "implementation", "maintenance", "institutionalisation")
+SwotKind = Literal["strength", "weakness", "opportunity", "threat"]
+SWOT_KINDS: tuple[str, ...] = ("strength", "weakness", "opportunity", "threat")
+NeedsQuestion = Literal["accomplish", "strengths", "needs", "pros", "cons", "goals"]
+NEEDS_QUESTIONS: tuple[str, ...] = ("accomplish", "strengths", "needs", "pros", "cons", "goals")
+ReadinessAnswerValue = Literal["yes", "no", "unsure"]
+READINESS_QUESTIONS: tuple[str, ...] = ("q1", "q2", "q3", "q4", "q5", "q6", "q7")
+CoalitionType = Literal["information-network", "organisation", "coordinating-council", "campaign", "ongoing-coalition"]
+COALITION_TYPES: tuple[str, ...] = (
+    "information-network",
+    "organisation",
+    "coordinating-council",
+    "campaign",
+    "ongoing-coalition",
+)
+CommitteeKind = Literal["strategic", "executive", "work-group", "staff"]
+COMMITTEE_KINDS: tuple[str, ...] = ("strategic", "executive", "work-group", "staff")
+MemberRole = Literal["chair", "vice-chair", "officer", "convener", "strategic-rep", "member", "staff"]
+MEMBER_ROLES: tuple[str, ...] = ("chair", "vice-chair", "officer", "convener", "strategic-rep", "member", "staff")
+GoalKind = Literal["specific", "comprehensive"]
+GoalCategory = Literal["research-education-culture", "programmes-services", "policy-advocacy"]
+GOAL_CATEGORIES: tuple[str, ...] = ("research-education-culture", "programmes-services", "policy-advocacy")
+Staffing = Literal["internal", "external", "mixed"]
+EtiquetteCategory = Literal["understanding", "norms", "procedures", "own"]
+RuleStatus = Literal["proposed", "adopted", "dropped"]
+DecisionProcedure = Literal["consensus", "consent", "majority"]
+ConflictResolution = Literal["mediator", "arbitrator", "committee"]
+TrendSource = Literal["stories", "experience", "data"]
+
+#: Longest accepted text in one field (characters). Larger pastes are refused with a clear message.
+MAX_TEXT = 200_000
+#: Longest accepted short field (names, titles).
+MAX_SHORT = 2_000
+
+LongText = Annotated[str, Field(max_length=MAX_TEXT)]
+ShortText = Annotated[str, Field(max_length=MAX_SHORT)]
+
+
+def new_id() -> str:
+    """A short random id, unique enough for one workshop's items."""
+    return secrets.token_hex(6)
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with seconds."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class Model(BaseModel):
+    """Base for every part: strict about unknown fields, validates assignments."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+
+
+class Item(Model):
+    """One line of text the room said (needs answers, trends, next steps)."""
+
+    id: str = Field(default_factory=new_id)
+    text: LongText = ""
+    author: ShortText = ""
+
+
+class Meta(Model):
+    title: ShortText = Field(min_length=1)
+    date: dt.date | None = None
+    place: ShortText = ""
+    facilitator: ShortText = ""
+    language: Language = "en"
+    #: 0 = collaborative betterment, 100 = collaborative empowerment.
+    approach: int = Field(default=50, ge=0, le=100)
+    stage: Stage = "pre-formation"
+
+    @field_validator("title")
+    @classmethod
+    def _title_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the title cannot be empty")
+        return value
+
+
+class Participant(Model):
+    id: str = Field(default_factory=new_id)
+    name: ShortText = ""
+    organisation: ShortText = ""
+    sector: Sector | None = None
+
+
+class Needs(Model):
+    """Answers to the first of the eight steps: several items per question."""
+
+    accomplish: list[Item] = Field(default_factory=list)
+    strengths: list[Item] = Field(default_factory=list)
+    needs: list[Item] = Field(default_factory=list)
+    pros: list[Item] = Field(default_factory=list)
+    cons: list[Item] = Field(default_factory=list)
+    goals: list[Item] = Field(default_factory=list)
+
+
+class ReadinessAnswer(Model):
+    answer: ReadinessAnswerValue | None = None
+    note: LongText = ""
+
+
+def _empty_readiness() -> dict[str, ReadinessAnswer]:
+    return {q: ReadinessAnswer() for q in READINESS_QUESTIONS}
+
+
+class SwotItem(Model):
+    id: str = Field(default_factory=new_id)
+    kind: SwotKind
+    text: LongText = ""
+    author: ShortText = ""
+    votes: int = Field(default=0, ge=0)
+
+
+class Trend(Model):
+    id: str = Field(default_factory=new_id)
+    text: LongText = ""
+    source: TrendSource = "experience"
+
+
+class Opportunity(Model):
+    id: str = Field(default_factory=new_id)
+    text: LongText = ""
+    votes: int = Field(default=0, ge=0)
+    #: The SWOT item it was seeded from, if any.
+    swot_id: str | None = None
+
+
+class Problem(Model):
+    id: str = Field(default_factory=new_id)
+    text: LongText = ""
+    votes: int = Field(default=0, ge=0)
+    swot_id: str | None = None
+    opportunity_ids: list[str] = Field(default_factory=list)
+
+
+class DraftVersion(Model):
+    text: LongText = ""
+    at: str = Field(default_factory=now_iso)
+
+
+class MissionDraft(Model):
+    id: str = Field(default_factory=new_id)
+    who: LongText = ""
+    change: LongText = ""
+    for_whom: LongText = ""
+    how: LongText = ""
+    text: LongText = ""
+    created: str = Field(default_factory=now_iso)
+    #: Earlier texts of this draft, oldest first.
+    history: list[DraftVersion] = Field(default_factory=list)
+
+
+class Mission(Model):
+    drafts: list[MissionDraft] = Field(default_factory=list)
+    adopted_id: str | None = None
+    vision: LongText = ""
+
+    def adopted(self) -> MissionDraft | None:
+        """The adopted draft, if one is."""
+        return next((d for d in self.drafts if d.id == self.adopted_id), None)
+
+
+class FollowUp(Model):
+    id: str = Field(default_factory=new_id)
+    due: dt.date | None = None
+    text: LongText = ""
+    done: bool = False
+
+
+class Partner(Model):
+    id: str = Field(default_factory=new_id)
+    organisation: ShortText = Field(min_length=1)
+    sector: Sector = "nonprofit"
+    contact_person: ShortText = ""
+    #: Private: never in the participants' exports nor on the projector.
+    email: ShortText = ""
+    #: Private: never in the participants' exports nor on the projector.
+    phone: ShortText = ""
+    role: LongText = ""
+    contribution: LongText = ""
+    barriers: LongText = ""
+    status: PartnerStatus = "identified"
+    decision_authority: bool = False
+    influence: int = Field(default=3, ge=1, le=5)
+    interest: int = Field(default=3, ge=1, le=5)
+    #: Private facilitator notes.
+    notes: LongText = ""
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+
+
+class CoalitionChoice(Model):
+    #: Answers to the type questions: question key -> option key.
+    answers: dict[str, str] = Field(default_factory=dict)
+    chosen: CoalitionType | None = None
+    reason: LongText = ""
+
+
+class Member(Model):
+    id: str = Field(default_factory=new_id)
+    name: ShortText = ""
+    partner_id: str | None = None
+    participant_id: str | None = None
+    #: Sector of the organisation the member represents (copied from the partner when picked).
+    sector: Sector | None = None
+    role: MemberRole = "member"
+    official_delegate: bool = True
+
+
+class Committee(Model):
+    id: str = Field(default_factory=new_id)
+    kind: CommitteeKind
+    name: ShortText = ""
+    cadence: ShortText = ""
+    decision_authority: LongText = ""
+    members: list[Member] = Field(default_factory=list)
+
+
+class Structure(Model):
+    committees: list[Committee] = Field(default_factory=list)
+
+
+class ActionPlan(Model):
+    id: str = Field(default_factory=new_id)
+    task: LongText = ""
+    responsible_partner_id: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    criteria: LongText = ""
+    budget: float | None = Field(default=None, ge=0)
+    currency: ShortText = ""
+    staffing: Staffing | None = None
+    community_support: bool = False
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> ActionPlan:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("the end date is before the start date")
+        return self
+
+
+class Goal(Model):
+    id: str = Field(default_factory=new_id)
+    kind: GoalKind = "specific"
+    category: GoalCategory | None = None
+    text: LongText = ""
+    work_group_id: str | None = None
+    convener: ShortText = ""
+    votes: int = Field(default=0, ge=0)
+    plans: list[ActionPlan] = Field(default_factory=list)
+
+
+class GroundRule(Model):
+    id: str = Field(default_factory=new_id)
+    category: EtiquetteCategory = "own"
+    #: Key of the etiquette rule in the method catalogue it came from, if any.
+    source: str | None = None
+    text: LongText = ""
+    status: RuleStatus = "proposed"
+
+
+class GroundRules(Model):
+    rules: list[GroundRule] = Field(default_factory=list)
+    decision_procedure: DecisionProcedure | None = None
+    quorum: int | None = Field(default=None, ge=1, le=1000)
+    conflict_resolution: ConflictResolution | None = None
+    reopen_rule: LongText = ""
+    executive_may_decide: LongText = ""
+
+
+class Rating(Model):
+    id: str = Field(default_factory=new_id)
+    question: ShortText = "overall"
+    score: int = Field(ge=1, le=5)
+
+
+class Evaluation(Model):
+    #: Progress of each of the eight steps (key "1".."8"): 0-100.
+    eight_steps: dict[str, int] = Field(default_factory=dict)
+    ratings: list[Rating] = Field(default_factory=list)
+    #: The four empowerment success indicators (key "1".."4") -> checked.
+    indicators: dict[str, bool] = Field(default_factory=dict)
+    next_steps: list[Item] = Field(default_factory=list)
+
+
+class Timing(Model):
+    #: Planned minutes per step (overrides the catalogue's suggestion).
+    timeboxes: dict[str, int] = Field(default_factory=dict)
+    #: Seconds spent per step.
+    spent: dict[str, int] = Field(default_factory=dict)
+    dots_per_participant: int = Field(default=3, ge=0, le=50)
+
+
+class Workshop(Model):
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(default_factory=new_id)
+    created: str = Field(default_factory=now_iso)
+    updated: str = Field(default_factory=now_iso)
+    last_step: StepId = "setup"
+    archived: bool = False
+    meta: Meta
+    participants: list[Participant] = Field(default_factory=list)
+    needs: Needs = Field(default_factory=Needs)
+    readiness: dict[str, ReadinessAnswer] = Field(default_factory=_empty_readiness)
+    swot: list[SwotItem] = Field(default_factory=list)
+    trends: list[Trend] = Field(default_factory=list)
+    problems: list[Problem] = Field(default_factory=list)
+    opportunities: list[Opportunity] = Field(default_factory=list)
+    mission: Mission = Field(default_factory=Mission)
+    partners: list[Partner] = Field(default_factory=list)
+    coalition_type: CoalitionChoice = Field(default_factory=CoalitionChoice)
+    structure: Structure = Field(default_factory=Structure)
+    goals: list[Goal] = Field(default_factory=list)
+    ground_rules: GroundRules = Field(default_factory=GroundRules)
+    evaluation: Evaluation = Field(default_factory=Evaluation)
+    timing: Timing = Field(default_factory=Timing)
+    #: Private facilitator notes per step id.
+    facilitator_notes: dict[str, LongText] = Field(default_factory=dict)
+
+    @field_validator("readiness")
+    @classmethod
+    def _known_questions(cls, value: dict[str, ReadinessAnswer]) -> dict[str, ReadinessAnswer]:
+        unknown = set(value) - set(READINESS_QUESTIONS)
+        if unknown:
+            raise ValueError(f"unknown readiness questions: {', '.join(sorted(unknown))}")
+        return {q: value.get(q, ReadinessAnswer()) for q in READINESS_QUESTIONS}
+
+    def swot_of(self, kind: str) -> list[SwotItem]:
+        """The SWOT items of one quadrant, in stored order."""
+        return [item for item in self.swot if item.kind == kind]
+
+    def partner(self, partner_id: str | None) -> Partner | None:
+        """The partner with this id, if any."""
+        return next((p for p in self.partners if p.id == partner_id), None)
+
+
+# --------------------------------------------------------------------------- interchange
+
+
+class SchemaProblem(ValueError):
+    """A workshop document that cannot be read, with a sentence for the user."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 (early drafts) kept the title at top level and no readiness notes."""
+    doc = dict(doc)
+    if "meta" not in doc:
+        doc["meta"] = {"title": doc.pop("title", "") or "Untitled", "language": doc.pop("language", "en")}
+    doc["schema_version"] = 1
+    return doc
+
+
+MIGRATIONS = {0: _migrate_0_to_1}
+
+
+def migrate(doc: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older document up to SCHEMA_VERSION; refuse newer ones."""
+    version = doc.get("schema_version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SchemaProblem("errors.schema_version_bad", version=repr(version)[:40])
+    if version > SCHEMA_VERSION:
+        raise SchemaProblem("errors.schema_version_new", version=version, supported=SCHEMA_VERSION)
+    while version < SCHEMA_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise SchemaProblem("errors.schema_version_bad", version=version)
+        doc = step(doc)
+        version = doc["schema_version"]
+    return doc
+
+
+def describe_validation_error(error: ValidationError, limit: int = 5) -> str:
+    """Name each failing field and say what is wrong, in one short text (no traceback)."""
+    lines = []
+    for problem in error.errors()[:limit]:
+        where = ".".join(str(part) for part in problem["loc"]) or "(document)"
+        lines.append(f"{where}: {problem['msg']}")
+    more = len(error.errors()) - limit
+    if more > 0:
+        lines.append(f"... and {more} more")
+    return "; ".join(lines)
+
+
+def workshop_from_dict(doc: Any) -> Workshop:
+    """Validate a document (after migration) into a Workshop, or raise SchemaProblem."""
+    if not isinstance(doc, dict):
+        raise SchemaProblem("errors.not_a_workshop")
+    doc = migrate(doc)
+    try:
+        return Workshop.model_validate(doc)
+    except ValidationError as error:
+        raise SchemaProblem("errors.invalid_workshop", details=describe_validation_error(error)) from None
+
+
+def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
+    """The JSON-ready document of a workshop."""
+    return workshop.model_dump(mode="json")

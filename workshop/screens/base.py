@@ -1,0 +1,189 @@
+"""The frame every step screen shares: step rail, work area, guidance, footer.
+
+A step screen is built with the Session it edits and the Ui it speaks; it hands the
+app a `Nav` through `dismiss()` to go elsewhere. It holds no method rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from workshop.i18n import Ui
+from workshop.model import STEPS
+from workshop.rules import findings_by_step, step_done
+from workshop.screens.dialogs import HelpScreen, JumpScreen
+from workshop.session import Session
+from workshop.widgets.guidance import GuidancePanel
+from workshop.widgets.localise import localise_bindings
+from workshop.widgets.rtl_text import RtlText
+from workshop.widgets.step_rail import StepRail
+from workshop.widgets.timer import StepTimer
+
+
+@dataclass(frozen=True)
+class Nav:
+    """Where a screen asks the app to go next."""
+
+    action: Literal["step", "home", "language", "guidance"]
+    step: str | None = None
+    flag: bool = False
+
+
+class StepScreen(Screen[Nav]):
+    """Base of the step screens: subclasses set STEP and implement compose_work/refresh_work."""
+
+    STEP: ClassVar[str] = "setup"
+    BINDINGS = [
+        Binding("ctrl+n", "next_step", "Next step", id="next-step"),
+        Binding("ctrl+b", "previous_step", "Previous step", id="previous-step"),
+        Binding("ctrl+g", "jump", "Go to step", id="jump"),
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+t", "toggle_guidance", "Guidance", id="toggle-guidance"),
+        Binding("ctrl+z", "undo", "Undo delete", id="undo"),
+        Binding("ctrl+o", "home", "Workshops", id="home"),
+        Binding("f2", "switch_language", "Language", id="switch-language"),
+    ]
+
+    show_guidance: reactive[bool] = reactive(True)
+    """Whether the guidance panel is shown beside the work area."""
+
+    def __init__(self, session: Session, ui: Ui, *, show_guidance: bool = True) -> None:
+        super().__init__(classes="-rtl" if ui.rtl else "-ltr")
+        self.session = session
+        self.ui = ui
+        self.set_reactive(StepScreen.show_guidance, show_guidance)
+        localise_bindings(self, ui)
+        self._unsubscribe = session.subscribe(lambda _: self._session_changed())
+
+    @property
+    def workshop(self):  # type: ignore[no-untyped-def]
+        return self.session.workshop
+
+    def compose(self) -> ComposeResult:
+        ui = self.ui
+        with Horizontal(id="top-bar"):
+            yield Static(ui.show(self.workshop.meta.title), id="workshop-title")
+            yield Static(ui.label(f"steps.{self.STEP}.title"), id="step-title")
+            yield StepTimer(self.session, ui, id="timer")
+        if self.session.read_only:
+            yield Static(ui.label("app.read_only_banner"), id="read-only")
+        with Horizontal(id="body"):
+            yield StepRail(ui, id="rail")
+            with Vertical(id="work"):
+                yield from self.compose_work()
+            yield GuidancePanel(ui, self.STEP, id="guidance")
+        yield Footer()
+
+    def compose_work(self) -> ComposeResult:
+        """The step's own widgets."""
+        yield RtlText(self.ui.text(f"steps.{self.STEP}.why"), mode=self.ui.mode)
+
+    def refresh_work(self) -> None:
+        """Show the workshop's current state in the work area (after any change)."""
+
+    def on_mount(self) -> None:
+        self.query_one("#guidance").display = self.show_guidance
+        self._refresh_rail()
+        self.refresh_work()
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
+    def _session_changed(self) -> None:
+        if self.is_attached:
+            self._refresh_rail()
+
+    def _refresh_rail(self) -> None:
+        rail = self.query_one(StepRail)
+        workshop = self.workshop
+        rail.current = self.STEP
+        rail.done = frozenset(s for s in STEPS if step_done(workshop, s))
+        rail.open_findings = {step: len(found) for step, found in findings_by_step(workshop).items()}
+
+    def watch_show_guidance(self, show: bool) -> None:
+        if self.is_mounted:
+            self.query_one("#guidance").display = show
+
+    # ------------------------------------------------------------------ edits
+
+    def edit(self, change) -> object:  # type: ignore[no-untyped-def]
+        """Apply an edit through the session; tells the user instead of failing when read-only or invalid."""
+        from workshop.session import ReadOnlySession
+
+        try:
+            result = self.session.edit(change)
+        except ReadOnlySession:
+            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            return None
+        except ValueError as error:
+            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=_short(error))), severity="error")
+            return None
+        self.refresh_work()
+        return result
+
+    # ------------------------------------------------------------------ actions
+
+    def _go(self, step: str) -> None:
+        self.dismiss(Nav("step", step))
+
+    def action_next_step(self) -> None:
+        index = STEPS.index(self.STEP)
+        if index + 1 < len(STEPS):
+            self._go(STEPS[index + 1])
+
+    def action_previous_step(self) -> None:
+        index = STEPS.index(self.STEP)
+        if index > 0:
+            self._go(STEPS[index - 1])
+
+    def action_jump(self) -> None:
+        def chosen(step: str | None) -> None:
+            if step and step != self.STEP:
+                self._go(step)
+
+        self.app.push_screen(JumpScreen(self.ui, self.STEP), callback=chosen)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.ui, self.STEP, self.active_bindings))
+
+    def action_toggle_guidance(self) -> None:
+        self.show_guidance = not self.show_guidance
+
+    def action_undo(self) -> None:
+        if self.session.read_only:
+            return
+        restored = self.session.undo_delete()
+        if restored is None:
+            self.notify(self.ui.label("app.nothing_to_undo"))
+        else:
+            self.refresh_work()
+            self.notify(self.ui.label("app.undone"))
+
+    def action_home(self) -> None:
+        self.dismiss(Nav("home"))
+
+    def action_switch_language(self) -> None:
+        self.dismiss(Nav("language", self.STEP))
+
+    @on(StepTimer.Expired)
+    def _timebox_over(self) -> None:
+        self.notify(self.ui.label("timer.over"), severity="warning", timeout=8)
+
+
+def _short(error: ValueError) -> str:
+    from pydantic import ValidationError
+
+    from workshop.model import describe_validation_error
+
+    if isinstance(error, ValidationError):
+        return describe_validation_error(error, limit=1)
+    return str(error)[:200]

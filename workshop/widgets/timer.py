@@ -1,0 +1,76 @@
+"""A quiet countdown for the current step: minutes left of its timebox.
+
+It redraws only when the shown minute changes, so an idle screen sends no bytes
+for a minute at a time; past the timebox it says so once, gently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from workshop.content import suggested_timebox
+from workshop.i18n import Ui
+from workshop.session import Session
+
+CHECK_EVERY = 5.0
+
+
+def minutes_left(timebox_minutes: int, elapsed_seconds: int) -> int:
+    """Whole minutes left (negative when over), rounded so 0:59 left shows 1."""
+    remaining = timebox_minutes * 60 - elapsed_seconds
+    if remaining >= 0:
+        return -(-remaining // 60)
+    return remaining // 60
+
+
+class StepTimer(Static):
+    """Minutes left for the step being worked on."""
+
+    DEFAULT_CSS = """
+    StepTimer { width: auto; min-width: 12; text-style: bold; }
+    StepTimer.-over { color: $warning; }
+    """
+
+    left: reactive[int] = reactive(0)
+    """Minutes left of the timebox (negative: over time)."""
+
+    @dataclass
+    class Expired(Message):
+        """The step's timebox has just run out."""
+
+        timer: StepTimer
+
+        @property
+        def control(self) -> StepTimer:
+            return self.timer
+
+    def __init__(self, session: Session, ui: Ui, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.ui = ui
+        self._warned = False
+
+    def timebox(self) -> int:
+        step = self.session.workshop.last_step
+        return self.session.workshop.timing.timeboxes.get(step, suggested_timebox(step))
+
+    def on_mount(self) -> None:
+        self._tick()
+        self.set_interval(CHECK_EVERY, self._tick)
+
+    def _tick(self) -> None:
+        self.left = minutes_left(self.timebox(), self.session.step_elapsed())
+
+    def watch_left(self, left: int) -> None:
+        self.set_class(left < 0, "-over")
+        if left >= 0:
+            self.update(self.ui.label("timer.left", minutes=left))
+        else:
+            self.update(self.ui.label("timer.over_by", minutes=-left))
+        if left <= 0 and not self._warned and self.session.step_elapsed() >= self.timebox() * 60:
+            self._warned = True
+            self.post_message(self.Expired(self))
