@@ -62,6 +62,9 @@ class WorkshopApp(App[int]):
         for problem in self.workshops.store.problems:
             self.notify(self.ui.show(self.ui.text(problem.key, **problem.params)), severity="warning", timeout=15)
         try:
+            if self.config.present and self.config.open_ref:
+                self.follow(self.workshops.resolve(self.config.open_ref))
+                return
             if self.config.demo:
                 self.open_workshop(self.workshops.demo(self.config.language), self.config.step)
                 return
@@ -73,6 +76,16 @@ class WorkshopApp(App[int]):
             self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=15)
             return
         self.show_home()
+
+    def follow(self, workshop_id: str) -> None:
+        """`workshop present`: follow what another process writes, never write."""
+        from workshop.screens.present import PresentScreen
+
+        workshops = self.workshops
+        self.push_screen(
+            PresentScreen(self.ui, lambda: workshops.try_load(workshop_id), lambda: workshops.change_token(workshop_id)),
+            callback=lambda _: self.exit(0),
+        )
 
     def _write_raw(self, sequence: str) -> None:
         driver = self._driver

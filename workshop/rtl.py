@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Literal
 
@@ -45,6 +45,7 @@ __all__ = [
     "vte_disable_bidi_sequence",
     "vte_enable_bidi_sequence",
     "is_rtl_text",
+    "contains_rtl",
     "paragraph_base_dir",
     "sanitize",
     "cell_width",
@@ -123,6 +124,12 @@ def vte_enable_bidi_sequence(environ: Mapping[str, str]) -> str:
 # --------------------------------------------------------------------------
 
 
+_STRONG_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, ...)."""
+
+
 def _first_strong(text: str) -> str | None:
     """Return "R" or "L" for the first strong character of *text*, else None."""
     for char in text:
@@ -137,6 +144,11 @@ def _first_strong(text: str) -> str | None:
 def is_rtl_text(text: str) -> bool:
     """True when the first strong character of *text* is right-to-left."""
     return _first_strong(text) == "R"
+
+
+def contains_rtl(text: str) -> bool:
+    """True when *text* has any right-to-left character (needs app layout)."""
+    return _STRONG_RTL.search(text) is not None
 
 
 def paragraph_base_dir(text: str, base_dir: str = "auto") -> Literal["rtl", "ltr"]:
@@ -302,17 +314,101 @@ def _shaped_width(text: str) -> int:
 # Reordering (UAX #9 on one line)
 # --------------------------------------------------------------------------
 
-_STRONG_RTL = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
+def _pairs(*codes: tuple[int, int]) -> dict[str, str]:
+    """Opening -> closing bracket map from (open, close) code point pairs."""
+    return {chr(open_code): chr(close_code) for open_code, close_code in codes}
+
+
+def _consecutive_pairs(first: int, last: int) -> list[tuple[int, int]]:
+    """(open, close) pairs laid out as open, close, open, close, ... ."""
+    return [(code, code + 1) for code in range(first, last, 2)]
+
+
+# Bidi_Paired_Bracket pairs (BidiBrackets.txt), the ones seen in practice.
+_OPENING_BRACKETS = _pairs(
+    (0x28, 0x29), (0x5B, 0x5D), (0x7B, 0x7D), (0x0F3A, 0x0F3B), (0x0F3C, 0x0F3D),
+    (0x169B, 0x169C), (0x2045, 0x2046), (0x207D, 0x207E), (0x208D, 0x208E),
+    (0x2308, 0x2309), (0x230A, 0x230B), (0x2329, 0x232A), (0x27C5, 0x27C6),
+    (0x29FC, 0x29FD), (0xFF08, 0xFF09), (0xFF3B, 0xFF3D), (0xFF5B, 0xFF5D),
+    (0xFF5F, 0xFF60), (0xFF62, 0xFF63),
+    *_consecutive_pairs(0x2768, 0x2775), *_consecutive_pairs(0x27E6, 0x27EF),
+    *_consecutive_pairs(0x2983, 0x2998), *_consecutive_pairs(0x29D8, 0x29DB),
+    *_consecutive_pairs(0x2E22, 0x2E29), *_consecutive_pairs(0x3008, 0x3011),
+    *_consecutive_pairs(0x3014, 0x301B), *_consecutive_pairs(0xFE59, 0xFE5E),
 )
+_CLOSING_BRACKETS = frozenset(_OPENING_BRACKETS.values())
+_BRACKET_STACK_LIMIT = 63  # BD16
+
+
+def _strong_for_n0(bidi_type: str) -> str | None:
+    """Direction a resolved type counts as in rule N0 (numbers count as R)."""
+    if bidi_type == "L":
+        return "L"
+    if bidi_type in ("R", "AL", "EN", "AN"):
+        return "R"
+    return None
+
+
+def _bracket_pairs(chars: list[dict]) -> list[tuple[int, int]]:
+    """BD16: indices of matched bracket pairs, sorted by opening position."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for index, char in enumerate(chars):
+        if char["type"] != "ON":
+            continue
+        glyph = char["ch"]
+        if glyph in _OPENING_BRACKETS:
+            if len(stack) == _BRACKET_STACK_LIMIT:
+                break
+            stack.append((_OPENING_BRACKETS[glyph], index))
+        elif glyph in _CLOSING_BRACKETS:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == glyph:
+                    pairs.append((stack[depth][1], index))
+                    del stack[depth:]
+                    break
+    return sorted(pairs)
+
+
+def _resolve_bracket_pairs(storage: dict) -> None:
+    """Rule N0: a bracket pair takes the direction of what it encloses.
+
+    Runs after the weak rules and before N1/N2, on python-bidi's storage.
+    """
+    chars = storage["chars"]
+    embedding = "R" if storage["base_level"] % 2 else "L"
+    for open_index, close_index in _bracket_pairs(chars):
+        inside = {
+            _strong_for_n0(chars[index]["type"]) for index in range(open_index + 1, close_index)
+        } - {None}
+        if not inside:
+            continue
+        if embedding in inside:
+            direction = embedding
+        else:
+            before = (
+                _strong_for_n0(chars[index]["type"]) for index in range(open_index - 1, -1, -1)
+            )
+            # N0 c: only opposite-direction text inside; the pair follows the
+            # preceding strong context (sos = embedding direction if none).
+            direction = next((kind for kind in before if kind), embedding)
+        for index in (open_index, close_index):
+            chars[index]["type"] = direction
+            follower = index + 1
+            while follower < len(chars) and chars[follower]["orig"] == "NSM":
+                chars[follower]["type"] = direction
+                follower += 1
 
 
 def _resolved_levels(text: str, base_level: int) -> list[int]:
     """Embedding levels per code point (UAX #9 up to rule I2).
 
     Uses python-bidi's pure-Python implementation, whose intermediate steps
-    are exposed; its Rust ``get_display`` neither mirrors brackets nor keeps
-    combining marks after their base (rule L3), both needed in a terminal.
+    are exposed, plus rule N0 (bracket pairs) which it lacks.  python-bidi's
+    Rust ``get_display`` neither mirrors brackets nor keeps combining marks
+    after their base (rule L3), both needed in a terminal.  Explicit
+    embeddings never occur: :func:`sanitize` removes them, so each line is a
+    single isolating run sequence at the paragraph level.
     """
     storage = _uba.get_empty_storage()
     storage["base_level"] = base_level
@@ -320,6 +416,7 @@ def _resolved_levels(text: str, base_level: int) -> list[int]:
     _uba.get_embedding_levels(text, storage)
     _uba.explicit_embed_and_overrides(storage)
     _uba.resolve_weak_types(storage)
+    _resolve_bracket_pairs(storage)
     _uba.resolve_neutral_types(storage, False)
     _uba.resolve_implicit_levels(storage, False)
     return [char["level"] for char in storage["chars"]]
@@ -411,6 +508,27 @@ def _shaped_owner_map(logical: str, shaped: str) -> list[int]:
     return owners[: len(logical)]
 
 
+def _reordered_clusters(
+    shaped: str, base_level: int
+) -> list[tuple[int, str]]:
+    """Grapheme clusters of *shaped* in display order, mirrored where RTL.
+
+    Returns ``(start index in shaped, displayed text)`` per cluster, in
+    visual order.  Reordering whole clusters is rule L3 done right: marks
+    stay after their base, ZWJ sequences and flags are never split.
+    """
+    clusters = _clusters(shaped)
+    if base_level == 0 and not _STRONG_RTL.search(shaped):
+        return clusters
+    levels = _resolved_levels(shaped, base_level)
+    cluster_levels = _reset_trailing_whitespace(clusters, levels, base_level)
+    shown: list[tuple[int, str]] = []
+    for index in _visual_order(cluster_levels):
+        start, grapheme = clusters[index]
+        shown.append((start, _mirror(grapheme) if cluster_levels[index] % 2 else grapheme))
+    return shown
+
+
 def visual_layout(line: str, base_dir: BaseDir | str = "auto") -> tuple[str, list[int], int]:
     """Shape and reorder one line, keeping track of where each character went.
 
@@ -420,53 +538,25 @@ def visual_layout(line: str, base_dir: BaseDir | str = "auto") -> tuple[str, lis
     of *line* the cell column (0 = leftmost) of the cluster that shows it,
     and the total width in cells.  Used for cursors and mouse hit-testing.
     """
-    direction = paragraph_base_dir(line, base_dir)
-    base_level = 1 if direction == "rtl" else 0
+    base_level = 1 if paragraph_base_dir(line, base_dir) == "rtl" else 0
     shaped = shape(line)
-    clusters = _clusters(shaped)
-    if base_level == 0 and not _STRONG_RTL.search(shaped):
-        order = list(range(len(clusters)))
-        cluster_levels = [0] * len(clusters)
-    else:
-        levels = _resolved_levels(shaped, base_level)
-        cluster_levels = _reset_trailing_whitespace(clusters, levels, base_level)
-        order = _visual_order(cluster_levels)
-    pieces: list[str] = []
-    cluster_column: dict[int, int] = {}
+    shown = _reordered_clusters(shaped, base_level)
+    shaped_column = [0] * len(shaped)
     column = 0
-    for cluster_index in order:
-        start, grapheme = clusters[cluster_index]
-        if cluster_levels[cluster_index] % 2:
-            grapheme = _mirror(grapheme)
-        cluster_column[cluster_index] = column
-        pieces.append(grapheme)
-        column += _grapheme_width(grapheme)
-    shaped_column: list[int] = [0] * len(shaped)
-    for cluster_index, (start, grapheme) in enumerate(clusters):
+    for start, grapheme in shown:
         for offset in range(len(grapheme)):
-            shaped_column[start + offset] = cluster_column[cluster_index]
+            shaped_column[start + offset] = column
+        column += _grapheme_width(grapheme)
     owners = _shaped_owner_map(line, shaped)
     columns = [shaped_column[owner] if shaped_column else 0 for owner in owners]
-    return "".join(pieces), columns, column
+    return "".join(grapheme for _start, grapheme in shown), columns, column
 
 
 @lru_cache(maxsize=8192)
 def _visual_cached(line: str, direction: str) -> str:
     """Cached visual string of one display-safe line."""
-    shaped = shape(line)
-    base_level = 1 if direction == "rtl" else 0
-    if base_level == 0 and not _STRONG_RTL.search(shaped):
-        return shaped
-    clusters = _clusters(shaped)
-    levels = _resolved_levels(shaped, base_level)
-    cluster_levels = _reset_trailing_whitespace(clusters, levels, base_level)
-    pieces = []
-    for cluster_index in _visual_order(cluster_levels):
-        grapheme = clusters[cluster_index][1]
-        if cluster_levels[cluster_index] % 2:
-            grapheme = _mirror(grapheme)
-        pieces.append(grapheme)
-    return "".join(pieces)
+    shown = _reordered_clusters(shape(line), 1 if direction == "rtl" else 0)
+    return "".join(grapheme for _start, grapheme in shown)
 
 
 def visual_line(line: str, base_dir: BaseDir | str = "auto") -> str:
@@ -511,7 +601,7 @@ def _hard_break(word: str, width: int) -> list[str]:
     return chunks
 
 
-def _wrap_paragraph(paragraph: str, width: int, measure) -> list[str]:  # noqa: ANN001
+def _wrap_paragraph(paragraph: str, width: int, measure: Callable[[str], int]) -> list[str]:
     """Greedy wrap of one paragraph (no newlines) at spaces."""
     lines: list[str] = []
     parts: list[str] = []

@@ -92,7 +92,7 @@ def _numbers(question_ids: list[str]) -> str:
 
 def needs_findings(workshop: Workshop) -> list[Finding]:
     empty = [name for name, items in workshop.needs if not any(i.text.strip() for i in items)]
-    if len(empty) == len(workshop.needs.model_fields):
+    if len(empty) == len(type(workshop.needs).model_fields):
         return [Finding("needs-empty", "needs", severity="info")]
     return []
 

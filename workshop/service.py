@@ -97,6 +97,21 @@ class Workshops:
             kept = self.store.set_aside(workshop_id, problem.key)
             raise UserError("errors.store_invalid", id=workshop_id, kept_as=str(kept), **problem.params) from None
 
+    def change_token(self, workshop_id: str) -> tuple[int, int]:
+        """Changes whenever the stored workshop does (for followers such as the presenter)."""
+        try:
+            stat = self.store.path_of(workshop_id).stat()
+        except OSError:
+            return (0, 0)
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def try_load(self, workshop_id: str) -> Workshop | None:
+        """The stored workshop, or None while it cannot be read (a follower just waits)."""
+        try:
+            return self.load(workshop_id)
+        except UserError:
+            return None
+
     def open(self, ref: str, *, read_only: bool = False) -> Opened:
         """Load a workshop and take its writer lock (unless read-only)."""
         workshop_id = self.resolve(ref)

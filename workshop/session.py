@@ -61,6 +61,8 @@ class Session:
         self.clock = clock
         self.dirty = False
         self.saves = 0
+        #: Grows with every change (saved or not): followers compare it to see news.
+        self.version = 0
         self._pending = False
         self._listeners: list[Listener] = []
         self._last_deletion: Deletion | None = None
@@ -89,6 +91,7 @@ class Session:
 
     def _changed(self) -> None:
         self.dirty = True
+        self.version += 1
         self.workshop.updated = now_iso()
         if self.scheduler is None:
             self.flush()

@@ -82,6 +82,14 @@ def test_parentheses_mirrored() -> None:
     assert visual == "(" + BIL_ALAM_VISUAL + ") " + MARHABA_VISUAL
 
 
+def test_bracket_pair_around_english_in_arabic() -> None:
+    # Rule N0: "(UNICEF)" inside Arabic keeps both brackets with the Latin
+    # word; the year follows on the left.
+    visual = visual_line("مرحبا بالعالم (UNICEF) 2030")
+    assert visual == "2030 (UNICEF) " + BIL_ALAM_VISUAL + " " + MARHABA_VISUAL
+    assert visual_line("Hello (مرحبا) world") == "Hello (" + MARHABA_VISUAL + ") world"
+
+
 def test_english_paragraph_untouched() -> None:
     assert visual_line("Hello (world) 42") == "Hello (world) 42"
 
@@ -166,6 +174,8 @@ def test_rtl_paragraph_line_starting_with_english_stays_rtl() -> None:
     assert lines[1] == "\ufe8e\ufee8\ufeeb UN"
 
 
+BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+
 HOSTILE_PIECES = [
     "👨\u200d👩\u200d👧",
     "🇸🇦",
@@ -206,7 +216,7 @@ def test_every_line_fits_for_hostile_strings(seed: int) -> None:
             for line in lines:
                 assert cell_width(line) <= width, (mode, width, line)
                 assert "\x1b" not in line
-                assert not any(c in line for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+                assert not any(c in line for c in BIDI_CONTROLS)
             assert all("\n" not in line for line in lines)
 
 

@@ -294,6 +294,7 @@ def test_csv_privacy_and_header() -> None:
     participants = partners_csv(ws, audience="participants", catalogue=catalogue)
     facilitator = partners_csv(ws, audience="facilitator", catalogue=catalogue)
     rows = list(csv.reader(io.StringIO(participants)))
+    assert rows[0] == header("participants")
     assert rows[0][:4] == ["Label", "Type", "Tags", "Description"]
     assert "E-mail" not in rows[0] and "Phone" not in rows[0]
     assert {"Contact person", "Status", "Influence", "Interest", "Decision authority"} <= set(rows[0])

@@ -131,20 +131,29 @@ def export_workshop(
     if not path.parent.is_dir():
         raise ExportError("errors.export_unwritable", {"path": str(path), "reason": "no such folder"})
 
-    def write(temp: Path) -> list[str]:
-        if fmt == "pdf":
-            from workshop.content import load_catalogue
-            from workshop.export.pdf import write_pdf
+    # Everything that reads content happens before the file is touched: a catalogue problem
+    # must not be reported as an unwritable folder.
+    if fmt == "pdf":
+        from workshop.content import load_catalogue
+        from workshop.export.fonts import register_fonts
+        from workshop.export.pdf import write_pdf
 
-            catalogue = load_catalogue(language)
-            report = build_report(workshop, audience=audience, language=language, catalogue=catalogue)
+        register_fonts()
+        catalogue = load_catalogue(language)
+        report = build_report(workshop, audience=audience, language=language, catalogue=catalogue)
+
+        def write(temp: Path) -> list[str]:
             return write_pdf(report, temp, rtl=catalogue.rtl)
+
+    else:
         text = render(workshop, fmt=fmt, audience=audience, language=language)
-        with open(temp, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        return []
+
+        def write(temp: Path) -> list[str]:
+            with open(temp, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            return []
 
     try:
         warnings = _write_atomic(path, write)

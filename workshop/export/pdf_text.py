@@ -27,8 +27,8 @@ that the font lacks are replaced (see :func:`workshop.export.fonts.safe_text`).
 Text extraction: each glyph maps (ToUnicode) to the character the font's cmap
 gives it, i.e. Arabic Presentation Forms for joined letters.  ``pdftotext``
 returns words in logical order; NFKC-normalise to compare with standard
-letters (``unicodedata.normalize("NFKC", s)``).  See the module README notes in
-:data:`EXTRACTION_NOTE`.
+letters (``unicodedata.normalize("NFKC", s)``).  :data:`EXTRACTION_NOTE`
+records what was tried.
 
 Public API::
 
@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -397,22 +397,35 @@ class _Line(NamedTuple):
     width: float
 
 
-def _break_points(word: str, advances: Sequence[float], width: float) -> list[int]:
-    """Offsets where an over-long word is cut so that each piece fits.
+def _next_cut(word: str, advances: Sequence[float], start: int, width: float) -> int:
+    """End of the longest piece of ``word`` from ``start`` whose advances fit.
 
-    Never cuts before a combining mark; a piece holds at least one cluster
-    even if that cluster alone is too wide.
+    Never cuts before a combining mark; a piece holds at least one character
+    (plus its marks) even if that alone is too wide.
     """
-    cuts: list[int] = []
     used = 0.0
-    for index, advance in enumerate(advances):
-        if index and used + advance > width and not unicodedata.combining(word[index]):
-            if cuts and cuts[-1] == index:
-                continue
-            cuts.append(index)
-            used = 0.0
-        used += advance
-    return cuts
+    end = start
+    while end < len(word) and (end == start or used + advances[end] <= width):
+        used += advances[end]
+        end += 1
+    while end < len(word) and unicodedata.combining(word[end]):
+        end += 1  # keep marks with their base
+    return end
+
+
+def _back_off(
+    word: str, start: int, end: int, width: float, measure: Callable[[str], float]
+) -> int:
+    """Shorten ``word[start:end]`` until its *shaped* width fits ``width``.
+
+    Joining forms change at a cut (a final form is wider than a medial one),
+    so the per-character estimate can overshoot by a little.
+    """
+    while end - start > 1 and measure(word[start:end]) > width:
+        end -= 1
+        while end - start > 1 and unicodedata.combining(word[end]):
+            end -= 1
+    return end
 
 
 class _LineBuilder:
@@ -455,17 +468,24 @@ class _LineBuilder:
         self.add_long_word(start, end)
 
     def add_long_word(self, start: int, end: int) -> None:
+        """Break a word wider than the line between characters."""
         word = self.text[start:end]
-        advances = _char_advances(word, self.style.font_name, self.style.font_size)
-        # The first piece may be on an indented first line: use the narrower width.
-        cuts = _break_points(word, advances, self.available()) + [len(word)]
-        previous = 0
-        for cut in cuts:
-            self.start, self.end = start + previous, start + cut
-            self.used = sum(advances[previous:cut])
-            if cut != len(word):
+        font_name, font_size = self.style.font_name, self.style.font_size
+        advances = _char_advances(word, font_name, font_size)
+
+        def measure(piece: str) -> float:
+            return text_width(piece, font_name, font_size)
+
+        piece_start = 0
+        while piece_start < len(word):
+            avail = self.available()
+            piece_end = _next_cut(word, advances, piece_start, avail)
+            piece_end = _back_off(word, piece_start, piece_end, avail, measure)
+            self.start, self.end = start + piece_start, start + piece_end
+            self.used = measure(word[piece_start:piece_end])
+            if piece_end < len(word):
                 self.flush()
-            previous = cut
+            piece_start = piece_end
 
     def add_hard_line(self, start: int, end: int) -> None:
         """Lay out ``text[start:end]``, which has no newline."""

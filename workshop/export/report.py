@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import zip_longest
 from typing import Any, Literal, Union
 
@@ -171,17 +171,35 @@ class _Words:
             return self.t(f"{prefix}.{ident}.name", ident)
         return self.t(f"{prefix}.{ident}", ident)
 
+    def join(self, items: list[str]) -> str:
+        """Items joined with the language's list separator (an Arabic comma in Arabic)."""
+        return str(self.catalogue.flat.get("report.list_separator", ", ")).join(items)
+
     def yes_no(self, value: bool) -> str:
         return self.r("values.yes" if value else "values.no")
+
+    def date(self, value: date | None) -> str:
+        """A date in the language's numeric form ('' for None): ISO in English, 27/11/2026 in Arabic."""
+        if value is None:
+            return ""
+        template = self.catalogue.flat.get("report.date_format", "{year}-{month}-{day}")
+        try:
+            return str(template).format(year=f"{value.year:04d}", month=f"{value.month:02d}", day=f"{value.day:02d}")
+        except (KeyError, IndexError, ValueError):
+            return value.isoformat()
+
+    def timestamp(self, value: str) -> str:
+        """An ISO timestamp as 'date hh:mm' (the text itself when it is not one)."""
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        return f"{self.date(moment.date())} {moment:%H:%M}"
 
 
 def _clean(text: str | None) -> str:
     """User text with surrounding blanks removed ('' for None)."""
     return (text or "").strip()
-
-
-def _fmt_date(value: date | None) -> str:
-    return value.isoformat() if value else ""
 
 
 def _fmt_number(value: float) -> str:
@@ -199,11 +217,11 @@ def _cover(ws: Workshop, w: _Words) -> list[tuple[str, str]]:
     organisations = _organisations(ws)
     pairs = [
         (w.r("cover.title"), ws.meta.title),
-        (w.r("cover.date"), _fmt_date(ws.meta.date)),
+        (w.r("cover.date"), w.date(ws.meta.date)),
         (w.r("cover.place"), ws.meta.place),
         (w.r("cover.facilitator"), ws.meta.facilitator),
         (w.r("cover.participants"), str(len(ws.participants))),
-        (w.r("cover.organisations"), ", ".join(organisations)),
+        (w.r("cover.organisations"), w.join(organisations)),
         (w.r("cover.stage"), w.name("stages", ws.meta.stage)),
     ]
     return [(label, value) for label, value in pairs if _clean(value)]
@@ -222,10 +240,6 @@ def _setup_section(ws: Workshop, w: _Words) -> Section:
     blocks: list[Block] = [KeyValue(_cover(ws, w))]
     approach = ws.meta.approach
     blocks.append(Paragraph(w.r("cover.approach", percent=approach)))
-    organisations = _organisations(ws)
-    if organisations:
-        blocks.append(Heading(w.r("cover.organisations")))
-        blocks.append(Bullets(organisations))
     return Section("setup", w.r("sections.setup"), blocks, step="setup")
 
 
@@ -330,34 +344,36 @@ def _mission_section(ws: Workshop, w: _Words, facilitator: bool) -> Section:
             blocks.append(Paragraph(_clean(draft.text)) if _clean(draft.text) else Note(w.r("empty")))
             if draft.history:
                 blocks.append(Note(w.r("labels.history")))
-                blocks.append(Bullets([f"{v.at}: {_clean(v.text)}" for v in draft.history]))
+                blocks.append(Bullets([f"{w.timestamp(v.at)}: {_clean(v.text)}" for v in draft.history]))
     return Section("mission", w.r("sections.mission"), blocks, step="mission")
 
 
-def _partner_row(partner: Partner, w: _Words, facilitator: bool) -> list[str]:
-    row = [
+def _partner_row(partner: Partner, w: _Words) -> list[str]:
+    return [
         _clean(partner.organisation),
         w.name("sectors", partner.sector),
         _clean(partner.contact_person),
         _clean(partner.role),
         w.name("partner_status", partner.status),
     ]
-    if facilitator:
-        row += [_clean(partner.email), _clean(partner.phone), _clean(partner.notes)]
-    return row
 
 
 def _partners_section(ws: Workshop, w: _Words, facilitator: bool) -> Section:
     blocks: list[Block] = []
     columns = [w.r(f"columns.{c}") for c in ("organisation", "sector", "contact", "role", "status")]
-    widths = [0.26, 0.14, 0.2, 0.26, 0.14]
-    if facilitator:
-        columns += [w.r("columns.email"), w.r("columns.phone"), w.r("columns.notes")]
-        widths = [0.16, 0.1, 0.12, 0.14, 0.1, 0.14, 0.1, 0.14]
     if ws.partners:
-        blocks.append(Table(columns, [_partner_row(p, w, facilitator) for p in ws.partners], widths))
+        blocks.append(Table(columns, [_partner_row(p, w) for p in ws.partners], [0.26, 0.14, 0.2, 0.26, 0.14]))
     else:
         blocks.append(Note(w.r("empty")))
+    if facilitator and ws.partners:
+        blocks.append(Heading(w.r("labels.contact_details")))
+        blocks.append(
+            Table(
+                [w.r(f"columns.{c}") for c in ("organisation", "email", "phone", "notes")],
+                [[_clean(p.organisation), _clean(p.email), _clean(p.phone), _clean(p.notes)] for p in ws.partners],
+                [0.25, 0.25, 0.17, 0.33],
+            )
+        )
     contributions = [
         [_clean(p.organisation), _clean(p.contribution), _clean(p.barriers)]
         for p in ws.partners
@@ -374,7 +390,7 @@ def _partners_section(ws: Workshop, w: _Words, facilitator: bool) -> Section:
         )
     if facilitator:
         follow = [
-            [_clean(p.organisation), _fmt_date(f.due), _clean(f.text), w.yes_no(f.done)]
+            [_clean(p.organisation), w.date(f.due), _clean(f.text), w.yes_no(f.done)]
             for p in ws.partners
             for f in p.follow_ups
         ]
@@ -402,7 +418,7 @@ def _diversity_blocks(ws: Workshop, w: _Words) -> list[Block]:
         Table([w.r("columns.sector"), w.r("columns.count"), w.r("columns.required")], rows, [0.5, 0.2, 0.3]),
     ]
     if missing:
-        blocks.append(Note(w.r("labels.sectors_missing", sectors=", ".join(missing))))
+        blocks.append(Note(w.r("labels.sectors_missing", sectors=w.join(missing))))
     else:
         blocks.append(Note(w.r("labels.sectors_complete")))
     return blocks
@@ -471,11 +487,11 @@ def _structure_section(ws: Workshop, w: _Words) -> Section:
 
 def _plan_row(plan: ActionPlan, ws: Workshop, w: _Words) -> list[str]:
     partner = ws.partner(plan.responsible_partner_id)
-    when = _fmt_date(plan.end)
+    when = w.date(plan.end)
     if plan.start and plan.end:
-        when = f"{_fmt_date(plan.start)} – {_fmt_date(plan.end)}"
+        when = f"{w.date(plan.start)} – {w.date(plan.end)}"
     elif plan.start:
-        when = _fmt_date(plan.start)
+        when = w.date(plan.start)
     budget = ""
     if plan.budget is not None:
         budget = f"{_fmt_number(plan.budget)} {_clean(plan.currency)}".strip()
@@ -540,7 +556,7 @@ def finding_text(finding: rules.Finding, w: _Words) -> str:
         if key == "sector" and isinstance(value, str):
             params[key] = w.name("sectors", value)
         elif key == "kinds" and isinstance(value, list):
-            params[key] = ", ".join(w.name("swot.kinds", str(k)) for k in value)
+            params[key] = w.join([w.name("swot.kinds", str(k)) for k in value])
         elif isinstance(value, str):
             params[key] = _clean(value)
         else:
@@ -654,12 +670,12 @@ def build_report(
     if facilitator:
         sections += [_timing_section(workshop, w), _notes_section(workshop, w)]
     audience_label = w.r(f"audience.{audience}")
-    subtitle = [s for s in (_fmt_date(workshop.meta.date), _clean(workshop.meta.place), _clean(workshop.meta.facilitator)) if s]
+    subtitle = [s for s in (w.date(workshop.meta.date), _clean(workshop.meta.place), _clean(workshop.meta.facilitator)) if s]
     meta = ReportMeta(
         title=_clean(workshop.meta.title),
         subtitle=subtitle + [audience_label],
         generated=generated,
-        generated_label=w.r("cover.generated", date=generated.isoformat()),
+        generated_label=w.r("cover.generated", date=w.date(generated)),
         language=language,
         audience=audience,
         audience_label=audience_label,

@@ -51,6 +51,7 @@ class StepScreen(Screen[Nav]):
         Binding("ctrl+z", "undo", "Undo delete", id="undo"),
         Binding("ctrl+o", "home", "Workshops", id="home"),
         Binding("f2", "switch_language", "Language", id="switch-language"),
+        Binding("f3", "present", "Present", id="present"),
     ]
 
     show_guidance: reactive[bool] = reactive(True)
@@ -173,6 +174,15 @@ class StepScreen(Screen[Nav]):
 
     def action_switch_language(self) -> None:
         self.dismiss(Nav("language", self.STEP))
+
+    def action_present(self) -> None:
+        """The projector layout of this step, on this screen (F3 or Escape comes back)."""
+        from workshop.screens.present import PresentScreen
+
+        session = self.session
+        self.app.push_screen(
+            PresentScreen(self.ui, lambda: session.workshop, lambda: (session.version, session.workshop.last_step))
+        )
 
     @on(StepTimer.Expired)
     def _timebox_over(self) -> None:

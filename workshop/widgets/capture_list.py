@@ -139,7 +139,7 @@ class CaptureList(Vertical):
         self.placeholder = placeholder
         self.votable = votable
         self.transferable = transferable
-        self._entries: list[Entry] = []
+        self._entries: list[Entry] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.ui.show(self.title), classes="title")
@@ -162,6 +162,7 @@ class CaptureList(Vertical):
         """Show these rows (keeps the highlighted row when it is still there)."""
         item_list = self.item_list
         current = highlight or self.highlighted_id()
+        previous_index = item_list.index
         if entries == self._entries and highlight is None:
             return
         self._entries = list(entries)
@@ -173,6 +174,8 @@ class CaptureList(Vertical):
         ids = [e.id for e in entries]
         if current in ids:
             item_list.index = ids.index(current)
+        elif previous_index is not None and ids:
+            item_list.index = min(previous_index, len(ids) - 1)
 
     def highlighted_id(self) -> str | None:
         item = self.item_list.highlighted_child
@@ -188,13 +191,20 @@ class CaptureList(Vertical):
             return
         self.post_message(self.Acted(self, action, item_id, value))
 
+    def focus_list(self) -> None:
+        """Move to the rows, on the first one when none is highlighted yet."""
+        item_list = self.item_list
+        item_list.focus()
+        if item_list.index is None and self._entries:
+            item_list.index = 0
+
     def focus_capture(self) -> None:
         self.editing = None
         self.input.focus()
 
     def begin_edit(self) -> None:
         item_id = self.highlighted_id()
-        entry = next((e for e in self._entries if e.id == item_id), None)
+        entry = next((e for e in self._entries or [] if e.id == item_id), None)
         if entry is None:
             return
         self.editing = entry.id
@@ -211,7 +221,7 @@ class CaptureList(Vertical):
             self.post_message(self.Edited(self, self.editing, text))
             self.editing = None
             self.input.value = ""
-            self.item_list.focus()
+            self.focus_list()
             return
         if not text.strip():
             return
@@ -221,7 +231,7 @@ class CaptureList(Vertical):
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key == "down" and self.input.has_focus:
             event.stop()
-            self.item_list.focus()
+            self.focus_list()
         elif event.key == "escape" and self.editing is not None:
             event.stop()
             self.editing = None

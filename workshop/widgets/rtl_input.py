@@ -10,16 +10,25 @@ the cursor visually (so logically backwards/forwards are swapped).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import wcwidth
 from rich.segment import Segment
 from rich.style import Style
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets import Input
 
-from workshop.rtl import display_label, is_rtl_text, resolve_mode, sanitize, visual_layout
+from workshop.rtl import (
+    contains_rtl,
+    display_label,
+    is_rtl_text,
+    paragraph_base_dir,
+    resolve_mode,
+    sanitize,
+    visual_layout,
+)
 
 __all__ = ["RtlInput"]
 
@@ -35,13 +44,35 @@ class _Cluster:
 
 @dataclass(frozen=True)
 class _RtlView:
-    """Where a right-to-left value is painted inside the input."""
+    """Where a bidi value is painted inside the input.
+
+    Layout coordinates: the visual text plus one spare cell for the cursor
+    at the end of the value -- on the left of right-to-left text, on the
+    right of left-to-right text.
+    """
 
     clusters: list[_Cluster]
     columns: list[int]  # per logical index of the value: cluster column
     text_width: int
-    left_pad: int  # blank cells before the end-of-text cursor slot
-    scroll: int  # cells of the layout hidden on the left
+    rtl: bool  # paragraph direction of the value
+    left_pad: int  # blank cells before the layout (right alignment)
+    scroll: int  # layout cells hidden on the left
+
+    @property
+    def text_offset(self) -> int:
+        """Layout cell where the visual text starts."""
+        return 1 if self.rtl else 0
+
+    @property
+    def end_slot(self) -> int:
+        """Layout cell of the cursor when it is after the last character."""
+        return 0 if self.rtl else self.text_width
+
+    def cursor_cell(self, position: int) -> int:
+        """Layout cell of the cursor at logical *position*."""
+        if position >= len(self.columns) or self.columns[position] < 0:
+            return self.end_slot
+        return self.columns[position] + self.text_offset
 
 
 def _safe_value(value: str) -> tuple[str, list[int]]:
@@ -75,9 +106,11 @@ class RtlInput(Input):
     """An :class:`~textual.widgets.Input` that paints Arabic correctly.
 
     Accepts every :class:`Input` argument plus ``mode`` ("app", "terminal"
-    or "auto").  In "app" mode a value (or, when empty, a placeholder) whose
-    first strong character is right-to-left is painted shaped, reordered and
-    right-aligned; anything else is painted by :class:`Input` unchanged.
+    or "auto").  In "app" mode a value containing right-to-left characters
+    is painted shaped and reordered -- right-aligned when its first strong
+    character is right-to-left, left-aligned otherwise -- as is an empty
+    field's RTL placeholder.  Anything else is painted by :class:`Input`.
+    ``.value`` always stays logical.
     """
 
     DEFAULT_CSS = """
@@ -95,49 +128,57 @@ class RtlInput(Input):
     }
     """
 
+    cursor_blink = reactive(False, init=False)
+    """Blinking costs a repaint every half second over slow links: off by default."""
+
     def __init__(self, *args: Any, mode: str = "app", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.mode = resolve_mode(mode, os.environ)
-        self.set_reactive(Input.cursor_blink, False)
 
     # ------------------------------------------------------------------ state
 
     @property
     def rtl_active(self) -> bool:
-        """True when this widget (not Input) paints the line right to left."""
+        """True when this widget (not Input) lays the line out.
+
+        That is in "app" mode, for a non-password value containing any
+        right-to-left character (its direction then comes from its first
+        strong character), or for an empty value with an RTL placeholder.
+        """
         if self.mode != "app" or self.password:
             return False
         if self.value:
-            return is_rtl_text(self.value)
+            return contains_rtl(self.value)
         return is_rtl_text(self.placeholder)
+
+    @property
+    def value_is_rtl(self) -> bool:
+        """True when the value's paragraph direction is right to left."""
+        return paragraph_base_dir(self.value or self.placeholder) == "rtl"
 
     def _view_width(self) -> int:
         """Cells available for the value."""
         return max(1, self.scrollable_content_region.width)
 
     def _rtl_view(self) -> _RtlView:
-        """Lay the value out right to left and pick the visible window."""
+        """Lay the value out (shaped, reordered) and pick the visible window."""
         safe, index_map = _safe_value(self.value)
-        visual, safe_columns, text_width = visual_layout(safe, "rtl")
+        rtl = self.value_is_rtl
+        visual, safe_columns, text_width = visual_layout(safe, "rtl" if rtl else "ltr")
         columns = [
             safe_columns[index] if index < len(safe_columns) else -1 for index in index_map
         ]
-        total = text_width + 1  # one spare cell on the left for the end cursor
+        view = _RtlView(_clusters(visual), columns, text_width, rtl, 0, 0)
+        total = text_width + 1
         width = self._view_width()
-        cursor_cell = self._cursor_cell(columns)
         if total <= width:
-            return _RtlView(_clusters(visual), columns, text_width, width - total, 0)
-        scroll = total - width  # show the start of the text (its right end)
-        scroll = min(scroll, cursor_cell)
-        return _RtlView(_clusters(visual), columns, text_width, 0, scroll)
-
-    def _cursor_cell(self, columns: list[int]) -> int:
-        """Cell of the cursor in layout coordinates (0 = end-of-text slot)."""
-        position = self.cursor_position
-        if position >= len(self.value) or position >= len(columns):
-            return 0
-        column = columns[position]
-        return column + 1 if column >= 0 else 0
+            return replace(view, left_pad=width - total if rtl else 0)
+        cursor = view.cursor_cell(self.cursor_position)
+        if rtl:  # show the start of the text (its right end) unless the cursor is off
+            scroll = min(total - width, cursor)
+        else:
+            scroll = max(0, cursor - width + 1)
+        return replace(view, scroll=scroll)
 
     # -------------------------------------------------------------- painting
 
@@ -156,24 +197,26 @@ class RtlInput(Input):
         return None
 
     def _render_rtl_value(self) -> Strip:
-        """Right-aligned, shaped value with cursor and selection."""
+        """Shaped, reordered value with cursor and selection, aligned by direction."""
         view = self._rtl_view()
         cursor_style = self._cursor_style()
-        cursor_cell = self._cursor_cell(view.columns)
+        cursor_cell = view.cursor_cell(self.cursor_position)
         selected = self._selected_columns(view.columns)
         selection_style = self.get_component_rich_style("input--selection")
-        segments = [Segment(" ", cursor_style if cursor_cell == 0 else None)]
+        segments: list[Segment] = []
         for cluster in view.clusters:
             style = None
-            if cursor_style is not None and cluster.column + 1 == cursor_cell:
+            if cursor_style is not None and cluster.column + view.text_offset == cursor_cell:
                 style = cursor_style
             elif cluster.column in selected:
                 style = selection_style
             segments.append(Segment(cluster.text, style))
+        slot = Segment(" ", cursor_style if cursor_cell == view.end_slot else None)
+        segments = [slot, *segments] if view.rtl else [*segments, slot]
         width = self._view_width()
         strip = Strip(segments).crop(view.scroll, view.scroll + width)
         if view.left_pad:
-            strip = Strip([Segment(" " * view.left_pad)] + list(strip))
+            strip = Strip([Segment(" " * view.left_pad), *strip])
         return strip.adjust_cell_length(width).apply_style(self.rich_style)
 
     def _selected_columns(self, columns: list[int]) -> set[int]:
@@ -197,46 +240,45 @@ class RtlInput(Input):
     # ----------------------------------------------------------- interaction
 
     def _cell_offset_to_index(self, offset: int) -> int:
-        """Map a clicked cell to a value index, using the RTL layout if active."""
+        """Map a clicked cell to a value index, using the bidi layout if active."""
         if not self.rtl_active or not self.value:
             return super()._cell_offset_to_index(offset)
         view = self._rtl_view()
-        layout_cell = offset - view.left_pad + view.scroll
-        if layout_cell <= 0:
-            return len(self.value)
-        column = layout_cell - 1
+        column = offset - view.left_pad + view.scroll - view.text_offset
+        if column < 0:
+            return len(self.value) if view.rtl else 0
         if column >= view.text_width:
+            return 0 if view.rtl else len(self.value)
+        starts = {start for start in view.columns if 0 <= start <= column}
+        if not starts:
             return 0
-        hits = [index for index, start in enumerate(view.columns) if start <= column]
-        best = max((view.columns[index] for index in hits), default=None)
-        if best is None:
-            return 0
-        return min(index for index in hits if view.columns[index] == best)
+        hit = max(starts)
+        return min(index for index, start in enumerate(view.columns) if start == hit)
 
     def action_cursor_left(self, select: bool = False) -> None:
         """Left arrow: visually left, i.e. logically forward in RTL text."""
-        if self.rtl_active:
+        if self.rtl_active and self.value_is_rtl:
             super().action_cursor_right(select)
         else:
             super().action_cursor_left(select)
 
     def action_cursor_right(self, select: bool = False) -> None:
         """Right arrow: visually right, i.e. logically backward in RTL text."""
-        if self.rtl_active:
+        if self.rtl_active and self.value_is_rtl:
             super().action_cursor_left(select)
         else:
             super().action_cursor_right(select)
 
     def action_cursor_left_word(self, select: bool = False) -> None:
         """Word-left: logically next word in RTL text."""
-        if self.rtl_active:
+        if self.rtl_active and self.value_is_rtl:
             super().action_cursor_right_word(select)
         else:
             super().action_cursor_left_word(select)
 
     def action_cursor_right_word(self, select: bool = False) -> None:
         """Word-right: logically previous word in RTL text."""
-        if self.rtl_active:
+        if self.rtl_active and self.value_is_rtl:
             super().action_cursor_left_word(select)
         else:
             super().action_cursor_right_word(select)

@@ -15,7 +15,7 @@ class StepRail(Widget):
 
     DEFAULT_CSS = """
     StepRail { width: 20; height: 1fr; padding: 0 1; }
-    StepRail.-narrow { width: 16; }
+    
     """
 
     current: reactive[str] = reactive("setup")

@@ -1,0 +1,104 @@
+"""The command line without a terminal: list, import, export, errors as sentences."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from workshop.cli import build_parser, main
+from workshop.model import STEPS
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "workshop.cli", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_every_command_has_help(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ([], ["open"], ["demo"], ["list"], ["import"], ["export"], ["present"]):
+        with pytest.raises(SystemExit) as exited:
+            main([*command, "--help"])
+        assert exited.value.code == 0
+    assert "--data-dir" in capsys.readouterr().out
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("workshop ")
+
+
+def test_step_choices_are_the_step_ids() -> None:
+    args = build_parser().parse_args(["open", "x", "--step", "ground-rules"])
+    assert args.step == "ground-rules"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["open", "x", "--step", "nowhere"])
+    assert len(STEPS) == 12
+
+
+def test_import_list_export_round_trip(data_dir: Path, tmp_path: Path) -> None:
+    source = tmp_path / "w.json"
+    source.write_text(json.dumps({"schema_version": 1, "meta": {"title": "Mothers' health", "language": "en"}}))
+    first = run("import", str(source), data_dir=data_dir)
+    again = run("import", str(source), data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() != again.stdout.strip()  # re-import gives a new id
+
+    listed = run("list", "--json", data_dir=data_dir)
+    rows = json.loads(listed.stdout)
+    assert {r["id"] for r in rows} == {first.stdout.strip(), again.stdout.strip()}
+    assert all({"id", "title", "language", "updated", "step"} <= set(r) for r in rows)
+
+    out = tmp_path / "out.json"
+    exported = run("export", first.stdout.strip(), "--format", "json", "--out", str(out), data_dir=data_dir)
+    assert exported.returncode == 0, exported.stderr
+    assert json.loads(out.read_text())["meta"]["title"] == "Mothers' health"
+    refused = run("export", first.stdout.strip(), "--format", "json", "--out", str(out), data_dir=data_dir)
+    assert refused.returncode == 1
+    assert "--force" in refused.stderr and "Traceback" not in refused.stderr
+    forced = run("export", first.stdout.strip(), "--format", "json", "--out", str(out), "--force", data_dir=data_dir)
+    assert forced.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"{not json", "not valid JSON"),
+        (b'{"schema_version": 1, "meta": {"title": "x"', "not valid JSON"),
+        (b"[1, 2]", "not a workshop"),
+        (b'{"schema_version": 99, "meta": {"title": "x"}}', "newer version"),
+        (b'{"schema_version": 1, "meta": {"title": ""}}', "meta.title"),
+        (b"\xff\xfe\x00garbage", "UTF-8"),
+    ],
+)
+def test_bad_imports_say_what_is_wrong(data_dir: Path, tmp_path: Path, content: bytes, words: str) -> None:
+    source = tmp_path / "bad.json"
+    source.write_bytes(content)
+    result = run("import", str(source), data_dir=data_dir)
+    assert result.returncode == 1
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_file_and_unknown_ref(data_dir: Path, tmp_path: Path) -> None:
+    missing = run("import", str(tmp_path / "nope.json"), data_dir=data_dir)
+    assert missing.returncode == 1 and "no file" in missing.stderr
+    unknown = run("export", "no-such-workshop", "--format", "md", data_dir=data_dir)
+    assert unknown.returncode == 1 and "Traceback" not in unknown.stderr
+
+
+def test_errors_in_arabic(data_dir: Path, tmp_path: Path) -> None:
+    result = run("--lang", "ar", "import", str(tmp_path / "nope.json"), data_dir=data_dir)
+    assert result.returncode == 1
+    assert "لا يوجد ملف" in result.stderr

@@ -1,0 +1,246 @@
+"""Pilot tests for RtlText and RtlInput.
+
+Expected visual strings are hand-written presentation forms (see
+tests/core/test_rtl.py for how they are derived).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+from rich.cells import cell_len
+from textual.app import App, ComposeResult
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from workshop.widgets.rtl_input import RtlInput
+from workshop.widgets.rtl_text import RtlText
+
+MARHABA_VISUAL = "\ufe8e\ufe92\ufea3\ufeae\ufee3"  # "مرحبا"
+BIL_ALAM_VISUAL = "\ufee2\ufedf\ufe8e\ufecc\ufedf\ufe8e\ufe91"  # "بالعالم"
+SALAM_VISUAL = "\ufee1\ufefc\ufeb3"  # "سلام": meem iso, lam-alef fin, seen ini
+
+
+class WidgetApp(App[None]):
+    """Tiny app hosting the widgets under test."""
+
+    def __init__(self, make_widgets: Callable[[], list[Widget]]) -> None:
+        super().__init__()
+        self._make_widgets = make_widgets
+
+    def compose(self) -> ComposeResult:
+        yield from self._make_widgets()
+
+
+def run(
+    make_widgets: Callable[[], list[Widget]],
+    body: Callable[[WidgetApp, Pilot], Awaitable[None]],
+    size: tuple[int, int] = (40, 10),
+) -> None:
+    """Run *body* against an app hosting the widgets *make_widgets* builds.
+
+    Widgets are built inside the app (Input needs an active app) and the
+    test runs with ``asyncio.run`` (no pytest-asyncio needed).
+    """
+
+    async def main() -> None:
+        app = WidgetApp(make_widgets)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await body(app, pilot)
+
+    asyncio.run(main())
+
+
+def line_text(widget: Widget, y: int = 0) -> str:
+    """Plain text of one rendered content line of *widget*."""
+    return widget.render_line(y).text
+
+
+# -------------------------------------------------------------------- RtlText
+
+
+def test_rtl_text_right_aligned_and_shaped() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlText)
+        text = line_text(widget)
+        expected = BIL_ALAM_VISUAL + " " + MARHABA_VISUAL
+        assert cell_len(text) == widget.size.width == 40
+        assert text == " " * (40 - len(expected)) + expected
+        assert widget.text == "مرحبا بالعالم"  # stored text untouched
+        assert widget.size.height == 1
+
+    run(lambda: [RtlText("مرحبا بالعالم")], body)
+
+
+def test_rtl_text_left_aligns_english() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        text = line_text(app.query_one(RtlText))
+        assert text == "Hello world".ljust(40)
+
+    run(lambda: [RtlText("Hello world")], body)
+
+
+def test_rtl_text_wraps_first_words_on_first_line() -> None:
+    paragraph = "مرحبا بالعالم مرحبا بالعالم مرحبا بالعالم"
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlText)
+        assert widget.size.width == 15
+        assert widget.size.height == 3
+        rows = [line_text(widget, y) for y in range(3)]
+        for row in rows:
+            assert cell_len(row) == 15
+            assert row.endswith(BIL_ALAM_VISUAL + " " + MARHABA_VISUAL)
+            assert row.startswith(" ")
+
+    run(lambda: [RtlText(paragraph)], body, size=(15, 10))
+
+
+def test_rtl_text_set_text_relayouts() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlText)
+        assert widget.size.height == 1
+        widget.set_text("مرحبا\nبالعالم\nمرحبا")
+        await pilot.pause()
+        assert widget.size.height == 3
+        assert line_text(widget, 1).endswith(BIL_ALAM_VISUAL)
+        assert line_text(widget, 1).strip() == BIL_ALAM_VISUAL
+
+    run(lambda: [RtlText("مرحبا")], body)
+
+
+def test_rtl_text_terminal_mode_paints_as_stored() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        assert line_text(app.query_one(RtlText)).endswith("مرحبا")
+
+    run(lambda: [RtlText("مرحبا", mode="terminal")], body)
+
+
+def test_rtl_text_never_overflows_hostile_text() -> None:
+    hostile = "\x1b[31m" + "中文👨\u200d👩\u200d👧 " * 20 + "\u202eمرحبا" + "e\u0301" * 30
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlText)
+        for y in range(widget.size.height):
+            row = line_text(widget, y)
+            assert cell_len(row) == 13
+            assert "\x1b" not in row and "\u202e" not in row
+
+    run(lambda: [RtlText(hostile)], body, size=(13, 40))
+
+
+# ------------------------------------------------------------------- RtlInput
+
+
+def test_rtl_input_typing_keeps_value_logical() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlInput)
+        widget.focus()
+        await pilot.press(*"سلام")
+        assert widget.value == "سلام"
+        text = line_text(widget)
+        assert text.endswith(" " + SALAM_VISUAL)  # spare cursor cell, then text
+        assert text.strip() == SALAM_VISUAL
+        assert cell_len(text) == widget.size.width
+
+    run(lambda: [RtlInput()], body)
+
+
+def test_rtl_input_cursor_follows_visual_position() -> None:
+    def cursor_cell(widget: RtlInput) -> str:
+        cursor_style = widget.get_component_rich_style("input--cursor")
+        hits = [
+            segment.text
+            for segment in widget.render_line(0)
+            if segment.style and segment.style.bgcolor == cursor_style.bgcolor
+        ]
+        assert len(hits) == 1, hits
+        return hits[0]
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlInput)
+        widget.focus()
+        await pilot.press(*"سلام")
+        assert cursor_cell(widget) == " "  # end of RTL text: left spare cell
+        await pilot.press("right")  # visually right = logically back
+        assert widget.cursor_position == 3
+        assert cursor_cell(widget) == "\ufee1"  # on meem
+        await pilot.press("home")
+        assert widget.cursor_position == 0
+        assert cursor_cell(widget) == "\ufeb3"  # on seen, the rightmost letter
+        await pilot.press("left")  # visually left = logically forward
+        assert widget.cursor_position == 1
+        assert widget.value == "سلام"
+
+    run(lambda: [RtlInput()], body)
+
+
+def test_rtl_input_insert_in_middle() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlInput)
+        widget.focus()
+        widget.value = "مرحبا"
+        widget.cursor_position = 0
+        widget.insert_text_at_cursor("يا ")
+        await pilot.pause()
+        assert widget.value == "يا مرحبا"
+        # "يا": yeh initial, alef final -> rightmost word.
+        assert line_text(widget).rstrip().endswith(MARHABA_VISUAL + " \ufe8e\ufef3")
+
+    run(lambda: [RtlInput()], body)
+
+
+def test_rtl_input_english_first_value_still_shapes_arabic() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlInput)
+        assert widget.rtl_active and not widget.value_is_rtl
+        text = line_text(widget)
+        assert text.startswith("Hi " + MARHABA_VISUAL)  # left-aligned, joined
+        assert widget.value == "Hi مرحبا"
+
+    run(lambda: [RtlInput("Hi مرحبا")], body)
+
+
+def test_rtl_input_click_maps_to_logical_index() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlInput)
+        widget.value = "سلام"
+        await pilot.pause()
+        width = widget.size.width
+        assert widget._cell_offset_to_index(width - 1) == 0  # seen, rightmost
+        assert widget._cell_offset_to_index(width - 3) == 3  # meem
+        assert widget._cell_offset_to_index(0) == 4  # left blank: end of text
+
+    run(lambda: [RtlInput()], body)
+
+
+def test_rtl_input_placeholder_right_aligned() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlInput)
+        assert line_text(widget).rstrip().endswith(MARHABA_VISUAL)
+
+    run(lambda: [RtlInput(placeholder="مرحبا")], body)
+
+
+def test_rtl_input_ltr_and_terminal_mode_use_plain_input() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        english, terminal = app.query(RtlInput).results()
+        assert line_text(english).startswith("hello")
+        assert not terminal.rtl_active
+        assert line_text(terminal).startswith("سلام")
+
+    run(lambda: [RtlInput("hello"), RtlInput("سلام", mode="terminal")], body)
+
+
+def test_rtl_input_compact_defaults() -> None:
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        widget = app.query_one(RtlInput)
+        widget.focus()
+        await pilot.pause()
+        assert widget.outer_size.height == 1
+        assert widget.cursor_blink is False
+        assert widget.styles.border_top[0] in ("", "none")
+
+    run(lambda: [RtlInput("سلام", placeholder="x")], body)

@@ -1,0 +1,55 @@
+"""SWOT by keys: capture, Tab between quadrants, vote, delete and undo, move — checked on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.app import make_app
+from workshop.service import Workshops
+
+ENV = {"TERM": "xterm-256color"}
+
+
+def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
+    return Workshops.at(data_dir).load(workshop_id)
+
+
+async def test_swot_session_by_keys(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshops = Workshops.at(data_dir)
+    workshop = workshops.create("Child health", "en", facilitator="Huda")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Trusted clinics @Huda", "enter")
+        await pilot.press(*"Mothers groups", "enter")
+        await pilot.press("tab")
+        await pilot.press(*"Few paediatricians", "enter")
+        await pilot.press("tab", "tab")
+        await pilot.press(*"Budget cuts", "enter")
+        await pilot.pause()
+        app.save_now()
+        saved = stored(data_dir, workshop.id)
+        assert [(i.kind, i.text, i.author) for i in saved.swot] == [
+            ("strength", "Trusted clinics", "Huda"),
+            ("strength", "Mothers groups", ""),
+            ("weakness", "Few paediatricians", ""),
+            ("threat", "Budget cuts", ""),
+        ]
+
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # into the strengths list, first row
+        await pilot.press("plus", "plus")
+        await pilot.press("down", "d")  # delete the second strength
+        await pilot.pause()
+        assert [i.text for i in app.session.workshop.swot_of("strength")] == ["Trusted clinics"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [i.text for i in app.session.workshop.swot_of("strength")] == ["Trusted clinics", "Mothers groups"]
+        await pilot.press("up", "m")  # move "Trusted clinics" to weaknesses
+        await pilot.pause(0.5)
+        saved = stored(data_dir, workshop.id)
+        assert saved.swot_of("strength")[0].text == "Mothers groups"
+        moved = next(i for i in saved.swot if i.text == "Trusted clinics")
+        assert (moved.kind, moved.votes) == ("weakness", 2)
