@@ -159,8 +159,14 @@ class WorkshopApp(App[int]):
             read_only=read_only,
             lock=lock,
             scheduler=lambda delay, callback: self.set_timer(delay, callback),
+            on_error=self._save_failed,
         )
         self.show_step(step or workshop.last_step)
+
+    def _save_failed(self, error: Exception) -> None:
+        key = getattr(error, "key", "errors.store_write_failed")
+        params = getattr(error, "params", {})
+        self.notify(self.ui.show(self.ui.text(key, **params)), severity="error", timeout=20)
 
     def show_step(self, step: str) -> None:
         assert self.session is not None

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from workshop.model import STEPS, Workshop, now_iso, workshop_to_dict
+from workshop.store import StoreError
 
 #: Longest time an edit waits before it reaches disk (seconds).
 SAVE_DELAY = 0.3
@@ -52,6 +53,7 @@ class Session:
         lock: Any = None,
         scheduler: Scheduler | None = None,
         clock: Callable[[], float] = time.monotonic,
+        on_error: Callable[[Exception], None] | None = None,
     ) -> None:
         self.store = store
         self.workshop = workshop
@@ -59,6 +61,9 @@ class Session:
         self.lock = lock
         self.scheduler = scheduler
         self.clock = clock
+        self.on_error = on_error
+        #: The last save that failed (disk full, permissions), until a save succeeds again.
+        self.save_error: Exception | None = None
         self.dirty = False
         self.saves = 0
         #: Grows with every change (saved or not): followers compare it to see news.
@@ -105,10 +110,22 @@ class Session:
         self.flush()
 
     def flush(self) -> bool:
-        """Write the workshop now if it changed; True when something was written."""
+        """Write the workshop now if it changed; True when something was written.
+
+        A failed write (a StoreError: disk full, folder not writable) keeps the changes in
+        memory, tells `on_error`, and is tried again at the next edit or flush.
+        """
         if not self.dirty or self.read_only:
             return False
-        self.store.save(workshop_to_dict(self.workshop))
+        try:
+            self.store.save(workshop_to_dict(self.workshop))
+        except StoreError as error:
+            self.save_error = error
+            if self.on_error is None:
+                raise
+            self.on_error(error)
+            return False
+        self.save_error = None
         self.dirty = False
         self.saves += 1
         return True

@@ -28,7 +28,6 @@ import os
 import re
 import secrets
 import socket
-import string
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,39 +61,11 @@ _STAT_KEY = tuple[int, int, int]
 
 # --------------------------------------------------------------------------- errors
 
-_ENGLISH: dict[str, str] = {
-    "errors.store_corrupt": (
-        "The workshop {name} could not be read ({reason}). The damaged file was kept as {kept_as}; "
-        "an earlier backup can be restored ({backups} available)."
-    ),
-    "errors.store_locked": (
-        "The workshop {name} is open for editing in another window (process {pid} on {host}). "
-        "Open it read-only, or close it there first."
-    ),
-    "errors.store_not_found": "There is no workshop called “{ref}”.",
-    "errors.ambiguous_title": "{count} workshops are called “{title}” ({ids}); use the id instead.",
-    "errors.store_exists": "A workshop with the id {id} already exists.",
-    "errors.store_bad_id": "“{id}” is not a valid workshop id.",
-    "errors.store_bad_document": "A workshop document must be a JSON object with an id ({reason}).",
-    "errors.store_read_failed": "The workshop file {path} could not be read: {reason}.",
-    "errors.store_write_failed": (
-        "The workshop {id} could not be saved to {path}: {reason}. Your changes are still in the app; "
-        "free some disk space or fix the folder's permissions and they will be saved."
-    ),
-    "errors.backup_unreadable": "The backup {path} cannot be restored: {reason}.",
-    "errors.backup_other_workshop": "The backup {path} belongs to workshop {other}, not to {id}.",
-}
-
-
-class _Params(dict[str, Any]):
-    def __missing__(self, key: str) -> str:
-        return "?"
-
-
 class StoreError(Exception):
     """A storage problem the user can understand: a catalogue key under "errors." and its parameters.
 
-    `str(error)` is an English sentence; the app shows `catalogue.t(error.key, **error.params)`.
+    The sentence lives in the catalogues (`content/ui.<lang>.toml`); the app and the CLI show
+    `catalogue.t(error.key, **error.params)`. `str(error)` is the key and parameters, for logs.
     """
 
     def __init__(self, key: str, **params: Any) -> None:
@@ -103,8 +74,7 @@ class StoreError(Exception):
         super().__init__(key)
 
     def __str__(self) -> str:
-        template = _ENGLISH.get(self.key, self.key)
-        return string.Formatter().vformat(template, (), _Params(self.params))
+        return f"{self.key} {self.params}"
 
 
 class WorkshopCorrupt(StoreError):
@@ -379,6 +349,10 @@ class Store:
 
     def _path(self, workshop_id: str) -> Path:
         return self.workshops_dir / f"{workshop_id}.json"
+
+    def path_of(self, workshop_id: str) -> Path:
+        """The file a workshop is stored in (followers watch its modification time)."""
+        return self._path(self._existing_id(workshop_id))
 
     def _owner_path(self, workshop_id: str) -> Path:
         return self.locks_dir / f"{workshop_id}.owner.json"

@@ -106,3 +106,25 @@ def test_close_releases_the_lock() -> None:
     session, _ = make_session(lock=lock)
     session.close()
     assert lock.released
+
+
+def test_a_failed_save_keeps_the_changes_and_is_retried() -> None:
+    from workshop.store import StoreError
+
+    class FullDisk(FakeStore):
+        full = True
+
+        def save(self, doc: dict[str, Any]) -> None:
+            if self.full:
+                raise StoreError("errors.store_write_failed", id="x", path="/data", reason="No space left on device")
+            super().save(doc)
+
+    store = FullDisk()
+    errors: list[Exception] = []
+    session = Session(store, Workshop(meta=Meta(title="t")), on_error=errors.append)
+    session.edit(lambda w: edits.add_swot(w, "strength", "kept"))
+    assert session.dirty and len(errors) == 1 and store.saved == []
+    store.full = False
+    assert session.flush()
+    assert store.saved[-1]["swot"][0]["text"] == "kept"
+    assert session.save_error is None

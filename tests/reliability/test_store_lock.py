@@ -59,7 +59,10 @@ def test_second_process_is_refused_then_lock_freed_by_sigkill(setup: tuple[Path,
         assert refused.value.key == "errors.store_locked"
         assert refused.value.params["pid"] == holder.pid
         assert refused.value.params["host"] == socket.gethostname()
-        assert "Locked workshop" in str(refused.value) and "read-only" in str(refused.value)
+        from workshop.content import load_catalogue
+
+        sentence = load_catalogue("en").t(refused.value.key, **refused.value.params)
+        assert "Locked workshop" in sentence and "read-only" in sentence
         # A third process is refused too, and names the holder.
         third = _holder(data, doc["id"])
         assert _line(third) == ["refused", str(holder.pid)]

@@ -68,8 +68,8 @@ class ApproachSlider(Widget, can_focus=True):
     class PrinciplesToggled(Message):
         """The user asked to show or hide the two models' principles."""
 
-    def __init__(self, ui: Ui, value: int, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, ui: Ui, value: int, *, id: str | None = None, disabled: bool = False) -> None:
+        super().__init__(id=id, disabled=disabled)
         self.ui = ui
         self.set_reactive(ApproachSlider.value, value)
         localise_bindings(self, ui)
