@@ -18,6 +18,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
+def _take_terminal() -> None:
+    """In the child: a new session whose controlling terminal is the pty, as under sshd.
+
+    Closing the master then hangs up the session (SIGHUP), like a dropped SSH link.
+    """
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 @dataclass
 class PtyApp:
     """A program running in a pty of `cols` x `rows`."""
@@ -42,7 +51,7 @@ class PtyApp:
             stdout=slave,
             stderr=slave,
             env=env,
-            start_new_session=True,
+            preexec_fn=_take_terminal,
             close_fds=True,
         )
         os.close(slave)

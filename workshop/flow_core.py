@@ -94,12 +94,18 @@ def parse_date(text: str) -> dt.date | None:
     if not cleaned:
         return None
     parts = cleaned.split("-")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4:
+    if [len(p) for p in parts] != [4, 2, 2] or not all(p.isdigit() for p in parts):
         raise BadDate(text)
     try:
         return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
     except ValueError:
         raise BadDate(text) from None
+
+
+def date_incomplete(text: str) -> bool:
+    """Whether typed text could still become a YYYY-MM-DD date (shorter, digits and dashes only)."""
+    cleaned = text.strip().translate(_DIGITS)
+    return 0 < len(cleaned) < 10 and all(ch.isdigit() or ch == "-" for ch in cleaned)
 
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -252,6 +258,7 @@ __all__ = [
     "approach_bar",
     "approach_leaning",
     "compare_pair",
+    "date_incomplete",
     "draft_number",
     "history_lines",
     "linked_opportunities",

@@ -472,3 +472,460 @@ def write(lang: str, words: dict[str, Any]) -> Path:
     return path
 
 
+# --------------------------------------------------------------------------- English words
+
+EN: dict[str, Any] = {
+    "meta": {
+        "title": "Eastbrook Healthy Start Coalition — founding workshop",
+        "place": "Eastbrook Community Centre, Columbus, Ohio",
+        "facilitator": "Joanne Whitaker",
+    },
+    "currency": "USD",
+    "participants": {
+        "p01": ("Denise Howard", "Eastbrook Parents' Association"),
+        "p02": ("Marcus Bell", "Eastbrook Family Health Centre"),
+        "p03": ("Dr Aisha Rahman", "City Public Health Department — Northeast District"),
+        "p04": ("Carmen Ortiz", "Eastbrook Head Start"),
+        "p05": ("Tom Kowalski", "Kowalski Family Pharmacy"),
+        "p06": ("Grace Mensah", "Eastbrook Tenants' Union"),
+        "p07": ("Rev. James Carter", "Second Baptist Church — Outreach Ministry"),
+        "p08": ("Priya Nair", "State University College of Nursing"),
+        "p09": ("Kevin O'Brien", "WCBK Community Radio 89.1"),
+        "p10": ("Linda Park", "Central Ohio Children's Fund"),
+        "p11": ("Samuel Adeyemi", "Family Food Bank of Eastbrook"),
+        "p12": ("Rosa Delgado", "Resident, mother of three"),
+        "p13": ("Michael Turner", "Eastbrook Business Association"),
+        "p14": ("Fatuma Hassan", "Somali Mothers' Circle"),
+    },
+    "people": {
+        "resident1": "Rosa Delgado",
+        "resident2": "Ahmed Yusuf",
+        "youth": "Brianna Scott",
+        "father": "Luis Romero",
+        "councillor": "Angela Moore (city council, District 4)",
+        "paediatrician": "Dr Helen Cho",
+        "principal": "Daniel Green (Eastbrook Elementary)",
+        "disability": "Janelle Brooks",
+        "childminder": "Mei Lin (home childminder)",
+        "coordinator": "Hannah Brooks (coordinator, half-time)",
+        "health_worker": "Yasmin Ali (community health worker)",
+    },
+    "needs": {
+        "accomplish": [
+            ("Every young child in Eastbrook gets regular check-ups, vaccinations and dental care before starting school.", "Denise Howard"),
+            ("Parents know where to turn when a baby is sick at night or at the weekend, instead of waiting hours in the emergency room.", "Rosa Delgado"),
+            "Services for young children work as one system instead of seven separate doors.",
+        ],
+        "strengths": [
+            ("Strong parent networks: the Parents' Association and the Somali Mothers' Circle reach about 600 households.", "Fatuma Hassan"),
+            "A family health centre and a Head Start programme inside the neighbourhood.",
+            ("Churches and a food bank that families already trust.", "Rev. James Carter"),
+        ],
+        "needs": [
+            "Only one paediatric practice within reach by bus, with six weeks' wait for a first appointment.",
+            ("Many families lose their children's health coverage at renewal without knowing they can re-enrol.", "Marcus Bell"),
+            ("Rented flats with mould and old lead paint that make children sick.", "Grace Mensah"),
+            "Health information in Somali and Spanish, not only in English.",
+        ],
+        "pros": [
+            "One coordinated home visit instead of four separate ones.",
+            ("A stronger voice with the city and the county when we speak together.", "Grace Mensah"),
+            ("Funding that no single member could win on its own.", "Linda Park"),
+        ],
+        "cons": [
+            "Meetings take staff time that small organisations do not have.",
+            ("Large institutions may take over the agenda.", "Denise Howard"),
+            "Members may compete for the same grants.",
+        ],
+        "goals": [
+            "Raise well-child visit and vaccination rates for children under six.",
+            ("A trained parent health promoter for every few blocks.", "Carmen Ortiz"),
+            "A permanent early-childhood health hub in Eastbrook.",
+        ],
+    },
+    "readiness": {
+        "q1": "Health, housing, food, income and language all play a part.",
+        "q2": "No agency is mandated to coordinate care for under-sixes in the neighbourhood.",
+        "q4": "Eleven organisations came today; three more have asked to join.",
+        "q6": "Staff time is promised, but no funder has committed money yet; the Children's Fund answers in December.",
+        "q7": "Members agreed to carry on even if the first grant application fails.",
+    },
+    "swot": {
+        "sw-s1": "Parents' groups that reach about 600 households",
+        "sw-s2": "A family health centre and Head Start already in the neighbourhood",
+        "sw-s3": "Trusted faith communities and the food bank",
+        "sw-s4": "Residents who speak Somali, Spanish and Arabic",
+        "sw-s5": "A nursing school that wants student placements here",
+        "sw-s6": "Local shops willing to host information points",
+        "sw-w1": "No shared data: each service counts children differently",
+        "sw-w2": "Little staff time for coordination",
+        "sw-w3": "Low trust in large institutions after earlier projects ended abruptly",
+        "sw-w4": "Few fathers involved",
+        "sw-w5": "No budget of our own",
+        "sw-w6": "Information mostly in English only",
+        "sw-o1": "The state's early-childhood home-visiting funding round opens in spring 2027",
+        "sw-o2": "The city council wants neighbourhood health plans before the 2027 budget",
+        "sw-o3": "Community radio offers a free weekly slot",
+        "sw-o4": "Nursing students need community placements",
+        "sw-o5": "An empty shopfront on Maple Avenue could become a family hub",
+        "sw-o6": "National attention to lead poisoning in children",
+        "sw-t1": "Families losing their children's health coverage at renewal",
+        "sw-t2": "Rising rents pushing families out of the neighbourhood",
+        "sw-t3": "Cuts to the county's public health budget",
+        "sw-t4": "The nearest paediatric practice may move to the suburbs",
+        "sw-t5": "Fear among immigrant families of using public services",
+        "sw-t6": "Funders tired of short pilot projects",
+    },
+    "trends": {
+        "tr1": "Mothers describe waiting hours in the emergency room with a feverish baby because the clinic's phone is never answered.",
+        "tr2": "The health centre's records show only 64% of its patients aged 19-35 months fully vaccinated.",
+        "tr3": "Head Start staff see more children arriving with untreated tooth decay every year.",
+        "tr4": "One child under six in four lives in a household that used the food bank in the last year (food bank survey).",
+        "tr5": "Newly arrived Somali and Central American families rely on neighbours, not services, for health advice.",
+    },
+    "opportunities": {
+        "op1": "Apply together for the state's home-visiting funding",
+        "op2": "Train residents as paid parent health promoters",
+        "op3": "A weekly parents' programme on community radio",
+        "op4": "Turn the Maple Avenue shopfront into a family health hub",
+        "op5": "Feed our findings into the city's neighbourhood health plan",
+        "op6": "Coverage enrolment days at schools and churches",
+    },
+    "problems": {
+        "pr1": "Nobody knows how many young children miss their check-ups",
+        "pr2": "Families lose their children's health coverage at renewal without noticing",
+        "pr3": "Long waits for a first paediatric appointment",
+        "pr4": "Parents distrust services after earlier projects ended abruptly",
+        "pr5": "The nearest paediatric practice may leave the neighbourhood",
+        "pr6": "Mould and lead paint in rented flats make children sick",
+    },
+    "mission": {
+        "md1": {
+            "who": "Eastbrook parents and the organisations that serve them",
+            "change": "better health for young children",
+            "for_whom": "children from birth to six in Eastbrook",
+            "how": "by joint outreach",
+            "text": "Eastbrook parents and partners working together for healthier young children.",
+        },
+        "md2": {
+            "who": "A coalition of Eastbrook residents, community organisations and public, private and non-profit partners",
+            "change": "creates and advocates for strategies and programmes that respond effectively to complex health needs",
+            "for_whom": "children from low-income families in Eastbrook, from infancy to six years",
+            "how": "by putting parents' voices first, sharing resources and holding services to account",
+            "text": (
+                "We, a coalition of Eastbrook residents, community organisations and public, private and non-profit "
+                "partners, create and advocate for strategies and programmes that respond effectively to the complex "
+                "health needs of children from low-income families in Eastbrook, from infancy to six years — putting "
+                "parents' voices first, sharing resources and holding services to account."
+            ),
+            "history": [
+                "Eastbrook residents and partners improve health services for young children.",
+                (
+                    "A coalition of Eastbrook residents and partners that creates programmes for the health of children "
+                    "from low-income families, from infancy to six years."
+                ),
+            ],
+        },
+        "md3": {
+            "who": "The Eastbrook Healthy Start Coalition",
+            "change": "make Eastbrook the healthiest neighbourhood in the city to be a young child",
+            "for_whom": "all families with young children",
+            "how": "through services, research and advocacy",
+            "text": (
+                "The Eastbrook Healthy Start Coalition will make Eastbrook the healthiest neighbourhood in the city to "
+                "be a young child, through services, research and advocacy."
+            ),
+        },
+    },
+    "vision": (
+        "By 2032 every child in Eastbrook starts school healthy: known to a doctor and a dentist, fully vaccinated, "
+        "well fed and living in a safe home, with parents who shape the services their families use."
+    ),
+    "partners": {
+        "pa01": {
+            "organisation": "Eastbrook Parents' Association",
+            "contact": "Denise Howard",
+            "email": "denise.howard@example.org",
+            "phone": "+1 614-555-0101",
+            "role": "Convening community organisation; chairs the executive committee",
+            "contribution": "A volunteer network of 120 parents, door-to-door outreach and a meeting room",
+            "barriers": "No paid staff; volunteers are only free in the evenings",
+            "notes": "Trusted by residents. Keep her in front whenever the county speaks.",
+            "follow_ups": ["Send a copy of the signed memorandum to every member"],
+        },
+        "pa02": {
+            "organisation": "Eastbrook Family Health Centre",
+            "contact": "Marcus Bell",
+            "email": "m.bell@example.org",
+            "phone": "+1 614-555-0102",
+            "role": "Lead health provider; vice-chair of the executive committee; hosts the coordinator",
+            "contribution": "Clinic space on Saturdays, two nurses, anonymised figures from patient records",
+            "barriers": "Federal reporting rules limit data sharing; staff already overstretched",
+            "notes": "Wants the home-visiting grant to run through the centre: watch that the agenda is not taken over.",
+            "follow_ups": [
+                "Agree a data-sharing template with Dr Rahman",
+                "Confirm the Saturday clinic dates for January",
+            ],
+        },
+        "pa03": {
+            "organisation": "City Public Health Department — Northeast District",
+            "contact": "Dr Aisha Rahman",
+            "email": "a.rahman@example.org",
+            "phone": "+1 614-555-0103",
+            "role": "Public partner for immunisation and data",
+            "contribution": "Vaccination outreach teams, district data, training for parent promoters",
+            "barriers": "Needs the director's sign-off for new commitments; budget cuts expected",
+            "notes": "Can commit up to $5,000 on her own authority; anything larger goes to the director.",
+            "follow_ups": ["Ask the director for a letter of commitment"],
+        },
+        "pa04": {
+            "organisation": "Eastbrook Head Start",
+            "contact": "Carmen Ortiz",
+            "email": "c.ortiz@example.org",
+            "phone": "+1 614-555-0104",
+            "role": "Convenes the health services work group",
+            "contribution": "Health screening for 140 children a year, family advocates, classrooms for evening sessions",
+            "barriers": "Federal programme rules and a long approval chain for new activities",
+            "notes": "Very organised; a natural convener.",
+            "follow_ups": ["Share the developmental screening calendar"],
+        },
+        "pa05": {
+            "organisation": "Kowalski Family Pharmacy",
+            "contact": "Tom Kowalski",
+            "email": "tom@kowalski-pharmacy.example.com",
+            "phone": "+1 614-555-0105",
+            "role": "Private partner; treasurer of the executive committee",
+            "contribution": "Free vaccination days, discounted children's medicines, bookkeeping",
+            "barriers": "A small business: can give time only on Mondays",
+            "notes": "Offered to be treasurer: agree a conflict-of-interest rule for purchases first.",
+            "follow_ups": ["Send him the draft conflict-of-interest policy"],
+        },
+        "pa06": {
+            "organisation": "Eastbrook Tenants' Union",
+            "contact": "Grace Mensah",
+            "email": "grace.mensah@example.org",
+            "phone": "+1 614-555-0106",
+            "role": "Community partner linking housing and health",
+            "contribution": "Organises 300 tenants; knows the buildings with mould and lead problems",
+            "barriers": "In dispute with two large landlords; some members fear eviction",
+            "notes": "Keep housing on the agenda: the room has not linked the mould problem to an opportunity yet.",
+        },
+        "pa07": {
+            "organisation": "Second Baptist Church — Outreach Ministry",
+            "contact": "Rev. James Carter",
+            "email": "j.carter@example.org",
+            "phone": "+1 614-555-0107",
+            "role": "Convenes the policy and advocacy work group",
+            "contribution": "A hall for public forums, volunteers, relationships with council members",
+            "barriers": "Cannot endorse candidates; limited to non-partisan advocacy",
+            "notes": "A strong speaker; brief him before council hearings.",
+            "follow_ups": ["Book the hall for the January public forum"],
+        },
+        "pa08": {
+            "organisation": "State University College of Nursing",
+            "contact": "Priya Nair",
+            "email": "p.nair@example.org",
+            "phone": "+1 614-555-0108",
+            "role": "Academic partner; convenes the research and parent education work group",
+            "contribution": "Survey design, ethics review, data analysis, 12 nursing students a semester",
+            "barriers": "Tied to the academic calendar; no students in the summer",
+            "notes": "Offered the data analysis free of charge.",
+            "follow_ups": ["Send the survey draft to the executive committee"],
+        },
+        "pa09": {
+            "organisation": "WCBK Community Radio 89.1",
+            "contact": "Kevin O'Brien",
+            "email": "kevin@wcbk-radio.example.com",
+            "phone": "+1 614-555-0109",
+            "role": "Media partner",
+            "contribution": "A weekly half-hour slot, production support and social media",
+            "barriers": "Kevin is a volunteer producer and cannot commit the station; the board decides in January",
+            "notes": "The station manager, not Kevin, has the authority: ask her to name an official delegate.",
+            "follow_ups": ["Call the station manager about a formal delegate"],
+        },
+        "pa10": {
+            "organisation": "Central Ohio Children's Fund",
+            "contact": "Linda Park",
+            "email": "l.park@example.org",
+            "phone": "+1 614-555-0110",
+            "role": "Donor; advises on fundraising",
+            "contribution": "A planning grant of up to $25,000 and help with the state application",
+            "barriers": "Cannot fund building work; the board decides in December",
+            "notes": "Friendly, but do not let the fund's priorities rewrite the mission.",
+            "follow_ups": ["Send the letter of intent", "Follow up on the planning-grant decision"],
+        },
+        "pa11": {
+            "organisation": "Family Food Bank of Eastbrook",
+            "contact": "Samuel Adeyemi",
+            "email": "s.adeyemi@example.org",
+            "phone": "+1 614-555-0111",
+            "role": "Non-profit partner for nutrition",
+            "contribution": "Weekly distribution to 400 families, a stock of infant formula, volunteers",
+            "barriers": "The warehouse is full; formula supply is irregular",
+        },
+        "pa12": {
+            "organisation": "Eastbrook Business Association",
+            "contact": "Michael Turner",
+            "email": "m.turner@example.com",
+            "phone": "+1 614-555-0112",
+            "role": "Private partner (prospective)",
+            "contribution": "Information points in 20 shops, small sponsorships",
+            "barriers": "Members are sceptical and want visibility in return",
+            "notes": "Met at the workshop; invite him to the next executive meeting.",
+            "follow_ups": ["Send him the one-page summary of the coalition"],
+        },
+        "pa13": {
+            "organisation": "Somali Mothers' Circle",
+            "contact": "Fatuma Hassan",
+            "email": "f.hassan@example.org",
+            "phone": "+1 614-555-0113",
+            "role": "Community partner for outreach and interpretation",
+            "contribution": "Outreach to 90 Somali families, interpretation, cultural advice",
+            "barriers": "Run by volunteers who work shifts",
+            "notes": "Key to trust with newly arrived families.",
+            "follow_ups": ["Translate the mission into Somali"],
+        },
+        "pa14": {
+            "organisation": "County Department of Job and Family Services",
+            "contact": "Robert Lee",
+            "email": "r.lee@example.org",
+            "phone": "+1 614-555-0114",
+            "role": "Public partner (prospective) for health-coverage enrolment",
+            "contribution": "Enrolment workers for coverage days",
+            "barriers": "A large bureaucracy; nobody is assigned to Eastbrook",
+            "notes": "Robert is only a name from the councillor's office.",
+            "follow_ups": ["Reach the right contact through Councillor Moore's office"],
+        },
+        "pa15": {
+            "organisation": "Eastbrook Legal Aid Clinic",
+            "contact": "Sarah Goldberg",
+            "email": "s.goldberg@example.org",
+            "phone": "+1 614-555-0115",
+            "role": "Non-profit partner (prospective) for housing conditions",
+            "contribution": "Legal advice to tenants on mould and lead",
+            "barriers": "Caseload full until the spring",
+            "notes": "Could help with the housing problem the room has not linked yet.",
+        },
+    },
+    "type_reason": (
+        "We want to work for many years on related issues (services, research and advocacy for young children), "
+        "we share a deep commitment, and we need committees and staff. Grants will start us off, but in-kind "
+        "contributions from members must carry the coalition in the long run."
+    ),
+    "committees": {
+        "cm-strategic": {
+            "name": "Strategic committee",
+            "cadence": "Quarterly, Saturday mornings, two hours",
+            "authority": (
+                "Approves the mission, the annual plan and budget, new members and the work groups' plans; "
+                "elects the executive committee."
+            ),
+        },
+        "cm-executive": {
+            "name": "Executive committee",
+            "cadence": "Monthly, first Tuesday evening, 90 minutes",
+            "authority": (
+                "Runs the coalition between strategic meetings within the approved plan and budget; prepares the "
+                "strategic committee's agenda."
+            ),
+        },
+        "wg1": {
+            "name": "Health services work group",
+            "cadence": "Every two weeks",
+            "authority": "Plans and carries out the action plans of its goals; reports monthly to the executive.",
+        },
+        "wg2": {
+            "name": "Research and parent education work group",
+            "cadence": "Every two weeks",
+            "authority": "Plans and carries out the action plans of its goal; reports monthly to the executive.",
+        },
+        "wg3": {
+            "name": "Policy and advocacy work group",
+            "cadence": "Monthly, and before every council hearing",
+            "authority": "Prepares positions for the strategic committee; speaks publicly only with its mandate.",
+        },
+        "cm-staff": {
+            "name": "Coalition staff",
+            "cadence": "Weekly check-in with the chair",
+            "authority": "Carries out decisions; reports monthly to the executive and quarterly to the strategic committee.",
+        },
+    },
+    "goals": {
+        "g1": (
+            "Every child under six in Eastbrook is known to a family doctor and up to date on check-ups and "
+            "vaccinations by December 2027."
+        ),
+        "g2": "We know our children's health from parents' stories and from data, and share what we learn with every family.",
+        "g3": "The city commits to a permanent early-childhood health hub in Eastbrook.",
+        "g4": "No family with a child under six goes without infant formula, nappies or fresh food.",
+    },
+    "plans": {
+        "pl1a": {
+            "task": "A monthly Saturday well-child and vaccination clinic, with reminders from the parent promoters",
+            "criteria": "At least 300 children seen in 2027; full vaccination at 35 months rises from 64% to 80% in the centre's records",
+            "budget": 48000,
+        },
+        "pl1b": {
+            "task": "Recruit and train eight residents as paid parent health promoters (Somali, Spanish, English)",
+            "criteria": "Eight promoters trained by June; each follows at least 25 families",
+            "budget": 12000,
+        },
+        "pl2a": {
+            "task": "A door-to-door survey of 400 households with children under six, designed with parents",
+            "criteria": "400 completed surveys by April 2027; results presented at a public forum in May",
+            "budget": 9500,
+        },
+        "pl2b": {
+            "task": "A weekly half-hour for parents on WCBK radio: health tips, services and parents' own stories",
+            "criteria": "",
+            "budget": 2400,
+        },
+        "pl3a": {
+            "task": "A petition and a public hearing: present the survey findings and parents' stories to the city council",
+            "criteria": "1,000 signatures; a hearing before the 2027 budget vote; the hub named in the neighbourhood health plan",
+            "budget": 1500,
+        },
+        "pl3b": {
+            "task": "Meet each council member and the county health commissioner with a two-page brief",
+            "criteria": "Meetings with at least five of the seven council members by September 2027",
+            "budget": 800,
+        },
+        "pl4a": {
+            "task": "A weekly family market at the food bank with formula, nappies and fresh produce, plus enrolment help",
+            "criteria": "250 families a month served; no formula shortage reported for three months in a row",
+            "budget": 20000,
+        },
+    },
+    "own_rules": {
+        "gr11": "Children are welcome at every meeting: childcare is provided and meetings end by 8 pm.",
+        "gr12": "A member organisation that misses three meetings in a row loses its vote.",
+    },
+    "reopen_rule": (
+        "A decision may be reopened after six months, or earlier if at least a third of the strategic committee "
+        "asks in writing with new information."
+    ),
+    "executive_may_decide": (
+        "Spending up to $2,000 per item within the approved budget, meeting dates and venues, and press statements "
+        "that repeat adopted positions. Everything else goes to the strategic committee."
+    ),
+    "next_steps": [
+        ("Send the workshop report and the adopted mission to every participant by 21 October.", "Joanne Whitaker"),
+        ("First executive committee meeting on 3 November at the Family Health Centre.", "Denise Howard"),
+        ("Work groups meet before 15 November and draft their first action plans.", "Carmen Ortiz"),
+        ("Invite the Legal Aid Clinic and Job and Family Services, and find a way to act on mould and lead.", "Grace Mensah"),
+    ],
+    "facilitator_notes": {
+        "readiness": (
+            "Question 6 stays unsure until the Children's Fund decides in December. It should not block us: "
+            "the room agreed to go ahead on members' staff time."
+        ),
+        "mapping": (
+            "The mould and lead problem got votes but no opportunity. The tenants' union wants to keep it; "
+            "revisit it when the Legal Aid Clinic joins."
+        ),
+        "structure": (
+            "The radio sent a volunteer without authority: ask the station manager to name an official delegate "
+            "before the first strategic meeting. Watch that the Health Centre does not dominate the executive."
+        ),
+    },
+}

@@ -16,6 +16,7 @@ from workshop.i18n import Ui
 from workshop.service import UserError, Workshops
 from workshop.widgets.localise import localise_bindings
 from workshop.widgets.rtl_input import RtlInput
+from workshop.widgets.rtl_text import RtlText
 
 COLUMNS = ("title", "date", "language", "step", "updated")
 
@@ -121,7 +122,7 @@ class HomeScreen(Screen[str | None]):
         ui = self.ui
         yield Static(ui.label("home.heading"), id="home-heading")
         yield DataTable(id="workshops", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="home-empty")
+        yield RtlText("", mode=ui.mode, id="home-empty")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -147,8 +148,8 @@ class HomeScreen(Screen[str | None]):
                 "updated": (row.get("updated") or "")[:16].replace("T", " "),
             }
             table.add_row(*(values[c] for c in self._columns()), key=row["id"])
-        empty = self.query_one("#home-empty", Static)
-        empty.update("" if rows else ui.label("home.empty"))
+        empty = self.query_one("#home-empty", RtlText)
+        empty.text = "" if rows else ui.text("home.empty")
         if select is not None:
             ids = [r["id"] for r in rows]
             if select in ids:

@@ -40,7 +40,7 @@ BASE_COLUMNS: tuple[str, ...] = ("organisation", "sector", "status")
 #: Further columns, added in this order while the table is wide enough.
 EXTRA_COLUMNS: tuple[str, ...] = ("influence", "interest", "follow_up", "authority", "contact")
 #: Narrowest organisation column before extra columns are given up.
-MIN_ORGANISATION = 18
+MIN_ORGANISATION = 16
 #: Cells DataTable adds around each column (cell_padding 1 on both sides).
 COLUMN_PADDING = 2
 
@@ -274,7 +274,7 @@ class PartnersScreen(StepScreen):
         """Which columns fit the table's width (logical order: organisation first)."""
         table = self.query_one(DataTable)
         available = table.size.width or self.query_one("#work").size.width or 60
-        available -= 2  # the vertical scrollbar when rows overflow
+        available -= 1  # the vertical scrollbar when rows overflow
         widths = self._column_widths()
         used = MIN_ORGANISATION + COLUMN_PADDING + sum(widths[c] + COLUMN_PADDING for c in BASE_COLUMNS[1:])
         columns = list(BASE_COLUMNS)

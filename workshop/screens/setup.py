@@ -26,6 +26,7 @@ from workshop.flow_core import (
     BadDate,
     approach_bar,
     approach_leaning,
+    date_incomplete,
     move_approach,
     parse_date,
     parse_participant,
@@ -113,7 +114,13 @@ class SetupScreen(StepScreen):
             for field in META_FIELDS:
                 label = Static(ui.label(f"fields.{field}"), classes="field-label")
                 placeholder = ui.text("screen.setup.date_hint") if field == "date" else ""
-                entry = RtlInput(placeholder=ui.show(placeholder), mode=ui.mode, id=f"meta-{field}", disabled=disabled)
+                entry = RtlInput(
+                    placeholder=ui.show(placeholder),
+                    mode=ui.mode,
+                    id=f"meta-{field}",
+                    disabled=disabled,
+                    select_on_focus=False,
+                )
                 with Horizontal(classes="field"):
                     yield from (entry, label) if ui.rtl else (label, entry)
             yield Static("", id="setup-message")
@@ -228,6 +235,9 @@ class SetupScreen(StepScreen):
                 return self._refuse("errors.title_required", loud)
             value: object = text
         elif field == "date":
+            if not loud and date_incomplete(text):
+                self._say(None)  # still being typed: neither stored nor refused yet
+                return False
             try:
                 value = parse_date(text)
             except BadDate:

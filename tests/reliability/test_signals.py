@@ -1,0 +1,90 @@
+"""A hang-up (SSH drop) or SIGTERM saves before exit; an idle screen sends no bytes.
+
+The app runs in a real pseudo-terminal (80x24) as a facilitator's terminal would.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+from pty_probe import PtyApp  # noqa: E402
+
+from workshop.service import Workshops  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux ptys")
+
+
+def start(data_dir: Path, workshop_id: str, *extra: str) -> PtyApp:
+    app = PtyApp(
+        [sys.executable, "-m", "workshop.cli", "open", workshop_id, "--step", "swot", *extra],
+        env={"WORKSHOP_DATA_DIR": str(data_dir)},
+    )
+    app.start()
+    app.wait_for(b"Strengths", timeout=30)
+    app.read_until_quiet(0.5)
+    return app
+
+
+def wait_exit(app: PtyApp, timeout: float = 10) -> int | None:
+    assert app.process is not None
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        app.read_for(0.05)
+        code = app.process.poll()
+        if code is not None:
+            return code
+    return None
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_signal_saves_what_was_just_typed(data_dir: Path, signum: int) -> None:
+    workshop = Workshops.at(data_dir).create("Signals", "en")
+    app = start(data_dir, workshop.id)
+    try:
+        app.send(b"Typed just before the drop\r")
+        app.read_for(0.05)  # well inside the 0.3 s save delay
+        assert app.process is not None
+        os.kill(app.process.pid, signum)
+        assert wait_exit(app) is not None, "the app kept running after the signal"
+    finally:
+        app.stop()
+    saved = Workshops.at(data_dir).load(workshop.id)
+    assert [i.text for i in saved.swot] == ["Typed just before the drop"]
+
+
+def test_closing_the_terminal_saves_and_exits(data_dir: Path) -> None:
+    """An SSH drop: the terminal disappears (the pty master closes); nothing spins, nothing is lost."""
+    workshop = Workshops.at(data_dir).create("Dropped link", "en")
+    app = start(data_dir, workshop.id)
+    assert app.process is not None
+    app.send(b"Said as the link dropped\r")
+    time.sleep(0.05)
+    os.close(app.master)
+    app.master = -1
+    try:
+        app.process.wait(timeout=10)
+    finally:
+        app.stop()
+    saved = Workshops.at(data_dir).load(workshop.id)
+    assert [i.text for i in saved.swot] == ["Said as the link dropped"]
+
+
+@pytest.mark.parametrize("extra", [(), ("--low-bandwidth",)])
+def test_idle_screen_sends_nothing(data_dir: Path, extra: tuple[str, ...]) -> None:
+    workshop = Workshops.at(data_dir).create("Idle", "en")
+    app = start(data_dir, workshop.id, *extra)
+    try:
+        app.send(b"x")
+        app.read_until_quiet(0.5)
+        idle = app.read_for(3.0)
+    finally:
+        app.stop()
+    assert idle == b""
