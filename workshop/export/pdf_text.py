@@ -602,7 +602,18 @@ class BidiParagraph(Flowable):
             return []
         if fit >= len(lines):
             return [self]
-        cut = lines[fit].start
+        # Re-wrapping the head can take a line more than planned (a hard-broken word joins
+        # differently at the cut, space before counts too): shrink until the head really fits.
+        while fit >= 1:
+            head, tail = self._parts(lines[fit].start)
+            _, height = head.wrap(availWidth, availHeight)
+            if height <= availHeight + 1e-6:
+                return [head, tail]
+            fit -= 1
+        return []
+
+    def _parts(self, cut: int) -> tuple[BidiParagraph, BidiParagraph]:
+        """The paragraph cut at character `cut` into a head and a tail that keep its direction."""
         head_text = self.text[:cut]
         if head_text.endswith("\n"):  # the break itself, not an extra empty line
             head_text = head_text[:-1]
@@ -612,7 +623,8 @@ class BidiParagraph(Flowable):
         for part in (head, tail):
             part.rtl = self.rtl  # "auto" must not flip between the parts
         tail._indent = self._indent
-        return [head, tail]
+        head._indent = self._indent
+        return head, tail
 
     # -- drawing ------------------------------------------------------------
 

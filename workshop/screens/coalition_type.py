@@ -142,6 +142,13 @@ class CoalitionTypeScreen(StepScreen):
         if self.ui.rtl:  # the next type is to the left in Arabic
             offset = -offset
         self.shown = (self.shown + offset) % len(COALITION_TYPES)
+        self._show_card()
+
+    def _show_card(self) -> None:
+        """Bring the type's details into view (at 24 rows they scroll away under the questions)."""
+        self.query_one("#type-scroll", VerticalScroll).scroll_to_widget(
+            self.query_one("#type-position"), animate=False, top=True
+        )
 
     def action_show_suggested(self) -> None:
         suggested = core.suggestion(self.workshop.coalition_type.answers)
@@ -149,6 +156,7 @@ class CoalitionTypeScreen(StepScreen):
             self.notify(self.ui.label("screen.coalition_type.no_suggestion"))
             return
         self.shown = COALITION_TYPES.index(suggested)
+        self._show_card()
 
     def action_choose(self) -> None:
         kind = COALITION_TYPES[self.shown]

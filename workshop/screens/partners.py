@@ -239,6 +239,11 @@ class PartnersScreen(StepScreen):
         if self.is_mounted:
             self.call_after_refresh(self._refit)
 
+    def watch_show_guidance(self, show: bool) -> None:
+        super().watch_show_guidance(show)
+        if self.is_mounted:
+            self.call_after_refresh(self._refit)
+
     def _refit(self) -> None:
         if self._column_plan() != self._columns:
             self.refresh_work()

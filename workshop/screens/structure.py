@@ -353,12 +353,10 @@ class StructureScreen(StepScreen):
         rows = []
         for body in workshop.structure.committees:
             found = core.committee_findings(workshop, body)
-            text = ui.text(
-                "screen.structure.body_row",
-                name=self._body_name(body),
-                kind=self._kind_name(body.kind),
-                count=len(body.members),
-            )
+            name, kind = self._body_name(body), self._kind_name(body.kind)
+            text = ui.text("screen.structure.body_row", name=name, count=len(body.members))
+            if kind != name and not name.startswith(kind):
+                text = ui.text("screen.structure.body_row_kind", name=name, kind=kind, count=len(body.members))
             if found:
                 text += " " + ui.text("screen.structure.findings_mark", count=len(found))
             rows.append((body.id, text))

@@ -1,0 +1,68 @@
+"""Readiness by keys: y / n / u on the highlighted question, a note, and the live verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.app import make_app
+from workshop.model import READINESS_QUESTIONS
+from workshop.service import Workshops
+from workshop.widgets.rtl_text import RtlText
+
+ENV = {"TERM": "xterm-256color"}
+
+
+def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
+    return Workshops.at(data_dir).load(workshop_id)
+
+
+def verdict_text(app) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one("#verdict", RtlText).text
+
+
+async def test_answers_note_and_verdict(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="readiness"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("y", "y", "u")  # each answer moves to the next question
+        await pilot.pause()
+        assert "still open" in verdict_text(app)
+        assert "3" in app.screen.query_one("#unsure-flag", RtlText).text
+        await pilot.press("up", "e", *"Ask the clinics first", "enter")
+        await pilot.press("down", "n")
+        await pilot.pause(0.5)
+        saved = stored(data_dir, workshop.id)
+        answers = [saved.readiness[q].answer for q in READINESS_QUESTIONS]
+        assert answers == ["yes", "yes", "unsure", "no", None, None, None]
+        assert saved.readiness["q3"].note == "Ask the clinics first"
+        assert "rethinking" in verdict_text(app)
+        assert "4" in verdict_text(app)  # the question answered no is named
+        assert "Join an existing coalition" in app.screen.query_one("#next-steps", RtlText).text
+
+
+async def test_all_yes_proceeds_and_clear(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="readiness"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"y" * 7)
+        await pilot.pause(0.5)
+        assert all(stored(data_dir, workshop.id).readiness[q].answer == "yes" for q in READINESS_QUESTIONS)
+        assert "prepare the next steps" in verdict_text(app)
+        assert "Recruit the right people" in app.screen.query_one("#next-steps", RtlText).text
+        await pilot.press("c")  # clears the last (highlighted) question
+        await pilot.pause(0.5)
+        assert stored(data_dir, workshop.id).readiness["q7"].answer is None
+        assert app.screen.query_one("#next-steps", RtlText).text == ""
+
+
+async def test_arabic_readiness_verdict(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("ورشة", "ar")
+    app = make_app(make_config(open_ref=workshop.id, step="readiness", language="ar", rtl="app"), environ=ENV)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause(0.5)
+        assert stored(data_dir, workshop.id).readiness["q1"].answer == "no"
+        assert any("\u0600" <= ch <= "\u06ff" for ch in verdict_text(app))
