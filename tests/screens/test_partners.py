@@ -262,4 +262,4 @@ async def test_columns_fit_the_width(make_config, data_dir: Path, size: tuple[in
         wider = [column.key.value for column in table.ordered_columns]
         assert table.virtual_size.width <= table.size.width
         if size == (120, 40):
-            assert len(wider) > len(keys) and "contact" in wider
+            assert len(wider) > len(keys) and "follow_up" in wider

@@ -46,6 +46,11 @@ SCREEN_ERRORS: dict[str, str] = {
 }
 
 
+def with_path(sentence: str, path: Path) -> str:
+    """A sentence with a path on its own line, so right-to-left text never reorders the path."""
+    return f"{sentence}\n{path}"
+
+
 def cycle(options: tuple[str, ...], current: str) -> str:
     """The option after `current` (the first when `current` is unknown)."""
     if current not in options:
@@ -118,7 +123,7 @@ class ConfirmOverwrite(ModalScreen[bool]):
             Button(ui.label("dialog.cancel"), id="cancel", variant="primary"),
         ]
         with Vertical(classes="dialog", id="confirm-overwrite"):
-            yield RtlText(ui.text("screen.export.confirm_overwrite", path=str(self.path)), mode=ui.mode)
+            yield RtlText(with_path(ui.text("screen.export.confirm_overwrite"), self.path), mode=ui.mode)
             yield Horizontal(*(reversed(buttons) if ui.rtl else buttons), classes="buttons")
 
     def on_mount(self) -> None:
@@ -181,8 +186,8 @@ class ExportScreen(StepScreen):
                     id="export-folder",
                 )
             yield RtlText("", mode=ui.mode, id="export-target")
-            yield RtlText("", mode=ui.mode, id="export-left-out")
             yield RtlText("", mode=ui.mode, id="export-status")
+            yield RtlText("", mode=ui.mode, id="export-left-out")
             yield RtlText(ui.text("screen.export.hint"), mode=ui.mode, id="export-hint")
 
     def _choice(self, name: str, options: list[tuple[str, str]], value: str) -> Vertical:
@@ -193,6 +198,7 @@ class ExportScreen(StepScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._set_status("")
         self.query_one("#export-audience", Select).focus()
 
     # ------------------------------------------------------------------ what will happen
@@ -210,7 +216,7 @@ class ExportScreen(StepScreen):
         if not self.is_mounted:
             return
         ui = self.ui
-        self.query_one("#export-target", RtlText).text = ui.text("screen.export.target", path=str(self.target()))
+        self.query_one("#export-target", RtlText).text = with_path(ui.text("screen.export.target"), self.target())
         omitted = left_out(self.audience, ui.catalogue)
         box = self.query_one("#export-left-out", RtlText)
         box.set_class(not omitted, "private")
@@ -222,8 +228,11 @@ class ExportScreen(StepScreen):
     def _set_status(self, text: str, kind: str = "") -> None:
         status = self.query_one("#export-status", RtlText)
         status.text = text
+        status.display = bool(text)
         for name in ("error", "done"):
             status.set_class(kind == name, name)
+        if text:
+            status.scroll_visible()
 
     # ------------------------------------------------------------------ choices
 
@@ -318,15 +327,19 @@ class ExportScreen(StepScreen):
     def _done(self, result: ExportResult) -> None:
         ui = self.ui
         self.last_result = result
-        lines = [ui.text("screen.export.written", path=str(result.path))]
+        lines = [with_path(ui.text("screen.export.written"), result.path)]
         lines += [ui.text("screen.export.warning", warning=w) for w in result.warnings]
         self._set_status("\n".join(lines), "done")
-        self.notify(ui.show(lines[0]), timeout=10)
+        self.notify(self._toast(lines[0]), timeout=10)
 
     def _fail(self, sentence: str) -> None:
         self.last_error = sentence
         self._set_status(sentence, "error")
-        self.notify(self.ui.show(sentence), severity="error", timeout=10)
+        self.notify(self._toast(sentence), severity="error", timeout=10)
+
+    def _toast(self, text: str) -> str:
+        """A notification text: each line shown on its own (paths stay left to right)."""
+        return "\n".join(self.ui.show(line) for line in text.split("\n"))
 
     def error_sentence(self, error: BaseException | None) -> str:
         """The catalogue sentence for a failed export."""
@@ -334,7 +347,9 @@ class ExportScreen(StepScreen):
         if isinstance(error, ExportError):
             key = SCREEN_ERRORS.get(error.key, error.key)
             if ui.catalogue.has(key):
-                return ui.text(key, **_params(error.params))
+                sentence = ui.text(key, **_params(error.params))
+                path = error.params.get("path")
+                return with_path(sentence, Path(str(path))) if path and key in SCREEN_ERRORS.values() else sentence
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
         return ui.text("screen.export.errors.failed", reason=str(reason)[:200])
 

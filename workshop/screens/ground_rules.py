@@ -101,11 +101,8 @@ class GroundRulesScreen(StepScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        capture = self.query_one("#rules", CaptureList)
-        if self.workshop.ground_rules.rules:
-            capture.item_list.focus()
-        else:
-            capture.focus_capture()
+        # the list has the focus so that l (load), a (adopt) and x (drop) work at once; i types a rule
+        self.query_one("#rules", CaptureList).item_list.focus()
 
     # ------------------------------------------------------------------ view
 

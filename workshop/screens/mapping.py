@@ -212,7 +212,9 @@ class MappingScreen(StepScreen):
             text = "\n".join(f"{arrow} {one_line(t, 80)}" for t in links)
         else:
             text = ui.text("screen.mapping.press_l")
-        self.query_one("#problem-links", RtlText).text = text
+        links_text = self.query_one("#problem-links", RtlText)
+        links_text.text = text
+        links_text.display = bool(text)
 
     def watch_pane(self) -> None:
         if self.is_mounted:

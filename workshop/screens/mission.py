@@ -136,6 +136,9 @@ class MissionScreen(StepScreen):
                 versions=len(draft.history),
             )
         ]
+        waiting = self.compare_first is not None and self.compare_second is None
+        if waiting and self.compare_first in {d.id for d in self.workshop.mission.drafts}:
+            lines.append(ui.text("screen.mission.compare_next", number=draft_number(self.workshop, self.compare_first)))
         if self.show_history:
             history = history_lines(draft)
             lines += [f"  {at}: {one_line(text)}" for at, text in history] or [ui.text("screen.mission.no_history")]
@@ -211,7 +214,6 @@ class MissionScreen(StepScreen):
             return
         if self.compare_first is None or self.compare_second is not None:
             self.compare_first, self.compare_second = draft.id, None
-            self.notify(self.ui.label("screen.mission.compare_next", number=draft_number(self.workshop, draft.id)))
         elif draft.id == self.compare_first:
             self.compare_first = None
         else:

@@ -40,7 +40,9 @@ BASE_COLUMNS: tuple[str, ...] = ("organisation", "sector", "status")
 #: Further columns, added in this order while the table is wide enough.
 EXTRA_COLUMNS: tuple[str, ...] = ("influence", "interest", "follow_up", "authority", "contact")
 #: Narrowest organisation column before extra columns are given up.
-MIN_ORGANISATION = 16
+MIN_ORGANISATION = 22
+#: Widest sector column: longer sector names are shortened with '…' (organisation names matter more).
+MAX_SECTOR = 16
 #: Cells DataTable adds around each column (cell_padding 1 on both sides).
 COLUMN_PADDING = 2
 
@@ -257,9 +259,12 @@ class PartnersScreen(StepScreen):
         ui = self.ui
         header = lambda c: f"screen.partners.columns.{c}"  # noqa: E731
         widths = {
-            "sector": max(
-                cell_len(ui.label(header("sector"))),
-                max(cell_len(ui.show(method_name(ui, "sectors", s))) for s in SECTORS),
+            "sector": min(
+                MAX_SECTOR,
+                max(
+                    cell_len(ui.label(header("sector"))),
+                    max(cell_len(ui.show(method_name(ui, "sectors", s))) for s in SECTORS),
+                ),
             ),
             "status": max(
                 cell_len(ui.label(header("status"))),

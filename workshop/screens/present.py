@@ -53,22 +53,26 @@ class PresentScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._poll()
+        self.set_reactive(PresentScreen.token, self.probe())
+        self._reload()
         self.set_interval(POLL_EVERY, self._poll)
 
     def _poll(self) -> None:
         self.token = self.probe()
 
     def watch_token(self) -> None:
+        if self.is_mounted:
+            self._reload()
+
+    def _reload(self) -> None:
         workshop = self.load()
-        if workshop is None:
-            return
-        self.workshop = workshop
-        self._render_step()
+        if workshop is not None:
+            self.workshop = workshop
+            self._render_step()
 
     def _render_step(self) -> None:
         workshop = self.workshop
-        if workshop is None or not self.is_mounted:
+        if workshop is None:
             return
         ui = self.ui
         step = workshop.last_step

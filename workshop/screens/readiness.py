@@ -90,15 +90,18 @@ class ReadinessScreen(StepScreen):
         if summary.verdict == "rethink":
             numbers = ", ".join(str(n) for n in summary.noes)
             verdict.text += " " + ui.text("screen.readiness.noes", questions=numbers)
-        self.query_one("#unsure-flag", RtlText).text = (
-            ui.text("screen.readiness.unsure", questions=", ".join(str(n) for n in summary.unsure))
-            if summary.unsure
-            else ""
-        )
+        unsure = ui.text("screen.readiness.unsure", questions=", ".join(str(n) for n in summary.unsure))
+        self._show("#unsure-flag", unsure if summary.unsure else "")
         steps = ui.items(f"readiness.next.{summary.verdict}") if summary.verdict != "incomplete" else []
         heading = ui.text(f"screen.readiness.next_heading.{summary.verdict}") if steps else ""
-        self.query_one("#next-steps", RtlText).text = "\n".join([heading, *(f"• {s}" for s in steps)]) if steps else ""
+        self._show("#next-steps", "\n".join([heading, *(f"• {s}" for s in steps)]) if steps else "")
         self._label_note()
+
+    def _show(self, selector: str, text: str) -> None:
+        """Put text in a paragraph, hiding it when there is none (an empty one still takes a row)."""
+        paragraph = self.query_one(selector, RtlText)
+        paragraph.text = text
+        paragraph.display = bool(text)
 
     def _label_note(self) -> None:
         number = READINESS_QUESTIONS.index(self.question) + 1

@@ -59,6 +59,8 @@ class StepTimer(Static):
         return self.session.workshop.timing.timeboxes.get(step, suggested_timebox(step))
 
     def on_mount(self) -> None:
+        # Already over when the step opens: the facilitator knows; no toast on arrival.
+        self._warned = self.session.step_elapsed() >= self.timebox() * 60
         self._tick()
         self.set_interval(CHECK_EVERY, self._tick)
 

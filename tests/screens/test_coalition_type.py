@@ -1,0 +1,73 @@
+"""Coalition type by keys: answer the questions, browse the types, choose one, write why — checked on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.app import make_app
+from workshop.model import Workshop
+from workshop.screens.coalition_type import CoalitionTypeScreen
+from workshop.service import Workshops
+from workshop.widgets.rtl_text import RtlText
+
+ENV = {"TERM": "xterm-256color"}
+
+
+def stored(data_dir: Path, workshop_id: str) -> Workshop:
+    return Workshops.at(data_dir).load(workshop_id)
+
+
+async def test_answers_suggest_and_the_room_chooses(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="coalition-type"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CoalitionTypeScreen)
+        await pilot.press("space")  # timeframe: fixed
+        await pilot.press("down", "space", "space")  # values: few, then some
+        await pilot.press("down", "enter")  # funding: none (Enter changes the answer too)
+        await pilot.pause()
+        suggestion = screen.query_one("#type-suggestion", RtlText).text
+        assert "Campaign" in suggestion and "fixed time" in suggestion
+        await pilot.press("right", "right")  # shows the third type
+        await pilot.press("c")
+        await pilot.pause()
+        app.save_now()
+        saved = stored(data_dir, workshop.id)
+        assert saved.coalition_type.answers == {"timeframe": "fixed", "values": "some", "funding": "none"}
+        assert saved.coalition_type.chosen == "coordinating-council"
+        await pilot.press("g", "c")  # show the suggestion, choose it
+        await pilot.press("n", *"One goal, one year", "enter")
+        await pilot.pause(0.5)
+        saved = stored(data_dir, workshop.id)
+        assert saved.coalition_type.chosen == "campaign"
+        assert saved.coalition_type.reason == "One goal, one year"
+        assert "Campaign" in screen.query_one("#type-chosen", RtlText).text
+
+
+async def test_arabic_mirrors_the_arrows_and_shows_arabic(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("صحة الطفل", "ar")
+    app = make_app(make_config(open_ref=workshop.id, step="coalition-type", language="ar"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("left", "c")  # in Arabic the next type is to the left
+        await pilot.pause()
+        app.save_now()
+        assert stored(data_dir, workshop.id).coalition_type.chosen == "organisation"
+        await pilot.press("right", "right", "c")
+        await pilot.pause()
+        app.save_now()
+        assert stored(data_dir, workshop.id).coalition_type.chosen == "ongoing-coalition"
+        assert "الغاية" in app.screen.query_one("#type-card", RtlText).text
+
+
+async def test_read_only_refuses_the_choice(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="coalition-type", read_only=True), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space", "c")
+        await pilot.pause()
+    saved = stored(data_dir, workshop.id)
+    assert saved.coalition_type.chosen is None and saved.coalition_type.answers == {}

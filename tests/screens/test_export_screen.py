@@ -1,0 +1,180 @@
+"""Export screen by keys: choices, what is left out, the file on disk, overwrite confirmation, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Select
+
+import workshop.screens.export as export_screen
+from workshop.app import make_app
+from workshop.export import ExportError
+from workshop.model import Meta, Partner, Workshop
+from workshop.screens.export import ConfirmOverwrite, ExportScreen, output_folder
+from workshop.service import Workshops
+from workshop.widgets.rtl_text import RtlText
+
+ENV = {"TERM": "xterm-256color"}
+
+
+def seed(data_dir: Path, language: str = "en") -> Workshop:
+    workshop = Workshop(
+        meta=Meta(title="Child health", language=language),
+        partners=[Partner(organisation="Pharma Plus", sector="private", email="sales@pharma.example", notes="pushy")],
+        facilitator_notes={"partners": "Ask about the clinic budget"},
+    )
+    return Workshops.at(data_dir).add(workshop)
+
+
+async def wait_idle(pilot, screen: ExportScreen) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the export worker is done (a PDF takes about half a second)."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if not screen.busy:
+            return
+    raise AssertionError("the export did not finish")
+
+
+def status(screen: ExportScreen) -> str:
+    return screen.query_one("#export-status", RtlText).text
+
+
+async def test_defaults_and_keys(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir, "ar")
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        assert (screen.audience, screen.language, screen.fmt) == ("participants", "ar", "pdf")  # the workshop's language
+        left = screen.query_one("#export-left-out", RtlText).text
+        assert "e-mail" in left and "the facilitator's notes" in left
+        target = screen.query_one("#export-target", RtlText).text
+        assert str(tmp_path / "exports" / "child-health-participants-ar.pdf") in target  # relative to the cwd
+
+        await pilot.press("a", "l", "t")
+        assert (screen.audience, screen.language, screen.fmt) == ("facilitator", "en", "md")
+        assert screen.query_one("#export-audience", Select).value == "facilitator"
+        assert screen.query_one("#export-format", Select).value == "md"
+        assert "private data" in screen.query_one("#export-left-out", RtlText).text
+        await pilot.press("t", "t", "t")
+        assert screen.fmt == "pdf"
+
+
+async def test_writes_participants_json_without_private_data(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("t", "t")  # pdf -> md -> json
+        assert screen.fmt == "json"
+        await pilot.press("w")
+        await wait_idle(pilot, screen)
+        written = tmp_path / "exports" / "child-health-participants-en.json"
+        assert written.is_file()
+        text = written.read_text(encoding="utf-8")
+        doc = json.loads(text)
+        assert doc["partners"][0]["organisation"] == "Pharma Plus"
+        assert "sales@pharma.example" not in text and "pushy" not in text and "clinic budget" not in text
+        assert str(written) in status(screen) and screen.last_error is None
+
+
+async def test_pdf_in_a_worker_then_overwrite_only_after_confirm(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("w")
+        assert screen.busy or screen.last_result is not None
+        await wait_idle(pilot, screen)
+        pdf = tmp_path / "exports" / "child-health-participants-en.pdf"
+        assert pdf.read_bytes().startswith(b"%PDF")
+        pdf.write_bytes(b"old")
+
+        await pilot.press("w")  # exists: asks
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmOverwrite)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pdf.read_bytes() == b"old"
+        assert "existing file was kept" in status(screen)
+
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmOverwrite)
+        await pilot.press("y")
+        await wait_idle(pilot, screen)
+        assert pdf.read_bytes().startswith(b"%PDF")
+
+
+async def test_folder_field_and_unwritable_folder(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("t", "t", "t")  # csv
+        await pilot.press("o")
+        folder = screen.query_one("#export-folder", Input)
+        assert folder.has_focus
+        folder.value = ""
+        await pilot.press(*"out/sub", "enter")  # Enter in the folder field writes; the folder is created
+        await wait_idle(pilot, screen)
+        assert (tmp_path / "out" / "sub" / "child-health-participants-en.csv").is_file()
+
+        folder.value = str(blocker / "inside")
+        await pilot.press("enter")
+        await wait_idle(pilot, screen)
+        shown = status(screen)
+        assert shown.startswith("Cannot write this file (") and str(blocker / "inside") in shown
+        assert "Traceback" not in shown and screen.query_one("#export-status").has_class("error")
+
+        folder.value = "   "
+        await pilot.press("enter")
+        await pilot.pause()
+        assert status(screen) == "Type an output folder first (for example exports)."
+
+
+async def test_disk_full_is_a_sentence(make_config, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    def full(*_args, **kwargs):  # type: ignore[no-untyped-def]
+        raise ExportError("errors.export_disk_full", {"path": str(kwargs["out"]), "reason": "No space left on device"})
+
+    monkeypatch.setattr(export_screen, "export_workshop", full)
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export", language="ar"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("w")
+        await wait_idle(pilot, screen)
+        assert status(screen).startswith("القرص ممتلئ")
+
+
+async def test_unexpected_failure_is_a_sentence(make_config, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("font table damaged")
+
+    monkeypatch.setattr(export_screen, "export_workshop", broken)
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("w")
+        await wait_idle(pilot, screen)
+        assert status(screen) == (
+            "The export failed (font table damaged). Nothing was overwritten; try another format or folder."
+        )
+        assert isinstance(app.screen, ExportScreen)  # the app is still running
+
+
+def test_output_folder_is_absolute(tmp_path: Path) -> None:
+    assert output_folder("exports", tmp_path) == tmp_path / "exports"
+    assert output_folder(" ../x ", tmp_path / "a") == tmp_path / "x"
+    assert output_folder("/srv/out", tmp_path) == Path("/srv/out")

@@ -1,0 +1,112 @@
+"""Goals and plans by keys: a goal with its work group, a plan with a bad then good date, dots, the table."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from workshop import charter_core as core
+from workshop.app import make_app
+from workshop.model import Meta, Participant, Partner, Workshop, workshop_to_dict
+from workshop.screens.goals import GoalsScreen
+from workshop.screens.structure import FormDialog
+from workshop.service import Workshops
+from workshop.widgets.rtl_text import RtlText
+
+ENV = {"TERM": "xterm-256color"}
+
+
+def stored(data_dir: Path, workshop_id: str) -> Workshop:
+    return Workshops.at(data_dir).load(workshop_id)
+
+
+def seed(data_dir: Path) -> Workshop:
+    workshop = Workshop(
+        meta=Meta(title="Child health"),
+        partners=[Partner(organisation="Children's NGO", sector="nonprofit"), Partner(organisation="Clinic")],
+        participants=[Participant(name="Huda"), Participant(name="Sami")],
+    )
+    core.seed_structure(workshop, lambda kind, n: f"{kind} {n}", lambda kind: "")
+    Workshops.at(data_dir).store.save(workshop_to_dict(workshop))
+    return workshop
+
+
+async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    groups = core.work_groups(workshop)
+    app = make_app(make_config(open_ref=workshop.id, step="goals"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GoalsScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Child-care centres", "tab", "tab", "tab")  # to the work group
+        await pilot.press("enter", "down", "down", "enter")  # the second work group
+        await pilot.press("tab", *"Huda", "enter")
+        await pilot.pause()
+        app.save_now()
+        goal = stored(data_dir, workshop.id).goals[0]
+        assert (goal.text, goal.kind, goal.category, goal.work_group_id, goal.convener) == (
+            "Child-care centres", "specific", None, groups[1].id, "Huda"
+        )
+
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press(*"Open a pilot centre", "tab", "enter", "down", "enter")  # owner: the children's NGO
+        await pilot.press("tab", *"2026-09-01", "tab", *"2026-08-01", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, FormDialog)  # refused: the dialog stays open and says why
+        error = str(dialog.query_one("#form-error", Static).render())
+        assert "before the start date" in error
+        await pilot.press(*["backspace"] * 10, *"2026-12-31", "tab", *"Children enrolled", "tab", *"12000", "enter")
+        await pilot.pause(0.5)
+        plan = stored(data_dir, workshop.id).goals[0].plans[0]
+        assert (plan.task, plan.responsible_partner_id, plan.start, plan.end, plan.criteria, plan.budget) == (
+            "Open a pilot centre", workshop.partners[0].id, date(2026, 9, 1), date(2026, 12, 31), "Children enrolled", 12000
+        )
+        gaps = screen.query_one("#plan-gaps", RtlText).text
+        assert "community" in gaps and "budget" not in gaps.split("community")[0].lower()
+
+        await pilot.press("shift+tab", "plus", "plus")  # back to the goals, two dots
+        await pilot.pause(0.5)
+        assert stored(data_dir, workshop.id).goals[0].votes == 2
+
+        await pilot.press("w")
+        await pilot.pause()
+        table = screen.query_one("#plan-table", DataTable)
+        assert table.display and screen.query_one("#plan-table-view").display
+        assert table.row_count == 1
+        assert "Open a pilot centre" in str(table.get_row_at(0))
+        await pilot.press("w")
+        await pilot.pause()
+        assert not screen.query_one("#plan-table-view").display
+
+
+async def test_bad_date_text_is_explained_and_nothing_saved(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="goals"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("enter")  # no text: refused
+        await pilot.pause()
+        assert "Write the goal first" in str(app.screen.query_one("#form-error", Static).render())
+        await pilot.press(*"Advocacy", "tab", "enter", "down", "enter", "ctrl+s")  # comprehensive, no category
+        await pilot.pause()
+        assert "needs a category" in str(app.screen.query_one("#form-error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("n", *"Advocacy", "enter")
+        await pilot.pause()
+        await pilot.press("p", *"Meet the mayor", "tab", "tab", *"next week", "enter")
+        await pilot.pause()
+        assert "is not a date" in str(app.screen.query_one("#form-error", Static).render())
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+    saved = stored(data_dir, workshop.id)
+    assert [g.text for g in saved.goals] == ["Advocacy"] and saved.goals[0].plans == []

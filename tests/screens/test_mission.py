@@ -1,0 +1,87 @@
+"""Mission by keys: compose from parts, revise with history, compare, adopt, write the vision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import TextArea
+
+from workshop.app import make_app
+from workshop.service import Workshops
+from workshop.widgets.rtl_text import RtlText
+
+ENV = {"TERM": "xterm-256color"}
+
+
+def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
+    return Workshops.at(data_dir).load(workshop_id)
+
+
+async def test_compose_revise_compare_adopt_vision(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop_id = Workshops.at(data_dir).create("Child health", "en").id
+    app = make_app(make_config(open_ref=workshop_id, step="mission"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # nothing typed yet: no draft
+        await pilot.press(*"We parents and clinics", "tab", *"win follow-up care", "tab")
+        await pilot.press(*"for children under six", "tab", *"by campaigning together")
+        await pilot.press("ctrl+r")
+        await pilot.pause(0.5)
+        saved = stored(data_dir, workshop_id)
+        assert len(saved.mission.drafts) == 1
+        first = saved.mission.drafts[0]
+        assert first.text == "We parents and clinics win follow-up care for children under six by campaigning together"
+        assert (first.who, first.how) == ("We parents and clinics", "by campaigning together")
+        # rewrite the draft: the previous text goes to its history
+        await pilot.press("e", "ctrl+u", *"Together we win follow-up care for every child under six", "enter")
+        await pilot.pause(0.5)
+        first = stored(data_dir, workshop_id).mission.drafts[0]
+        assert first.text == "Together we win follow-up care for every child under six"
+        assert [v.text for v in first.history] == [
+            "We parents and clinics win follow-up care for children under six by campaigning together"
+        ]
+        await pilot.press("h")
+        assert "earlier version" in app.screen.query_one("#draft-detail", RtlText).text
+        assert "campaigning together" in app.screen.query_one("#draft-detail", RtlText).text
+        # a second draft typed whole, then compare the two and adopt the second
+        await pilot.press("i", *"Healthy children, strong families", "enter", "down")
+        await pilot.press("c", "down", "c")
+        await pilot.pause()
+        assert app.screen.query_one("#compare").display
+        texts = [t.text for t in app.screen.query(".compare-text").results(RtlText)]
+        assert texts == ["Together we win follow-up care for every child under six", "Healthy children, strong families"]
+        titles = " ".join(str(t.render()) for t in app.screen.query(".compare-title"))
+        assert "10 words" in titles and "4 words" in titles
+        await pilot.press("a")
+        await pilot.press("escape")
+        assert not app.screen.query_one("#compare").display
+        await pilot.press("ctrl+y")
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*"Every child grows up healthy", "enter", *"whatever the income")
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        saved = stored(data_dir, workshop_id)
+        assert saved.mission.adopted() is not None
+        assert saved.mission.adopted().text == "Healthy children, strong families"
+        assert saved.mission.vision == "Every child grows up healthy\nwhatever the income"
+        assert "Every child grows up healthy" in app.screen.query_one("#vision-view", RtlText).text
+        assert app.screen.query_one("#vision-view").display
+
+
+async def test_delete_draft_and_undo(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop_id = Workshops.at(data_dir).create("Child health", "en").id
+    app = make_app(make_config(open_ref=workshop_id, step="mission"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"The neighbourhood", "ctrl+r", "a")  # adopt the composed draft
+        await pilot.pause(0.5)
+        saved = stored(data_dir, workshop_id)
+        assert saved.mission.adopted_id == saved.mission.drafts[0].id
+        await pilot.press("a")  # a again withdraws the adoption
+        await pilot.press("d")
+        await pilot.pause(0.5)
+        saved = stored(data_dir, workshop_id)
+        assert (saved.mission.drafts, saved.mission.adopted_id) == ([], None)
+        await pilot.press("ctrl+z")
+        await pilot.pause(0.5)
+        assert [d.text for d in stored(data_dir, workshop_id).mission.drafts] == ["The neighbourhood"]
