@@ -388,10 +388,13 @@ def test_huge_field() -> None:
 def test_default_export_name() -> None:
     ws = small_workshop()
     assert default_export_name(ws, "pdf", "participants", "ar") == "youth-coalition-workshop-participants-ar.pdf"
-    ws.meta.title = "ورشة الائتلاف"
+    ws.meta.title = "ورشة الائتلاف"  # a reader in Arabic gets an Arabic file name
+    assert default_export_name(ws, "md", "facilitator", "ar") == "ورشة-الائتلاف-facilitator-ar.md"
+    ws.meta.title = "\u202e<>:*?|"  # nothing usable left: the id
     assert default_export_name(ws, "md", "facilitator", "ar") == f"workshop-{ws.id}-facilitator-ar.md"
     ws.meta.title = "../../etc/passwd"
     assert "/" not in default_export_name(ws, "json", "participants", "en")
+    assert not default_export_name(ws, "json", "participants", "en").startswith(".")
 
 
 def test_export_refuses_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

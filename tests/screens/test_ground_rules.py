@@ -46,8 +46,10 @@ async def test_rules_and_decisions_by_keys(make_config, data_dir: Path) -> None:
 
         screen.query_one("#gr-procedure", Select).focus()
         await pilot.press("enter", "down", "down", "enter")  # consent
+        await pilot.pause()
         await pilot.press("tab", *"11")  # quorum
         await pilot.press("tab", "enter", "down", "enter")  # mediator
+        await pilot.pause()
         await pilot.press("tab", *"After six months")
         await pilot.press("tab", *"Spending up to 500")
         await pilot.pause(0.5)
@@ -59,7 +61,7 @@ async def test_rules_and_decisions_by_keys(make_config, data_dir: Path) -> None:
 
         quorum = screen.query_one("#gr-quorum", Input)
         quorum.focus()
-        await pilot.press("backspace", "backspace", *"lots")
+        await pilot.press("end", *"x")  # "11x"
         await pilot.pause(0.5)
         assert "not a quorum" in screen.query_one("#gr-findings", RtlText).text
         assert stored(data_dir, workshop.id).ground_rules.quorum == 11

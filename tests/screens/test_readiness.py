@@ -30,12 +30,13 @@ async def test_answers_note_and_verdict(make_config, data_dir: Path) -> None:  #
         assert "still open" in verdict_text(app)
         assert "3" in app.screen.query_one("#unsure-flag", RtlText).text
         await pilot.press("up", "e", *"Ask the clinics first", "enter")
+        await pilot.press("e", *" today", "enter")  # the note is added to, not replaced
         await pilot.press("down", "n")
         await pilot.pause(0.5)
         saved = stored(data_dir, workshop.id)
         answers = [saved.readiness[q].answer for q in READINESS_QUESTIONS]
         assert answers == ["yes", "yes", "unsure", "no", None, None, None]
-        assert saved.readiness["q3"].note == "Ask the clinics first"
+        assert saved.readiness["q3"].note == "Ask the clinics first today"
         assert "rethinking" in verdict_text(app)
         assert "4" in verdict_text(app)  # the question answered no is named
         assert "Join an existing coalition" in app.screen.query_one("#next-steps", RtlText).text

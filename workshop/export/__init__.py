@@ -56,8 +56,13 @@ class ExportResult:
 
 
 def _slug(text: str, limit: int = 60) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    """Letters and digits of any script (an Arabic title gives an Arabic name), joined by dashes.
+
+    Marks (harakat), controls and bidi characters are dropped; digits are Western.
+    """
+    folded = unicodedata.normalize("NFKC", text).lower()
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in folded)
+    slug = re.sub(r"\s+", "-", kept.strip())
     return slug[:limit].rstrip("-")
 
 
@@ -106,6 +111,10 @@ def _write_atomic(path: Path, write: Any) -> list[str]:
     temp = Path(temp_name)
     try:
         warnings = write(temp)
+        # Exports are meant to be shared: ordinary permissions (the umask applies), not the store's 0600.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
         os.replace(temp, path)
     finally:
         if temp.exists():

@@ -42,16 +42,18 @@ class StepScreen(Screen[Nav]):
     """Base of the step screens: subclasses set STEP and implement compose_work/refresh_work."""
 
     STEP: ClassVar[str] = "setup"
+    # Only next step and help show in the footer, so each screen's own keys fit at 80 columns;
+    # all of them are in F1 help and the command palette.
     BINDINGS = [
         Binding("ctrl+n", "next_step", "Next step", id="next-step"),
-        Binding("ctrl+b", "previous_step", "Previous step", id="previous-step"),
-        Binding("ctrl+g", "jump", "Go to step", id="jump"),
         Binding("f1", "help", "Help", id="help"),
-        Binding("ctrl+t", "toggle_guidance", "Guidance", id="toggle-guidance"),
-        Binding("ctrl+z", "undo", "Undo delete", id="undo"),
-        Binding("ctrl+o", "home", "Workshops", id="home"),
-        Binding("f2", "switch_language", "Language", id="switch-language"),
-        Binding("f3", "present", "Present", id="present"),
+        Binding("ctrl+b", "previous_step", "Previous step", id="previous-step", show=False),
+        Binding("ctrl+g", "jump", "Go to step", id="jump", show=False),
+        Binding("ctrl+t", "toggle_guidance", "Guidance", id="toggle-guidance", show=False),
+        Binding("ctrl+z", "undo", "Undo delete", id="undo", show=False),
+        Binding("ctrl+o", "home", "Workshops", id="home", show=False),
+        Binding("f2", "switch_language", "Language", id="switch-language", show=False),
+        Binding("f3", "present", "Present", id="present", show=False),
     ]
 
     show_guidance: reactive[bool] = reactive(True)
@@ -71,10 +73,13 @@ class StepScreen(Screen[Nav]):
 
     def compose(self) -> ComposeResult:
         ui = self.ui
+        bar = [
+            RtlText(self.workshop.meta.title, mode=ui.mode, id="workshop-title"),
+            Static(ui.label(f"steps.{self.STEP}.title"), id="step-title"),
+            StepTimer(self.session, ui, id="timer"),
+        ]
         with Horizontal(id="top-bar"):
-            yield Static(ui.show(self.workshop.meta.title), id="workshop-title")
-            yield Static(ui.label(f"steps.{self.STEP}.title"), id="step-title")
-            yield StepTimer(self.session, ui, id="timer")
+            yield from reversed(bar) if ui.rtl else bar
         if self.session.read_only:
             yield Static(ui.label("app.read_only_banner"), id="read-only")
         with Horizontal(id="body"):
@@ -102,6 +107,7 @@ class StepScreen(Screen[Nav]):
     def _session_changed(self) -> None:
         if self.is_attached:
             self._refresh_rail()
+            self.query_one("#workshop-title", RtlText).text = self.workshop.meta.title
 
     def _refresh_rail(self) -> None:
         rail = self.query_one(StepRail)

@@ -27,6 +27,7 @@ class CoalitionTypeScreen(StepScreen):
     """Compare the types, answer the questions, record the room's choice and why."""
 
     STEP = "coalition-type"
+    AUTO_FOCUS = None  # on_mount focuses the questions without scrolling them into view
     CSS_PATH = "../styles/charter.tcss"
     BINDINGS = [
         Binding("right", "type(1)", "Next type", id="charter-next-type"),
@@ -67,7 +68,8 @@ class CoalitionTypeScreen(StepScreen):
         if start in COALITION_TYPES:
             self.set_reactive(CoalitionTypeScreen.shown, COALITION_TYPES.index(start))
         super().on_mount()
-        self.query_one("#type-questions", RowList).focus()
+        # focus the questions without scrolling: the comparison stays in view first, even at 24 rows
+        self.set_focus(self.query_one("#type-questions", RowList), scroll_visible=False)
 
     # ------------------------------------------------------------------ view
 

@@ -111,7 +111,8 @@ class HelpScreen(_Dialog):
             seen: set[str] = set()
             for key, active in self.bindings.items():
                 binding = active.binding
-                if not binding.description or binding.description in seen:
+                # Only the app's own keys: widget internals (cursor moves, scrolling) are not the method.
+                if not binding.id or not ui.catalogue.has(f"bindings.{binding.id}") or binding.description in seen:
                     continue
                 seen.add(binding.description)
                 shown = self.app.get_key_display(binding)

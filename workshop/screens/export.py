@@ -187,8 +187,8 @@ class ExportScreen(StepScreen):
                 )
             yield RtlText("", mode=ui.mode, id="export-target")
             yield RtlText("", mode=ui.mode, id="export-status")
-            yield RtlText("", mode=ui.mode, id="export-left-out")
-            yield RtlText(ui.text("screen.export.hint"), mode=ui.mode, id="export-hint")
+            yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="export-left-out")
+            yield RtlText(ui.text("screen.export.hint"), mode=ui.mode, rtl=ui.rtl, id="export-hint")
 
     def _choice(self, name: str, options: list[tuple[str, str]], value: str) -> Vertical:
         select: Select[str] = Select(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +28,18 @@ from workshop.widgets.rtl_text import RtlText
 GOAL_KINDS: tuple[str, ...] = ("specific", "comprehensive")
 STAFFING: tuple[str, ...] = ("internal", "external", "mixed")
 TABLE_COLUMNS: tuple[str, ...] = ("task", "who", "start", "end", "missing")
+#: Cells per column of the "who does what by when" table: it fits the 60-cell work area.
+TABLE_WIDTHS: dict[str, int] = {"task": 16, "who": 12, "start": 10, "end": 10, "missing": 4}
+
+
+def fit(text: str, width: int) -> str:
+    """Logical text cut to `width` cells with an ellipsis (cut before any reordering, so Arabic keeps its start)."""
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return text
+    while text and cell_len(text) > width - 1:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 class GoalsScreen(StepScreen):
@@ -58,6 +71,7 @@ class GoalsScreen(StepScreen):
         with Vertical(id="plan-table-view"):
             yield Static(ui.label("screen.goals.table"), classes="charter-heading", markup=False)
             yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
+            yield RtlText("", mode=ui.mode, id="plan-table-note", classes="charter-muted")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -151,18 +165,18 @@ class GoalsScreen(StepScreen):
         table.clear(columns=True)
         columns = tuple(reversed(TABLE_COLUMNS)) if ui.rtl else TABLE_COLUMNS
         for column in columns:
-            table.add_column(Text(ui.label(f"screen.goals.columns.{column}")), key=column)
+            table.add_column(Text(ui.show(fit(ui.text(f"screen.goals.columns.{column}"), TABLE_WIDTHS[column]))), key=column, width=TABLE_WIDTHS[column])
         for row in core.plan_rows(self.workshop):
             values = {
                 "task": row.task.strip() or ui.text("charter.untitled"),
                 "who": row.owner or "—",
                 "start": row.start.isoformat() if row.start else "—",
                 "end": row.end.isoformat() if row.end else "—",
-                "missing": self._gap_names(row.gaps) if row.gaps else "✓",
+                "missing": f"⚠{len(row.gaps)}" if row.gaps else "✓",
             }
-            table.add_row(*(Text(ui.show(values[c])) for c in columns), key=row.plan_id)
-        if not table.row_count:
-            table.add_row(*(Text(ui.label("screen.goals.table_empty") if c == "task" else "") for c in columns))
+            table.add_row(*(Text(ui.show(fit(values[c], TABLE_WIDTHS[c]))) for c in columns), key=row.plan_id)
+        note = self.query_one("#plan-table-note", RtlText)
+        note.text = ui.text("screen.goals.table_note") if table.row_count else ui.text("screen.goals.table_empty")
 
     @on(OptionList.OptionHighlighted, "#goals")
     def _goal_highlighted(self) -> None:

@@ -63,6 +63,7 @@ class MissionScreen(StepScreen):
                     mode=ui.mode,
                     id=f"part-{part}",
                     disabled=disabled,
+                    select_on_focus=False,
                 )
                 with Horizontal(classes="part"):
                     yield from (entry, label) if ui.rtl else (label, entry)
@@ -91,9 +92,20 @@ class MissionScreen(StepScreen):
         self.query_one("#vision-editor").display = False
         super().on_mount()
         if drafts or self.session.read_only:
-            self.query_one("#drafts", CaptureList).item_list.focus()
+            item_list = self.query_one("#drafts", CaptureList).item_list
+            item_list.focus()
+            self.call_after_refresh(self._highlight_first_draft)
         else:
             self.query_one("#part-who", Input).focus()
+
+    def _highlight_first_draft(self) -> None:
+        """Start on the adopted draft (else the first), so the draft keys act at once."""
+        drafts = self.workshop.mission.drafts
+        ids = [d.id for d in drafts]
+        item_list = self.query_one("#drafts", CaptureList).item_list
+        if ids and item_list.index is None:
+            adopted = self.workshop.mission.adopted_id
+            item_list.index = ids.index(adopted) if adopted in ids else 0
 
     # ------------------------------------------------------------------ view
 

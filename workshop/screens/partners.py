@@ -57,6 +57,13 @@ def method_name(ui: Ui, prefix: str, ident: str) -> str:
     return pc.method_name(ui.catalogue.has, ui.text, prefix, ident)
 
 
+def join_list(ui: Ui, items: list[str], *, strong: bool = False) -> str:
+    """Items joined with the language's comma (or semicolon when `strong`)."""
+    if ui.rtl:
+        return ("؛ " if strong else "، ").join(items)
+    return ("; " if strong else ", ").join(items)
+
+
 def fit(ui: Ui, text: str, width: int) -> str:
     """One display line of `text` no wider than `width` cells, shortened at its logical end with '…'."""
     shown = ui.show(text)
@@ -117,7 +124,7 @@ class PartnerForm(ModalScreen[Partner | None]):
         title = "screen.partners.form.title_edit" if self.partner else "screen.partners.form.title_new"
         with VerticalScroll(classes="dialog wide", id="partner-form"):
             yield Static(ui.label(title), classes="heading")
-            yield RtlText(ui.text("screen.partners.form.hint"), mode=ui.mode, classes="muted")
+            yield RtlText(ui.text("screen.partners.form.hint"), mode=ui.mode, rtl=ui.rtl, classes="muted")
             for name, kind in self._fields():
                 label = Static(ui.label(f"screen.partners.form.{name}"), classes="form-label")
                 if name in HIDDEN_WHEN_READ_ONLY:
@@ -126,7 +133,7 @@ class PartnerForm(ModalScreen[Partner | None]):
                 row = (widget, label) if ui.rtl else (label, widget)
                 yield Horizontal(*row, classes="form-row")
             if not self.read_only:
-                yield RtlText(ui.text("screen.partners.form.private_note"), mode=ui.mode, classes="private")
+                yield RtlText(ui.text("screen.partners.form.private_note"), mode=ui.mode, rtl=ui.rtl, classes="private")
             buttons = [
                 Button(ui.label("screen.partners.form.save"), id="save", variant="primary"),
                 Button(ui.label("dialog.cancel"), id="cancel"),
@@ -228,10 +235,10 @@ class PartnersScreen(StepScreen):
         yield DataTable(id="partner-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="partner-empty")
         with Vertical(id="partner-info"):
-            yield RtlText("", mode=ui.mode, id="partner-detail")
-            yield RtlText("", mode=ui.mode, id="partner-private", classes="private")
-            yield RtlText("", mode=ui.mode, id="partner-diversity")
-            yield RtlText("", mode=ui.mode, id="partner-follow-ups")
+            yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="partner-detail")
+            yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="partner-private", classes="private")
+            yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="partner-diversity")
+            yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="partner-follow-ups")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -420,15 +427,17 @@ class PartnersScreen(StepScreen):
         if summary.total == 0:
             line.text = ui.text("screen.partners.diversity.none")
         elif summary.missing:
-            names = "، ".join if ui.rtl else ", ".join
             line.text = ui.text(
                 "screen.partners.diversity.missing",
-                sectors=names(method_name(ui, "sectors", s) for s in summary.missing),
+                sectors=join_list(ui, [method_name(ui, "sectors", s) for s in summary.missing]),
             )
         else:
-            counts = ", ".join(
-                ui.text("screen.partners.diversity.count", sector=method_name(ui, "sectors", s), count=summary.counts[s])
-                for s in summary.present
+            counts = join_list(
+                ui,
+                [
+                    ui.text("screen.partners.diversity.count", sector=method_name(ui, "sectors", s), count=summary.counts[s])
+                    for s in summary.present
+                ],
             )
             line.text = ui.text("screen.partners.diversity.complete", counts=counts)
 
@@ -442,14 +451,18 @@ class PartnersScreen(StepScreen):
         elif self.session.read_only:
             line.text = ui.text("screen.partners.follow_ups.hidden", count=len(due))
         else:
-            items = "; ".join(
-                ui.text(
-                    "screen.partners.follow_ups.item",
-                    organisation=d.partner.organisation,
-                    date=d.follow_up.due.isoformat() if d.follow_up.due else "",
-                    text=d.follow_up.text,
-                ).rstrip(": ")
-                for d in due
+            items = join_list(
+                ui,
+                [
+                    ui.text(
+                        "screen.partners.follow_ups.item",
+                        organisation=d.partner.organisation,
+                        date=d.follow_up.due.isoformat() if d.follow_up.due else "",
+                        text=d.follow_up.text,
+                    ).rstrip(": ")
+                    for d in due
+                ],
+                strong=True,
             )
             line.text = ui.text("screen.partners.follow_ups.due", items=items)
 

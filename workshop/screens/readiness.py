@@ -51,6 +51,7 @@ class ReadinessScreen(StepScreen):
             mode=ui.mode,
             id="note",
             disabled=self.session.read_only,
+            select_on_focus=False,
         )
         with VerticalScroll(id="verdict-box", can_focus=False):
             yield RtlText("", mode=ui.mode, id="verdict")
@@ -88,14 +89,17 @@ class ReadinessScreen(StepScreen):
         for name in ("proceed", "rethink", "incomplete"):
             verdict.set_class(summary.verdict == name, f"-{name}")
         if summary.verdict == "rethink":
-            numbers = ", ".join(str(n) for n in summary.noes)
+            numbers = self._join(summary.noes)
             verdict.text += " " + ui.text("screen.readiness.noes", questions=numbers)
-        unsure = ui.text("screen.readiness.unsure", questions=", ".join(str(n) for n in summary.unsure))
+        unsure = ui.text("screen.readiness.unsure", questions=self._join(summary.unsure))
         self._show("#unsure-flag", unsure if summary.unsure else "")
         steps = ui.items(f"readiness.next.{summary.verdict}") if summary.verdict != "incomplete" else []
         heading = ui.text(f"screen.readiness.next_heading.{summary.verdict}") if steps else ""
         self._show("#next-steps", "\n".join([heading, *(f"• {s}" for s in steps)]) if steps else "")
         self._label_note()
+
+    def _join(self, numbers: tuple[int, ...]) -> str:
+        return ("، " if self.ui.rtl else ", ").join(str(n) for n in numbers)
 
     def _show(self, selector: str, text: str) -> None:
         """Put text in a paragraph, hiding it when there is none (an empty one still takes a row)."""

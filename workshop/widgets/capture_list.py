@@ -53,6 +53,15 @@ class ItemList(ListView):
         Binding("i", "capture", "New item", id="item-new", show=False),
     ]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide voting and moving (footer, palette) on lists that have neither."""
+        owner = self._owner()
+        if action == "vote" and not owner.votable:
+            return False
+        if action == "transfer" and not owner.transferable:
+            return False
+        return True
+
     def action_edit(self) -> None:
         self._owner().begin_edit()
 
@@ -140,10 +149,11 @@ class CaptureList(Vertical):
         self.votable = votable
         self.transferable = transferable
         self._entries: list[Entry] | None = None
+        self._pending_index: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.ui.show(self.title), classes="title")
-        yield RtlInput(placeholder=self.ui.show(self.placeholder), mode=self.ui.mode, classes="capture")
+        yield RtlInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
         item_list = ItemList()
         localise_bindings(item_list, self.ui)
         yield item_list
@@ -159,23 +169,46 @@ class CaptureList(Vertical):
     # ------------------------------------------------------------------ rows
 
     def set_entries(self, entries: list[Entry], *, highlight: str | None = None) -> None:
-        """Show these rows (keeps the highlighted row when it is still there)."""
+        """Show these rows, keeping the highlighted row (or its place) when it is still there.
+
+        When the rows are the same items in the same order (an edit, a vote), their text is
+        updated in place; otherwise the rows are rebuilt and the highlight is restored once
+        the new rows are mounted.
+        """
         item_list = self.item_list
         current = highlight or self.highlighted_id()
         previous_index = item_list.index
         if entries == self._entries and highlight is None:
             return
+        old_ids = [e.id for e in self._entries or []]
+        ids = [e.id for e in entries]
         self._entries = list(entries)
+        texts = [row.query(RtlText).first() if row.query(RtlText) else None for row in item_list.query(ListItem)]
+        if ids and ids == old_ids and len(texts) == len(ids) and all(texts):
+            for text, entry in zip(texts, entries):
+                text.text = entry_line(entry)  # type: ignore[union-attr]
+            if highlight in ids:
+                item_list.index = ids.index(highlight)
+            return
+        if current in ids:
+            target: int | None = ids.index(current)
+        elif previous_index is not None and ids:
+            target = min(previous_index, len(ids) - 1)
+        else:
+            target = None
         item_list.clear()
         rows = [ListItem(RtlText(entry_line(e), mode=self.ui.mode), name=e.id) for e in entries]
         if not rows:
             rows = [ListItem(Static(self.ui.label("capture.empty"), classes="empty"), disabled=True)]
         item_list.extend(rows)
-        ids = [e.id for e in entries]
-        if current in ids:
-            item_list.index = ids.index(current)
-        elif previous_index is not None and ids:
-            item_list.index = min(previous_index, len(ids) - 1)
+        self._pending_index = target
+        self.call_after_refresh(self._restore_index)
+
+    def _restore_index(self) -> None:
+        target, self._pending_index = self._pending_index, None
+        item_list = self.item_list
+        if target is not None and target < len(item_list.children):
+            item_list.index = target
 
     def highlighted_id(self) -> str | None:
         item = self.item_list.highlighted_child
@@ -210,6 +243,7 @@ class CaptureList(Vertical):
         self.editing = entry.id
         self.input.value = entry.text
         self.input.focus()
+        self.input.cursor_position = len(entry.text)
 
     # ------------------------------------------------------------------ capture field
 

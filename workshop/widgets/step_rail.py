@@ -8,6 +8,16 @@ from textual.widget import Widget
 
 from workshop.i18n import Ui
 from workshop.model import STEPS
+from workshop.rtl import cell_width, shape
+
+
+def fit(text: str, room: int) -> str:
+    """Cut logical text (before any reordering) so its joined form takes at most `room` cells."""
+    if cell_width(shape(text)) <= room:
+        return text
+    while text and cell_width(shape(text)) > room - 1:
+        text = text[:-1]
+    return text.rstrip() + "…"
 
 
 class StepRail(Widget):
@@ -36,10 +46,8 @@ class StepRail(Widget):
             mark = "✓" if step in self.done else " "
             count = self.open_findings.get(step, 0)
             flag = f"!{count}" if count else ""
-            title = self.ui.label(f"steps.{step}.title")
             room = width - len(flag) - 5
-            if len(title) > room:
-                title = title[: max(1, room - 1)] + "…"
+            title = self.ui.show(fit(self.ui.text(f"steps.{step}.title"), room))
             if self.ui.rtl:
                 line = f"{flag} {title} {number:>2}{mark}"
             else:
