@@ -52,6 +52,7 @@ class WorkshopApp(App[int]):
         self.theme = "workshop-16" if config.low_bandwidth else f"workshop-{config.theme}"
         if config.low_bandwidth:
             self.animation_level = "none"
+            self.add_class("-low-bandwidth")
 
     # ------------------------------------------------------------------ start and stop
 

@@ -53,3 +53,26 @@ async def test_swot_session_by_keys(make_config, data_dir: Path) -> None:  # typ
         assert saved.swot_of("strength")[0].text == "Mothers groups"
         moved = next(i for i in saved.swot if i.text == "Trusted clinics")
         assert (moved.kind, moved.votes) == ("weakness", 2)
+
+
+async def test_readiness_keys_work_on_an_arabic_keyboard(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("Arabic keyboard", "ar")
+    app = make_app(make_config(open_ref=workshop.id, step="readiness", language="ar"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("غ", "ى", "ع")
+        await pilot.pause()
+        app.save_now()
+    saved = stored(data_dir, workshop.id)
+    assert [saved.readiness[q].answer for q in ("q1", "q2", "q3")] == ["yes", "no", "unsure"]
+
+
+async def test_low_bandwidth_uses_ansi_colours_and_no_animation(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("Slow link", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot", low_bandwidth=True), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "workshop-16"
+        assert app.animation_level == "none"
+        assert app.has_class("-low-bandwidth")
+        assert app.screen.query_one("#guidance").styles.border_top[0] in ("", "none")

@@ -27,9 +27,10 @@ class ReadinessScreen(StepScreen):
     STEP = "readiness"
     CSS_PATH = "../styles/flow_a.tcss"
     BINDINGS = [
-        Binding("y", "answer('yes')", "Yes", id="readiness-yes"),
-        Binding("n", "answer('no')", "No", id="readiness-no"),
-        Binding("u", "answer('unsure')", "Unsure", id="readiness-unsure"),
+        # Also the same physical keys on an Arabic keyboard (y=غ, n=ى, u=ع).
+        Binding("y,غ", "answer('yes')", "Yes", id="readiness-yes"),
+        Binding("n,ى", "answer('no')", "No", id="readiness-no"),
+        Binding("u,ع", "answer('unsure')", "Unsure", id="readiness-unsure"),
         Binding("c", "answer('')", "Clear", id="readiness-clear", show=False),
         Binding("e", "note", "Note", id="readiness-note"),
         Binding("escape", "leave_note", "Back to the questions", id="readiness-leave-note", show=False),

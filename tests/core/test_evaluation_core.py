@@ -1,0 +1,119 @@
+"""Evaluation helpers: stage moves, progress nudging and bars, poll summaries, indicators."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from workshop import evaluation_core as ev
+from workshop.model import Evaluation, Meta, Rating
+
+
+def test_shift_stage_stops_at_both_ends() -> None:
+    assert ev.shift_stage("pre-formation", -1) == "pre-formation"
+    assert ev.shift_stage("pre-formation", 1) == "formation"
+    assert ev.shift_stage("maintenance", 1) == "institutionalisation"
+    assert ev.shift_stage("institutionalisation", 1) == "institutionalisation"
+    assert ev.shift_stage("unknown", 2) == "implementation"
+
+
+def test_set_stage_refuses_unknown_stages() -> None:
+    meta = Meta(title="t")
+    assert ev.set_stage(meta, "maintenance") == "maintenance"
+    assert meta.stage == "maintenance"
+    with pytest.raises(ValueError, match="unknown stage"):
+        ev.set_stage(meta, "retirement")
+    assert meta.stage == "maintenance"
+
+
+def test_nudge_progress_clamps_and_records() -> None:
+    evaluation = Evaluation(eight_steps={"1": 95, "2": 5})
+    assert ev.nudge_progress(evaluation, "1", 10) == 100
+    assert ev.nudge_progress(evaluation, "1", 10) == 100
+    assert ev.nudge_progress(evaluation, "2", -10) == 0
+    assert ev.nudge_progress(evaluation, "3", 10) == 10  # an unrecorded step starts at 0
+    assert evaluation.eight_steps == {"1": 100, "2": 0, "3": 10}
+    with pytest.raises(ValueError, match="eight steps"):
+        ev.nudge_progress(evaluation, "9", 10)
+
+
+def test_out_of_range_stored_progress_is_clamped_when_read() -> None:
+    evaluation = Evaluation(eight_steps={"4": 250, "5": -30})
+    assert ev.step_progress(evaluation, "4") == 100
+    assert ev.step_progress(evaluation, "5") == 0
+    assert ev.nudge_progress(evaluation, "4", -10) == 90
+
+
+def test_arrow_delta_is_mirrored_in_arabic() -> None:
+    assert ev.arrow_delta("right", rtl=False) == 10
+    assert ev.arrow_delta("left", rtl=False) == -10
+    assert ev.arrow_delta("left", rtl=True) == 10
+    assert ev.arrow_delta("right", rtl=True) == -10
+    assert ev.arrow_delta("up", rtl=False) == 0
+
+
+def test_progress_bar() -> None:
+    assert ev.progress_bar(40, 10) == "████░░░░░░  40%"
+    assert ev.progress_bar(100, 10) == "██████████ 100%"
+    assert ev.progress_bar(0, 4) == "░░░░   0%"
+    assert ev.progress_bar(40, 10, rtl=True) == "40%  ░░░░░░████"
+    assert ev.progress_bar(75, 8) == "██████░░  75%"
+    assert ev.progress_bar(130, 10) == ev.progress_bar(100, 10)
+
+
+def test_average_progress_counts_missing_steps_as_zero() -> None:
+    assert ev.average_progress(Evaluation()) == 0
+    assert ev.average_progress(Evaluation(eight_steps={"1": 100, "2": 60})) == 20
+
+
+def test_poll_summaries() -> None:
+    ratings = [Rating(question="overall", score=s) for s in (5, 4, 4)] + [Rating(question="voice", score=2)]
+    overall, clarity, voice, _next = ev.poll_summaries(ratings)
+    assert (overall.count, overall.counts, overall.average_text()) == (3, (0, 0, 0, 2, 1), "4.3")
+    assert (clarity.count, clarity.average, clarity.average_text()) == (0, None, "–")
+    assert voice.average == 2.0
+    assert ev.overall_average(ratings) == pytest.approx(15 / 4)
+    assert ev.overall_average([]) is None
+
+
+def test_add_and_remove_ratings() -> None:
+    evaluation = Evaluation()
+    ev.add_rating(evaluation, "overall", 5)
+    ev.add_rating(evaluation, "clarity", 3)
+    ev.add_rating(evaluation, "overall", 2)
+    removed = ev.remove_last_rating(evaluation, "overall")
+    assert removed is not None and removed.score == 2
+    assert [(r.question, r.score) for r in evaluation.ratings] == [("overall", 5), ("clarity", 3)]
+    assert ev.remove_last_rating(evaluation, "voice") is None
+    with pytest.raises(ValueError, match="between 1 and 5"):
+        ev.add_rating(evaluation, "overall", 6)
+    with pytest.raises(ValueError, match="unknown poll question"):
+        ev.add_rating(evaluation, "mood", 3)
+    assert len(evaluation.ratings) == 2
+
+
+def test_toggle_indicator() -> None:
+    evaluation = Evaluation(indicators={"2": True})
+    assert ev.toggle_indicator(evaluation, "1") is True
+    assert ev.toggle_indicator(evaluation, "2") is False
+    assert evaluation.indicators == {"1": True, "2": False}
+    assert ev.indicators_met(evaluation) == 1
+    with pytest.raises(ValueError):
+        ev.toggle_indicator(evaluation, "5")
+
+
+def test_add_next_step_refuses_blank_text() -> None:
+    evaluation = Evaluation()
+    item = ev.add_next_step(evaluation, "Send the report", "Joanne")
+    assert (item.text, item.author) == ("Send the report", "Joanne")
+    with pytest.raises(ValueError, match="needs some text"):
+        ev.add_next_step(evaluation, "   ")
+    assert len(evaluation.next_steps) == 1
+
+
+def test_core_never_imports_textual() -> None:
+    code = "import sys, workshop.evaluation_core; print(any(m.startswith('textual') for m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
