@@ -149,6 +149,7 @@ class ExportScreen(StepScreen):
         Binding("t", "cycle('fmt')", "Format", id="export-format"),
         Binding("o", "folder", "Folder", id="export-folder", show=False),
         Binding("w,ctrl+w", "write", "Write file", id="export-write"),
+        Binding("v", "evaluation", "Evaluation", id="eval-open"),
     ]
 
     audience: reactive[str] = reactive("participants")
@@ -189,6 +190,7 @@ class ExportScreen(StepScreen):
             yield RtlText("", mode=ui.mode, id="export-status")
             yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="export-left-out")
             yield RtlText(ui.text("screen.export.hint"), mode=ui.mode, rtl=ui.rtl, id="export-hint")
+            yield RtlText(ui.text("screen.evaluation.export_hint"), mode=ui.mode, rtl=ui.rtl, classes="export-label")
 
     def _choice(self, name: str, options: list[tuple[str, str]], value: str) -> Vertical:
         select: Select[str] = Select(
@@ -274,6 +276,12 @@ class ExportScreen(StepScreen):
 
     def action_folder(self) -> None:
         self.query_one("#export-folder", Input).focus()
+
+    def action_evaluation(self) -> None:
+        """The evaluation: stage, eight steps, poll, indicators, next steps (Esc comes back)."""
+        from workshop.screens.evaluation import EvaluationScreen
+
+        self.app.push_screen(EvaluationScreen(self.session, self.ui))
 
     # ------------------------------------------------------------------ writing
 

@@ -1,0 +1,116 @@
+"""The shell: home screen actions, a second writer, a damaged file, language switch, resume."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workshop.app import make_app
+from workshop.screens.dialogs import ReadOnlyChoice
+from workshop.screens.home import HomeScreen
+from workshop.service import Workshops
+
+ENV = {"TERM": "xterm-256color"}
+
+
+async def test_create_from_home_then_resume_where_left(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(make_config(), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Youth coalition", "tab", *"2026-12-01", "tab", *"Irbid", "tab", *"Huda")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SetupScreen"
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # needs, readiness, swot
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SwotScreen"
+        await pilot.press("ctrl+q")
+    [summary] = Workshops.at(data_dir).summaries()
+    saved = Workshops.at(data_dir).load(summary["id"])
+    assert (saved.meta.title, str(saved.meta.date), saved.meta.place, saved.meta.facilitator) == (
+        "Youth coalition",
+        "2026-12-01",
+        "Irbid",
+        "Huda",
+    )
+    assert saved.last_step == "swot"
+
+    app = make_app(make_config(open_ref="Youth coalition"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SwotScreen"
+
+
+async def test_duplicate_and_archive(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    Workshops.at(data_dir).create("Original", "en")
+    app = make_app(make_config(), environ=ENV)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        titles = sorted(s["title"] for s in Workshops.at(data_dir).summaries())
+        assert titles == ["Copy of Original", "Original"]
+        await pilot.press("a")
+        await pilot.pause()
+        assert len(Workshops.at(data_dir).summaries()) == 1
+        assert len(Workshops.at(data_dir).summaries(include_archived=True)) == 2
+
+
+async def test_second_writer_is_offered_read_only(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshops = Workshops.at(data_dir)
+    workshop = workshops.create("Busy", "en")
+    holder = workshops.store.lock(workshop.id)  # another window has it open
+    try:
+        app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, ReadOnlyChoice)
+            await pilot.click("#read-only")
+            await pilot.pause()
+            assert app.session is not None and app.session.read_only
+            await pilot.press(*"not saved", "enter")
+            await pilot.pause()
+            notices = [n.message for n in app._notifications]
+        assert any("read-only" in message for message in notices)
+        assert Workshops.at(data_dir).load(workshop.id).swot == []
+    finally:
+        holder.release()
+
+
+async def test_damaged_file_is_set_aside_and_named(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshops = Workshops.at(data_dir)
+    good = workshops.create("Good one", "en")
+    bad = workshops.create("Damaged one", "en")
+    path = workshops.store.path_of(bad.id)
+    path.write_bytes(b'{"workshop": {"1": {"schema_version": 1, "meta": {"tit')
+    app = make_app(make_config(), environ=ENV)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        notices = " ".join(n.message for n in app._notifications)
+        assert isinstance(app.screen, HomeScreen)
+    assert bad.id in notices
+    assert [s["id"] for s in Workshops.at(data_dir).summaries()] == [good.id]
+    kept = list((data_dir / "corrupt").iterdir())
+    assert len(kept) == 1 and kept[0].read_bytes().startswith(b'{"workshop"')
+
+
+async def test_language_switch_keeps_the_step_and_the_words(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("Bilingual", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="needs"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Healthier children", "enter")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.ui.language == "ar"
+        assert type(app.screen).__name__ == "NeedsScreen"
+        assert app.screen.has_class("-rtl")
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.ui.language == "en"
+    assert [i.text for i in Workshops.at(data_dir).load(workshop.id).needs.accomplish] == ["Healthier children"]
+    from workshop.settings import load_settings
+
+    assert load_settings(data_dir).language == "en"
