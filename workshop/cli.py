@@ -10,7 +10,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,65 +42,81 @@ class AppConfig:
     present: bool = False
 
 
-def _global_options(parser: argparse.ArgumentParser, suppress: bool) -> None:
+def _global_options(parser: argparse.ArgumentParser, suppress: bool, h: Callable[[str], str]) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--data-dir", type=Path, default=default, help="folder of the workshops (env WORKSHOP_DATA_DIR)")
-    parser.add_argument("--lang", choices=("ar", "en"), default=default, help="language of the interface")
+    parser.add_argument("--data-dir", type=Path, default=default, help=h("data_dir"))
+    parser.add_argument("--lang", choices=("ar", "en"), default=default, help=h("lang"))
     parser.add_argument(
         "--rtl",
         choices=("auto", "terminal", "app"),
         default=default,
-        help="right-to-left display: terminal (it does BiDi), app (we join and reorder), auto",
+        help=h("rtl"),
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("projector", "dark", "colour-blind"),
+        default=default,
+        help=h("theme"),
     )
     parser.add_argument(
         "--low-bandwidth",
         action="store_true",
         default=default if suppress else False,
-        help="no blink, no animation, 16 colours, fewer borders",
+        help=h("low_bandwidth"),
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(language: str = "en") -> argparse.ArgumentParser:
+    """The argument parser, its help in the interface language."""
+    catalogue = load_catalogue(language)
+
+    def h(key: str) -> str:
+        return catalogue.t(f"cli.help.{key}").replace("%", "%%")
+
     parser = argparse.ArgumentParser(
         prog="workshop",
-        description="Coalition Workshop: run a coalition-building workshop, keep every word, export a PDF.",
+        description=h("description"),
     )
     parser.add_argument("--version", action="version", version=f"workshop {__version__}")
-    _global_options(parser, suppress=False)
+    _global_options(parser, suppress=False, h=h)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         child = sub.add_parser(name, help=help_text, description=help_text)
-        _global_options(child, suppress=True)
+        _global_options(child, suppress=True, h=h)
         return child
 
-    opener = command("open", "open a workshop by id or exact title")
-    opener.add_argument("ref", help="workshop id or exact title")
-    opener.add_argument("--step", choices=STEPS, help="step to open at (default: where it was left)")
-    opener.add_argument("--read-only", action="store_true", help="open without taking the writer lock")
+    opener = command("open", h("cmd_open"))
+    opener.add_argument("ref", help=h("ref"))
+    opener.add_argument("--step", choices=STEPS, help=h("open_step"))
+    opener.add_argument("--read-only", action="store_true", help=h("read_only"))
 
-    demo = command("demo", "open the bundled demo workshop (imported first if missing)")
-    demo.add_argument("--step", choices=STEPS, help="step to open at")
+    demo = command("demo", h("cmd_demo"))
+    demo.add_argument("--step", choices=STEPS, help=h("demo_step"))
 
-    lister = command("list", "list the workshops")
-    lister.add_argument("--json", action="store_true", help="print a JSON array")
-    lister.add_argument("--all", action="store_true", help="include archived workshops")
+    lister = command("list", h("cmd_list"))
+    lister.add_argument("--json", action="store_true", help=h("json"))
+    lister.add_argument("--all", action="store_true", help=h("all"))
 
-    importer = command("import", "import a workshop JSON file; prints the new id")
+    importer = command("import", h("cmd_import"))
     importer.add_argument("file", type=Path)
 
-    exporter = command("export", "export a workshop as json, md, pdf or csv")
-    exporter.add_argument("ref", help="workshop id or exact title")
+    exporter = command("export", h("cmd_export"))
+    exporter.add_argument("ref", help=h("ref"))
     exporter.add_argument("--format", required=True, choices=("json", "md", "pdf", "csv"))
     exporter.add_argument("--audience", choices=("participants", "facilitator"), default="participants")
-    exporter.add_argument("--out", type=Path, help="file or folder (default: exports/)")
-    exporter.add_argument("--force", action="store_true", help="overwrite an existing file")
+    exporter.add_argument("--out", type=Path, help=h("out"))
+    exporter.add_argument("--force", action="store_true", help=h("force"))
     exporter.add_argument(
-        "--export-lang", dest="export_lang", choices=("ar", "en"), help="language of the document (default: the workshop's)"
+        "--export-lang", dest="export_lang", choices=("ar", "en"), help=h("export_lang")
     )
 
-    presenter = command("present", "follow a workshop on a second screen (projector), read-only")
-    presenter.add_argument("ref", help="workshop id or exact title")
+    restorer = command("restore", h("cmd_restore"))
+    restorer.add_argument("ref", help=h("restore_ref"))
+    restorer.add_argument("--backup", help=h("backup"))
+
+    presenter = command("present", h("cmd_present"))
+    presenter.add_argument("ref", help=h("ref"))
     return parser
 
 
@@ -113,11 +129,15 @@ def _settings(args: argparse.Namespace, data_dir: Path) -> Settings:
     if getattr(args, "rtl", None):
         changed |= settings.rtl != args.rtl
         settings.rtl = args.rtl
+    if getattr(args, "theme", None):
+        changed |= settings.theme != args.theme
+        settings.theme = args.theme
     if changed:
         try:
             save_settings(data_dir, settings)
-        except OSError:
-            pass  # remembering the choice is a convenience; the run goes on with it
+        except OSError as error:  # remembering is a convenience: say so and go on with the choice
+            catalogue = load_catalogue(settings.language)
+            sys.stderr.write(catalogue.t("errors.settings_unsaved", reason=error.strerror or str(error)) + "\n")
     return settings
 
 
@@ -187,9 +207,35 @@ def cmd_export(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
     return EXIT_OK
 
 
+def cmd_restore(workshops: Workshops, args: argparse.Namespace, catalogue: Catalogue, out: Any) -> int:
+    if args.backup is None:
+        workshop_id, found = workshops.backups(args.ref)
+        if not found:
+            out.write(catalogue.t("cli.no_backups", id=workshop_id) + "\n")
+            return EXIT_OK
+        for number, path in enumerate(found, start=1):
+            out.write(f"{number:>3}  {path.name}\n")
+        out.write(catalogue.t("cli.restore_hint", id=workshop_id) + "\n")
+        return EXIT_OK
+    workshop = workshops.restore(args.ref, args.backup)
+    out.write(catalogue.t("cli.restored", id=workshop.id, title=_plain(workshop.meta.title)) + "\n")
+    return EXIT_OK
+
+
+def _help_language(argv: Sequence[str] | None, environ: dict[str, str]) -> str:
+    """The language for --help and usage errors: --lang if given, else the remembered one."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    for index, word in enumerate(words):
+        if word == "--lang" and index + 1 < len(words) and words[index + 1] in ("ar", "en"):
+            return words[index + 1]
+        if word in ("--lang=ar", "--lang=en"):
+            return word.split("=", 1)[1]
+    return load_settings(default_data_dir(environ)).language
+
+
 def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:
     environ = dict(os.environ) if environ is None else environ
-    args = build_parser().parse_args(argv)
+    args = build_parser(_help_language(argv, environ)).parse_args(argv)
     config = config_from_args(args, environ)
     catalogue = load_catalogue(config.language)
     try:
@@ -202,6 +248,8 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
             return EXIT_OK
         if args.command == "export":
             return cmd_export(workshops, args, sys.stdout)
+        if args.command == "restore":
+            return cmd_restore(workshops, args, catalogue, sys.stdout)
     except UserError as error:
         sys.stderr.write(say_error(catalogue, error) + "\n")
         return EXIT_USER_ERROR

@@ -174,6 +174,48 @@ class Workshops:
         workshop.archived = archived
         self.store.save(workshop_to_dict(workshop))
 
+    # ------------------------------------------------------------------ backups
+
+    def _backup_id(self, ref: str) -> str:
+        """The id of a workshop that has backups, even when its damaged file was set aside."""
+        try:
+            return self.resolve(ref)
+        except UserError:
+            try:
+                has_backups = bool(self.store.backups_of(ref))
+            except StoreError:  # not even a well-formed id: the original problem is the one to report
+                has_backups = False
+            if has_backups:
+                return ref
+            raise
+
+    def backups(self, ref: str) -> tuple[str, list[Path]]:
+        """The workshop id and its backups, newest first."""
+        workshop_id = self._backup_id(ref)
+        return workshop_id, self.store.backups_of(workshop_id)
+
+    def restore(self, ref: str, choice: str) -> Workshop:
+        """Make one backup current: `choice` is its number in `backups()` (1 = newest) or file name."""
+        workshop_id, found = self.backups(ref)
+        chosen = next((p for p in found if p.name == choice), None)
+        if chosen is None and choice.isdigit() and 1 <= int(choice) <= len(found):
+            chosen = found[int(choice) - 1]
+        if chosen is None:
+            raise UserError("errors.backup_not_found", choice=choice, count=len(found))
+        lock = None
+        try:
+            lock = self.store.lock(workshop_id)
+            doc = self.store.restore(workshop_id, chosen)
+        except StoreError as error:
+            raise as_user_error(error) from None
+        finally:
+            if lock is not None:
+                lock.release()
+        try:
+            return workshop_from_dict(doc)
+        except SchemaProblem as problem:
+            raise UserError(problem.key, **problem.params) from None
+
     def demo(self, language: str) -> str:
         """The id of the bundled demo of a language, imported first if missing."""
         doc = demo_document(language)

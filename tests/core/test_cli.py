@@ -102,3 +102,22 @@ def test_errors_in_arabic(data_dir: Path, tmp_path: Path) -> None:
     result = run("--lang", "ar", "import", str(tmp_path / "nope.json"), data_dir=data_dir)
     assert result.returncode == 1
     assert "لا يوجد ملف" in result.stderr
+
+
+def test_restore_lists_and_restores_a_damaged_workshop(data_dir: Path, tmp_path: Path) -> None:
+    from workshop.service import Workshops
+
+    workshops = Workshops.at(data_dir)
+    workshop = workshops.create("Kept safe", "en")
+    opened = workshops.open(workshop.id)  # opening for editing takes a backup
+    opened.lock.release()
+    path = workshops.store.path_of(workshop.id)
+    path.write_bytes(b"\x00\x01 torn")
+    listed = run("restore", workshop.id, data_dir=data_dir)  # the damaged file is set aside on the way
+    assert listed.returncode == 0, listed.stderr
+    assert "  1  " in listed.stdout and "--backup" in listed.stdout
+    restored = run("restore", workshop.id, "--backup", "1", data_dir=data_dir)
+    assert restored.returncode == 0, restored.stderr
+    assert Workshops.at(data_dir).load(workshop.id).meta.title == "Kept safe"
+    wrong = run("restore", workshop.id, "--backup", "9", data_dir=data_dir)
+    assert wrong.returncode == 1 and "no backup 9" in wrong.stderr

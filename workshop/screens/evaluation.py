@@ -56,16 +56,18 @@ class EvaluationScreen(Screen[None]):
 
     CSS_PATH = "../styles/evaluation.tcss"
     BINDINGS: ClassVar[list[Binding]] = [  # type: ignore[misc]
-        Binding("tab", "section(1)", "Next section", id="eval-next-section", priority=True),
-        Binding("shift+tab", "section(-1)", "Previous section", id="eval-previous-section", priority=True, show=False),
-        Binding("escape", "close", "Back", id="eval-close"),
-        Binding("left", "stage_arrow('left')", "Move the stage", id="eval-stage-move", key_display="←→"),
-        Binding("right", "stage_arrow('right')", "Move the stage", id="eval-stage-move-right", show=False),
-        Binding("left", "progress_arrow('left')", "Progress", id="eval-progress", key_display="←→"),
-        Binding("right", "progress_arrow('right')", "Progress", id="eval-progress-right", show=False),
+        # The section's own keys first, so they show at 80 columns. Left/right have priority
+        # (the lists would scroll sideways); check_action lets them through in other sections.
+        Binding("left", "stage_arrow('left')", "Move the stage", id="eval-stage-move", key_display="←→", priority=True),
+        Binding("right", "stage_arrow('right')", "Move the stage", id="eval-stage-move-right", show=False, priority=True),
+        Binding("left", "progress_arrow('left')", "Progress", id="eval-progress", key_display="←→", priority=True),
+        Binding("right", "progress_arrow('right')", "Progress", id="eval-progress-right", show=False, priority=True),
         *_rate_bindings(),
         Binding("backspace", "unrate", "Remove the last answer", id="eval-unrate"),
         Binding("space", "toggle_indicator", "Check", id="eval-toggle"),
+        Binding("tab", "section(1)", "Next section", id="eval-next-section", priority=True),
+        Binding("shift+tab", "section(-1)", "Previous section", id="eval-previous-section", priority=True, show=False),
+        Binding("escape", "close", "Back", id="eval-close"),
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+z", "undo", "Undo delete", id="undo", show=False),
     ]
@@ -160,7 +162,13 @@ class EvaluationScreen(Screen[None]):
         ]
 
     def _indicator_rows(self) -> list[ListItem]:
-        return [ListItem(self._text("eval-name"), name=n, id=f"eval-indicator-{n}") for n in core.INDICATORS]
+        ui = self.ui
+        rows = []
+        for n in core.INDICATORS:
+            box = Static("", markup=False, classes="eval-box")
+            text = RtlText(f"{n}. {ui.text(f'indicators.{n}')}", mode=ui.mode, rtl=ui.rtl, classes="eval-name")
+            rows.append(ListItem(self._row(box, text, classes="eval-indicator-row"), name=n, id=f"eval-indicator-{n}"))
+        return rows
 
     def on_mount(self) -> None:
         self.query_one("#eval-stage", ListView).index = STAGES.index(self.workshop.meta.stage)
@@ -175,13 +183,11 @@ class EvaluationScreen(Screen[None]):
     # ------------------------------------------------------------------ view
 
     def _session_changed(self) -> None:
-        if self.is_attached and self.is_mounted:
+        if self.is_attached:
             self.refresh_view()
 
     def refresh_view(self) -> None:
         """Show the stored evaluation in every section."""
-        if not self.is_mounted:
-            return
         self._refresh_stages()
         self._refresh_steps()
         self._refresh_poll()
@@ -226,7 +232,7 @@ class EvaluationScreen(Screen[None]):
         for n in core.INDICATORS:
             checked = indicators.get(n, False)
             row = self.query_one(f"#eval-indicator-{n}", ListItem)
-            row.query_one(RtlText).text = f"[{'x' if checked else ' '}] {n}. {self.ui.text(f'indicators.{n}')}"
+            row.query_one(".eval-box", Static).update("[x]" if checked else "[ ]")
             row.set_class(checked, "-checked")
 
     def _refresh_next_steps(self) -> None:
@@ -250,7 +256,7 @@ class EvaluationScreen(Screen[None]):
     # ------------------------------------------------------------------ sections
 
     def watch_section(self) -> None:
-        if self.is_mounted:
+        if self.is_attached:
             self._show_section()
 
     def _show_section(self) -> None:

@@ -1,0 +1,187 @@
+"""Evaluation screen by keys: stage, eight steps, poll, indicators, next steps; stored on disk."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, ListView
+
+from workshop.app import make_app
+from workshop.model import Meta, Workshop
+from workshop.screens.evaluation import EvaluationScreen
+from workshop.screens.export import ExportScreen
+from workshop.service import Workshops
+from workshop.widgets.rtl_text import RtlText
+
+ENV = {"TERM": "xterm-256color"}
+
+
+def seed(data_dir: Path, language: str = "en") -> Workshop:
+    workshop = Workshop(meta=Meta(title="Child health", language=language))
+    workshop.evaluation.eight_steps = {"1": 95, "2": 10}
+    return Workshops.at(data_dir).add(workshop)
+
+
+def stored(data_dir: Path, workshop_id: str) -> Workshop:
+    return Workshops.at(data_dir).load(workshop_id)
+
+
+async def open_evaluation(pilot) -> EvaluationScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ExportScreen)
+    await pilot.press("v")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, EvaluationScreen)
+    return screen
+
+
+async def saved(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    pilot.app.save_now()
+
+
+async def test_stage_by_arrows_and_enter(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        assert screen.section == "stage"
+        await pilot.press("right", "right")
+        await saved(pilot)
+        assert stored(data_dir, workshop.id).meta.stage == "implementation"
+        await pilot.press("left", "left", "left", "left")  # stops at the first stage
+        await saved(pilot)
+        assert stored(data_dir, workshop.id).meta.stage == "pre-formation"
+        await pilot.press("down", "down", "down", "enter")
+        await saved(pilot)
+        assert stored(data_dir, workshop.id).meta.stage == "maintenance"
+        assert "Maintenance" in screen.query_one("#eval-summary", RtlText).text
+
+
+async def test_eight_steps_progress_clamps(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        await pilot.press("tab")
+        assert screen.section == "steps"
+        await pilot.press("right", "right")  # 95 -> 100, stays 100
+        await pilot.press("down", "left", "left")  # 10 -> 0, stays 0
+        await pilot.press("down", "right", "right", "right")  # 0 -> 30
+        await saved(pilot)
+        assert stored(data_dir, workshop.id).evaluation.eight_steps == {"1": 100, "2": 0, "3": 30}
+        bar = screen.query_one("#eval-step-3 .eval-bar", RtlText).text
+        assert bar == "███░░░░░░░  30%"
+
+
+async def test_progress_arrows_are_mirrored_in_arabic(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir, "ar")
+    app = make_app(make_config(open_ref=workshop.id, step="export", language="ar"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        assert screen.has_class("-rtl")
+        await pilot.press("tab", "down", "left", "left", "left", "right")  # step 2: 10 + 30 - 10
+        await pilot.press("shift+tab", "left")  # the stage moves forward with left too
+        await saved(pilot)
+        again = stored(data_dir, workshop.id)
+        assert again.evaluation.eight_steps["2"] == 30
+        assert again.meta.stage == "formation"
+
+
+async def test_poll_ratings_added_and_taken_back(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        await pilot.press("tab", "tab")
+        assert screen.section == "poll"
+        await pilot.press("5", "4", "4", "down", "2", "٣")  # an Arabic-Indic 3 counts too
+        await saved(pilot)
+        ratings = [(r.question, r.score) for r in stored(data_dir, workshop.id).evaluation.ratings]
+        assert ratings == [("overall", 5), ("overall", 4), ("overall", 4), ("clarity", 2), ("clarity", 3)]
+        stats = screen.query_one("#eval-question-overall .eval-stats", RtlText).text
+        assert "3 answered" in stats and "average 4.3" in stats
+
+        await pilot.press("backspace", "up", "backspace")  # the last clarity, then the last overall answer
+        await saved(pilot)
+        ratings = [(r.question, r.score) for r in stored(data_dir, workshop.id).evaluation.ratings]
+        assert ratings == [("overall", 5), ("overall", 4), ("clarity", 2)]
+
+        await pilot.press("down", "down", "backspace")  # "voice" has no answers: a sentence, nothing removed
+        await pilot.pause()
+        assert len(stored(data_dir, workshop.id).evaluation.ratings) == 3
+        assert any("no answers to remove" in str(n.message) for n in app._notifications)
+
+
+async def test_digits_do_nothing_outside_the_poll(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("3", "space", "backspace")
+        await saved(pilot)
+        evaluation = stored(data_dir, workshop.id).evaluation
+        assert evaluation.ratings == [] and evaluation.indicators == {}
+
+
+async def test_indicators_toggle_with_space_and_enter(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        await pilot.press("shift+tab", "shift+tab")
+        assert screen.section == "indicators"
+        await pilot.press("space", "down", "down", "enter", "up", "up", "space")
+        await saved(pilot)
+        assert stored(data_dir, workshop.id).evaluation.indicators == {"1": False, "3": True}
+        assert str(screen.query_one("#eval-indicator-3 .eval-box").render()) == "[x]"
+
+
+async def test_next_steps_capture_edit_delete(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        await pilot.press("shift+tab")
+        assert screen.section == "next"
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"Send the report @Joanne", "enter")
+        await pilot.press(*"Book the hall", "enter")
+        await saved(pilot)
+        steps = stored(data_dir, workshop.id).evaluation.next_steps
+        assert [(s.text, s.author) for s in steps] == [("Send the report", "Joanne"), ("Book the hall", "")]
+
+        await pilot.press("down")  # to the list, first row
+        await pilot.pause()
+        assert isinstance(app.focused, ListView)
+        await pilot.press("d")
+        await saved(pilot)
+        assert [s.text for s in stored(data_dir, workshop.id).evaluation.next_steps] == ["Book the hall"]
+        await pilot.press("ctrl+z")
+        await saved(pilot)
+        assert len(stored(data_dir, workshop.id).evaluation.next_steps) == 2
+
+
+async def test_escape_returns_to_export(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+
+
+async def test_read_only_refuses_with_a_sentence(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export", read_only=True), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        assert screen.query("#eval-read-only")
+        await pilot.press("right", "tab", "right", "tab", "5")
+        await pilot.pause()
+        again = stored(data_dir, workshop.id)
+        assert again.meta.stage == "pre-formation"
+        assert again.evaluation.eight_steps == {"1": 95, "2": 10} and again.evaluation.ratings == []
+        assert any("read-only" in str(n.message) for n in app._notifications)

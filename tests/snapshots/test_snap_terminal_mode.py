@@ -1,0 +1,29 @@
+"""Every step screen in Arabic with `--rtl terminal` (text as stored, for terminals that do BiDi).
+
+The `app` mode snapshots of every screen live beside the screens' own snapshot files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workshop.app import make_app
+from workshop.cli import AppConfig
+from workshop.content import demo_document
+from workshop.model import STEPS
+from workshop.store import Store
+
+ENV = {"TERM": "xterm-256color"}
+FIXED = "2026-10-14T09:30:00+00:00"
+
+
+@pytest.mark.parametrize("step", STEPS)
+def test_arabic_terminal_mode(snap_compare, data_dir: Path, step: str) -> None:  # type: ignore[no-untyped-def]
+    doc = demo_document("ar")
+    doc["created"] = doc["updated"] = FIXED
+    doc["timing"]["spent"] = {}  # the timer shows the full timebox: nothing depends on the clock
+    Store(data_dir).create(doc)
+    config = AppConfig(data_dir=data_dir, language="ar", rtl="terminal", open_ref=doc["id"], step=step)
+    assert snap_compare(make_app(config, environ=ENV), terminal_size=(80, 24))
