@@ -19,6 +19,17 @@ ENV = {"TERM": "xterm-256color"}
 FIXED = "2026-10-14T09:30:00+00:00"
 
 
+@pytest.fixture(autouse=True)
+def _fixed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Same picture every day and in every folder: follow-ups due as of one date, exports under /."""
+    import datetime as dt
+
+    from workshop.screens import partners as partners_screen
+
+    monkeypatch.setattr(partners_screen, "system_today", lambda: dt.date(2026, 11, 27))
+    monkeypatch.chdir("/")
+
+
 @pytest.mark.parametrize("step", STEPS)
 def test_arabic_terminal_mode(snap_compare, data_dir: Path, step: str) -> None:  # type: ignore[no-untyped-def]
     doc = demo_document("ar")

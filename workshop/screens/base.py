@@ -54,6 +54,7 @@ class StepScreen(Screen[Nav]):
         Binding("ctrl+o", "home", "Workshops", id="home", show=False),
         Binding("f2", "switch_language", "Language", id="switch-language", show=False),
         Binding("f3", "present", "Present", id="present", show=False),
+        Binding("f4", "agenda", "Agenda", id="agenda", show=False),
     ]
 
     show_guidance: reactive[bool] = reactive(True)
@@ -189,6 +190,12 @@ class StepScreen(Screen[Nav]):
         self.app.push_screen(
             PresentScreen(self.ui, lambda: session.workshop, lambda: (session.version, session.workshop.last_step))
         )
+
+    def action_agenda(self) -> None:
+        """Planned against used time for every step, timeboxes and dots (F4 or Escape comes back)."""
+        from workshop.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(self.session, self.ui))
 
     @on(StepTimer.Expired)
     def _timebox_over(self) -> None:

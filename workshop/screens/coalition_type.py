@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from workshop import charter_core as core
 from workshop.model import COALITION_TYPES
 from workshop.screens.base import StepScreen
-from workshop.screens.structure import RowList
+from workshop.widgets.forms import RowList
 from workshop.widgets.rtl_input import RtlInput
 from workshop.widgets.rtl_text import RtlText
 

@@ -10,7 +10,8 @@ CaptureList). Every change goes through the session; the rules live in evaluatio
 
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -88,7 +89,7 @@ class EvaluationScreen(Screen[None]):
 
     # ------------------------------------------------------------------ layout
 
-    def _row(self, *widgets: Any, id: str | None = None, classes: str | None = None) -> Horizontal:  # noqa: A002
+    def _row(self, *widgets: Any, id: str | None = None, classes: str | None = None) -> Horizontal:
         """Widgets side by side, mirrored in Arabic."""
         return Horizontal(*(reversed(widgets) if self.ui.rtl else widgets), id=id, classes=classes)
 

@@ -22,7 +22,8 @@ from workshop import edits
 from workshop.model import GOAL_CATEGORIES, ActionPlan, Goal
 from workshop.rules import plan_gaps
 from workshop.screens.base import StepScreen
-from workshop.screens.structure import FormDialog, FormField, RowList, delete_item, input_problem_text
+from workshop.screens.common import delete_item, input_problem_text
+from workshop.widgets.forms import FormDialog, FormField, RowList
 from workshop.widgets.rtl_text import RtlText
 
 GOAL_KINDS: tuple[str, ...] = ("specific", "comprehensive")

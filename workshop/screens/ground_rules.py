@@ -19,7 +19,7 @@ from workshop.content import load_catalogue
 from workshop.model import GroundRule
 from workshop.rules import ground_rule_findings
 from workshop.screens.base import StepScreen
-from workshop.screens.structure import findings_text, input_problem_text
+from workshop.screens.common import findings_text, input_problem_text
 from workshop.widgets.capture_list import CaptureList, Entry
 from workshop.widgets.rtl_input import RtlInput
 from workshop.widgets.rtl_text import RtlText
