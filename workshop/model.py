@@ -329,7 +329,7 @@ class Rating(Model):
 
 class Evaluation(Model):
     #: Progress of each of the eight steps (key "1".."8"): 0-100.
-    eight_steps: dict[str, int] = Field(default_factory=dict)
+    eight_steps: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     ratings: list[Rating] = Field(default_factory=list)
     #: The four empowerment success indicators (key "1".."4") -> checked.
     indicators: dict[str, bool] = Field(default_factory=dict)

@@ -39,10 +39,15 @@ def test_nudge_progress_clamps_and_records() -> None:
         ev.nudge_progress(evaluation, "9", 10)
 
 
-def test_out_of_range_stored_progress_is_clamped_when_read() -> None:
-    evaluation = Evaluation(eight_steps={"4": 250, "5": -30})
-    assert ev.step_progress(evaluation, "4") == 100
-    assert ev.step_progress(evaluation, "5") == 0
+def test_out_of_range_progress_is_refused_by_the_schema() -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        Evaluation(eight_steps={"4": 250})
+    with pytest.raises(ValueError):
+        Evaluation(eight_steps={"5": -30})
+    evaluation = Evaluation(eight_steps={"4": 100})
+    assert ev.nudge_progress(evaluation, "4", 10) == 100
     assert ev.nudge_progress(evaluation, "4", -10) == 90
 
 

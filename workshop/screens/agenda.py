@@ -55,11 +55,13 @@ class AgendaScreen(ModalScreen[None]):
         self.session = session
         self.ui = ui
         self.current_step = current_step or session.workshop.last_step
-        self._shown: list[core.AgendaRow] = []
+        #: The cells last drawn, so the live refresh redraws only when a shown minute changed.
+        self._shown: list[dict[str, str]] = []
         localise_bindings(self, ui)
 
     @property
     def workshop(self) -> Workshop:
+        """The open workshop (the session's)."""
         return self.session.workshop
 
     # ------------------------------------------------------------------ layout
@@ -128,7 +130,7 @@ class AgendaScreen(ModalScreen[None]):
     def reload(self) -> None:
         """Show the stored timeboxes, the time used and the dots (after any change)."""
         rows = self._rows()
-        self._shown = rows
+        self._shown = [self._values(r) for r in rows]
         table = self.query_one("#agenda-table", DataTable)
         cursor = table.cursor_row
         table.clear()
@@ -155,16 +157,13 @@ class AgendaScreen(ModalScreen[None]):
 
     def _tick(self) -> None:
         """Redraw only when a shown minute changed (an idle agenda sends no bytes)."""
-        if self.is_attached and self._rows() != self._shown:
+        if self.is_attached and [self._values(r) for r in self._rows()] != self._shown:
             self.reload()
 
     def selected_step(self) -> str:
         """The step under the cursor."""
         row = self.query_one("#agenda-table", DataTable).cursor_row
         return STEPS[min(max(row, 0), len(STEPS) - 1)]
-
-    def _step_name(self, step: str) -> str:
-        return self.ui.text(f"steps.{step}.title")
 
     # ------------------------------------------------------------------ edits
 
@@ -181,11 +180,6 @@ class AgendaScreen(ModalScreen[None]):
         self.reload()
         return True
 
-    def _plan(self, step: str, minutes: int) -> None:
-        if self._edit(lambda w: core.set_timebox(w, step, minutes)):
-            planned = core.planned_minutes(self.workshop, step)
-            self.notify(self.ui.show(self.ui.text("agenda.planned_set", step=self._step_name(step), minutes=planned)))
-
     # ------------------------------------------------------------------ actions
 
     def action_close(self) -> None:
@@ -201,7 +195,7 @@ class AgendaScreen(ModalScreen[None]):
                 self.ui.label("agenda.at_limit", min=core.TIMEBOX_MIN, max=core.TIMEBOX_MAX), severity="warning"
             )
             return
-        self._plan(step, minutes)
+        self._edit(lambda w: core.set_timebox(w, step, minutes))
 
     def action_arrow(self, key: str) -> None:
         """Right is more in English, left is more in Arabic (the layout is mirrored)."""
@@ -210,10 +204,10 @@ class AgendaScreen(ModalScreen[None]):
             self.action_nudge(direction)
 
     def action_reset(self) -> None:
+        """The selected step's timebox back to the suggestion."""
         step = self.selected_step()
-        if self._edit(lambda w: core.reset_timebox(w, step)):
-            suggested = core.planned_minutes(self.workshop, step)
-            self.notify(self.ui.show(self.ui.text("agenda.reset_done", step=self._step_name(step), minutes=suggested)))
+        if step in self.workshop.timing.timeboxes:
+            self._edit(lambda w: core.reset_timebox(w, step))
 
     def action_dots(self, delta: int) -> None:
         """One dot more or fewer for each participant."""
@@ -228,5 +222,3 @@ class AgendaScreen(ModalScreen[None]):
         spent = core.most_dots_spent(self.workshop)
         if spent > total:
             self.notify(self.ui.label("agenda.dots_below_spent", spent=spent, total=total), severity="warning")
-        else:
-            self.notify(self.ui.label("agenda.dots_set", dots=dots, total=total))

@@ -143,13 +143,14 @@ class ExportScreen(StepScreen):
 
     STEP = "export"
     CSS_PATH = STYLES
+    # The two things the wrap-up is for come first, so they fit the footer at 80 columns.
     BINDINGS = [
+        Binding("w,ctrl+w", "write", "Write file", id="export-write"),
+        Binding("v", "evaluation", "Evaluation", id="eval-open"),
         Binding("a", "cycle('audience')", "Audience", id="export-audience"),
         Binding("l", "cycle('language')", "Export language", id="export-language"),
         Binding("t", "cycle('fmt')", "Format", id="export-format"),
         Binding("o", "folder", "Folder", id="export-folder", show=False),
-        Binding("w,ctrl+w", "write", "Write file", id="export-write"),
-        Binding("v", "evaluation", "Evaluation", id="eval-open"),
     ]
 
     audience: reactive[str] = reactive("participants")
