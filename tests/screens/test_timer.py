@@ -201,3 +201,47 @@ async def test_a_timebox_changed_in_the_agenda_reaches_the_step_timer(data_dir: 
         assert shown(timer) == "25 min left"
         app.save_now()
     assert Workshops.at(data_dir).load(workshop.id).timing.timeboxes == {"swot": 35}
+
+
+async def test_more_time_after_the_end_warns_again() -> None:
+    """Time up, the facilitator adds five minutes, they run out: a second gentle warning."""
+    from workshop.model import Meta, Workshop
+    from workshop.session import Session
+    from workshop.widgets.timer import StepTimer as Timer
+
+    class Store:
+        def save(self, doc: object) -> None:
+            pass
+
+    now = [0.0]
+    workshop = Workshop(meta=Meta(title="t"))
+    workshop.timing.timeboxes["swot"] = 1
+    session = Session(Store(), workshop, clock=lambda: now[0])
+    session.enter_step("swot")
+    expired: list[object] = []
+
+    from textual.app import App, ComposeResult
+
+    from workshop.i18n import Ui
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Timer(session, Ui.of("en"), id="t")
+
+        def on_step_timer_expired(self, message: Timer.Expired) -> None:
+            expired.append(message)
+
+    app = Host()
+    async with app.run_test() as pilot:
+        timer = app.query_one(Timer)
+        now[0] = 61
+        timer._tick()
+        await pilot.pause()
+        assert len(expired) == 1
+        session.edit(lambda w: w.timing.timeboxes.__setitem__("swot", 6))  # five more minutes
+        await pilot.pause()
+        assert not timer.has_class("-over")
+        now[0] = 361
+        timer._tick()
+        await pilot.pause()
+        assert len(expired) == 2

@@ -6,6 +6,7 @@ for a minute at a time; past the timebox it says so once, gently.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -53,6 +54,7 @@ class StepTimer(Static):
         self.session = session
         self.ui = ui
         self._warned = False
+        self._unsubscribe: Callable[[], None] = lambda: None
 
     def timebox(self) -> int:
         step = self.session.workshop.last_step
@@ -63,9 +65,18 @@ class StepTimer(Static):
         self._warned = self.session.step_elapsed() >= self.timebox() * 60
         self._tick()
         self.set_interval(CHECK_EVERY, self._tick)
+        # A changed timebox (the agenda) shows at once, not at the next tick.
+        self._unsubscribe = self.session.subscribe(lambda _: self._tick())
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
 
     def _tick(self) -> None:
-        self.left = minutes_left(self.timebox(), self.session.step_elapsed())
+        elapsed = self.session.step_elapsed()
+        if elapsed < self.timebox() * 60:
+            self._warned = False  # more time was given: warn again when it runs out
+        self.left = minutes_left(self.timebox(), elapsed)
+        self._warn_if_over(elapsed)
 
     def watch_left(self, left: int) -> None:
         self.set_class(left < 0, "-over")
@@ -73,6 +84,8 @@ class StepTimer(Static):
             self.update(self.ui.label("timer.left", minutes=left))
         else:
             self.update(self.ui.label("timer.over_by", minutes=-left))
-        if left <= 0 and not self._warned and self.session.step_elapsed() >= self.timebox() * 60:
+
+    def _warn_if_over(self, elapsed: int) -> None:
+        if not self._warned and elapsed >= self.timebox() * 60:
             self._warned = True
             self.post_message(self.Expired(self))
