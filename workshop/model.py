@@ -101,7 +101,7 @@ def now_iso() -> str:
 class Model(BaseModel):
     """Base for every part: strict about unknown fields, validates assignments."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False, defer_build=True)
 
 
 class Item(Model):
