@@ -147,6 +147,8 @@ async def test_sort_search_and_sector_filter(make_config, data_dir: Path) -> Non
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await pilot.press("p")  # the facilitator reveals private data on purpose
+        await pilot.pause()
         await pilot.press("s")  # by sector
         assert table_names(app) == ["Municipal Health Department", "Pharma Plus", "Mothers' Club"]
         await pilot.press("s")  # by status, furthest first
@@ -180,6 +182,8 @@ async def test_diversity_and_follow_ups_due(make_config, data_dir: Path) -> None
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await pilot.press("p")  # the facilitator reveals private data on purpose
+        await pilot.pause()
         screen = app.screen
         diversity = screen.query_one("#partner-diversity", RtlText)
         assert "Non-profit" in diversity.text and diversity.has_class("warning")
@@ -202,6 +206,8 @@ async def test_injected_today(make_config, data_dir: Path) -> None:  # type: ign
         await pilot.pause()
         screen = PartnersScreen(app.session, app.ui, today=lambda: dt.date(2026, 4, 2))
         await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("p")  # the facilitator reveals private data on purpose
         await pilot.pause()
         text = screen.query_one("#partner-follow-ups", RtlText).text
         assert "Pharma Plus" in text and "first call" in text
@@ -253,6 +259,8 @@ async def test_columns_fit_the_width(make_config, data_dir: Path, size: tuple[in
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
+        await pilot.press("p")  # the facilitator reveals private data on purpose
+        await pilot.pause()
         table = app.screen.query_one(DataTable)
         keys = [column.key.value for column in table.ordered_columns]
         assert keys[:3] == ["organisation", "sector", "status"]
@@ -263,3 +271,30 @@ async def test_columns_fit_the_width(make_config, data_dir: Path, size: tuple[in
         assert table.virtual_size.width <= table.size.width
         if size == (120, 40):
             assert len(wider) > len(keys) and "follow_up" in wider
+
+
+async def test_private_data_is_hidden_until_revealed(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """The facilitator's screen may be on the projector: contacts show only after p, and hide again."""
+    from workshop.content import demo_document
+    from workshop.store import Store
+    from workshop.widgets.rtl_text import RtlText
+
+    doc = demo_document("en")
+    Store(data_dir).create(doc)
+    app = make_app(make_config(open_ref=doc["id"], step="partners"), environ=ENV)
+    emails = [p["email"] for p in doc["partners"] if p["email"]]
+
+    def on_screen() -> str:
+        table = app.screen.query_one("#partner-table")
+        cells = " ".join(str(c) for row in range(table.row_count) for c in table.get_row_at(row))
+        return cells + " ".join(t.text for t in app.screen.query(RtlText))
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not any(email in on_screen() for email in emails)
+        await pilot.press("p")
+        await pilot.pause()
+        assert any(email in on_screen() for email in emails)
+        await pilot.press("p")
+        await pilot.pause()
+        assert not any(email in on_screen() for email in emails)

@@ -202,6 +202,7 @@ class PartnersScreen(StepScreen):
         Binding("s", "sort", "Sort", id="partner-sort"),
         Binding("slash", "search", "Search", id="partner-search"),
         Binding("f", "filter_sector", "Filter sector", id="partner-filter"),
+        Binding("p", "toggle_private", "Show private", id="partner-reveal"),
     ]
 
     sort_key: reactive[str] = reactive("organisation")
@@ -210,6 +211,8 @@ class PartnersScreen(StepScreen):
     """The only sector shown, or None for all."""
     query_text: reactive[str] = reactive("")
     """What the search field holds: rows must match every word."""
+    reveal_private: reactive[bool] = reactive(False)
+    """Whether e-mails, phones, notes and follow-ups are on screen (off: the screen may be projected)."""
 
     def __init__(
         self,
@@ -296,7 +299,7 @@ class PartnersScreen(StepScreen):
         used = MIN_ORGANISATION + COLUMN_PADDING + sum(widths[c] + COLUMN_PADDING for c in BASE_COLUMNS[1:])
         columns = list(BASE_COLUMNS)
         for column in EXTRA_COLUMNS:
-            if column == "follow_up" and self.session.read_only:
+            if column == "follow_up" and self._private_hidden():
                 continue  # follow-ups are private
             need = widths[column] + COLUMN_PADDING
             if used + need > available:
@@ -314,7 +317,7 @@ class PartnersScreen(StepScreen):
             sort=self.sort_key,
             query=self.query_text,
             sector=self.sector_filter,
-            include_private=not self.session.read_only,
+            include_private=not self._private_hidden(),
         )
 
     def refresh_work(self) -> None:
@@ -395,6 +398,8 @@ class PartnersScreen(StepScreen):
         detail.display = bool(parts)
         if self.session.read_only:
             private.text = ui.text("screen.partners.private_hidden")
+        elif not self.reveal_private:
+            private.text = ui.text("screen.partners.private_concealed")
         else:
             private.text = " · ".join(self._private_parts(partner))
         private.display = bool(private.text)
@@ -418,6 +423,20 @@ class PartnersScreen(StepScreen):
             when = due.due.isoformat() if due.due else ""
             parts.append(ui.text("screen.partners.detail.follow_up", value=f"{when} {due.text}".strip()))
         return parts
+
+    def _private_hidden(self) -> bool:
+        """Private data stays off screen when read-only (projector) and until the facilitator asks."""
+        return self.session.read_only or not self.reveal_private
+
+    def action_toggle_private(self) -> None:
+        if self.session.read_only:
+            self.notify(self.ui.label("screen.partners.private_hidden"), severity="warning")
+            return
+        self.reveal_private = not self.reveal_private
+
+    def watch_reveal_private(self) -> None:
+        if self.is_mounted:
+            self.refresh_work()
 
     def _refresh_diversity(self) -> None:
         ui = self.ui
@@ -450,6 +469,8 @@ class PartnersScreen(StepScreen):
             line.text = ui.text("screen.partners.follow_ups.none")
         elif self.session.read_only:
             line.text = ui.text("screen.partners.follow_ups.hidden", count=len(due))
+        elif not self.reveal_private:
+            line.text = ui.text("screen.partners.follow_ups.concealed", count=len(due))
         else:
             items = join_list(
                 ui,
