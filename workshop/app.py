@@ -15,7 +15,7 @@ from workshop.cli import AppConfig
 from workshop.i18n import Ui
 from workshop.model import STEPS
 from workshop.rtl import resolve_mode, vte_disable_bidi_sequence
-from workshop.screens.base import Nav
+from workshop.screens.base import Nav, StepScreen
 from workshop.screens.dialogs import MessageScreen, ReadOnlyChoice
 from workshop.screens.home import HomeScreen
 from workshop.screens.registry import step_screen
@@ -187,11 +187,11 @@ class WorkshopApp(App[int]):
         elif nav.action == "language":
             self._switch_language()
             self.show_step(nav.step or STEPS[0])
-        elif nav.action == "guidance":
-            self._remember(show_guidance=nav.flag)
-            self.show_step(nav.step or STEPS[0])
 
     # ------------------------------------------------------------------ settings
+
+    def on_step_screen_guidance_toggled(self, message: StepScreen.GuidanceToggled) -> None:
+        self._remember(show_guidance=message.show)
 
     def _settings(self) -> Settings:
         return load_settings(self.config.data_dir)

@@ -114,3 +114,18 @@ async def test_language_switch_keeps_the_step_and_the_words(make_config, data_di
     from workshop.settings import load_settings
 
     assert load_settings(data_dir).language == "en"
+
+
+async def test_hidden_guidance_stays_hidden_on_the_next_step(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).create("Roomy", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="needs"), environ=ENV)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#guidance").display
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert not app.screen.query_one("#guidance").display
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ReadinessScreen"
+        assert not app.screen.query_one("#guidance").display

@@ -13,6 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -33,9 +34,8 @@ from workshop.widgets.timer import StepTimer
 class Nav:
     """Where a screen asks the app to go next."""
 
-    action: Literal["step", "home", "language", "guidance"]
+    action: Literal["step", "home", "language"]
     step: str | None = None
-    flag: bool = False
 
 
 class StepScreen(Screen[Nav]):
@@ -163,8 +163,15 @@ class StepScreen(Screen[Nav]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.ui, self.STEP, self.active_bindings))
 
+    @dataclass
+    class GuidanceToggled(Message):
+        """The facilitator showed or hid the guidance (the app remembers it for every step)."""
+
+        show: bool
+
     def action_toggle_guidance(self) -> None:
         self.show_guidance = not self.show_guidance
+        self.post_message(self.GuidanceToggled(self.show_guidance))
 
     def action_undo(self) -> None:
         if self.session.read_only:
