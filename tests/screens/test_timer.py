@@ -220,7 +220,7 @@ async def test_more_time_after_the_end_warns_again() -> None:
     session.enter_step("swot")
     expired: list[object] = []
 
-    from textual.app import App, ComposeResult
+    from textual.app import App
 
     from workshop.i18n import Ui
 
