@@ -74,6 +74,13 @@ class StepScreen(Screen[Nav]):
 
     def compose(self) -> ComposeResult:
         ui = self.ui
+        # The width class Textual would add on the first resize, added now: the first frame is
+        # laid out right, so a step change paints the screen once, not twice.
+        width = self.app.size.width
+        for minimum, name in reversed(self.app.HORIZONTAL_BREAKPOINTS or []):
+            if width >= minimum:
+                self.add_class(name)
+                break
         bar = [
             RtlText(self.workshop.meta.title, mode=ui.mode, id="workshop-title"),
             Static(ui.label(f"steps.{self.STEP}.title"), id="step-title"),
@@ -84,10 +91,14 @@ class StepScreen(Screen[Nav]):
         if self.session.read_only:
             yield Static(ui.label("app.read_only_banner"), id="read-only")
         with Horizontal(id="body"):
-            yield StepRail(ui, id="rail")
+            rail = StepRail(ui, id="rail")
+            self._fill_rail(rail)  # before the first frame: one paint instead of two
+            yield rail
             with Vertical(id="work"):
                 yield from self.compose_work()
-            yield GuidancePanel(ui, self.STEP, id="guidance")
+            guidance = GuidancePanel(ui, self.STEP, id="guidance")
+            guidance.display = self.show_guidance
+            yield guidance
         yield Footer()
 
     def compose_work(self) -> ComposeResult:
@@ -98,8 +109,6 @@ class StepScreen(Screen[Nav]):
         """Show the workshop's current state in the work area (after any change)."""
 
     def on_mount(self) -> None:
-        self.query_one("#guidance").display = self.show_guidance
-        self._refresh_rail()
         self.refresh_work()
 
     def on_unmount(self) -> None:
@@ -111,7 +120,9 @@ class StepScreen(Screen[Nav]):
             self.query_one("#workshop-title", RtlText).text = self.workshop.meta.title
 
     def _refresh_rail(self) -> None:
-        rail = self.query_one(StepRail)
+        self._fill_rail(self.query_one(StepRail))
+
+    def _fill_rail(self, rail: StepRail) -> None:
         workshop = self.workshop
         rail.current = self.STEP
         rail.done = frozenset(s for s in STEPS if step_done(workshop, s))
