@@ -110,6 +110,10 @@ class WorkshopApp(App[int]):
         if self.session is not None:
             self.session.close()
 
+    def on_unmount(self) -> None:
+        """However the app ends (quit, a test harness closing it), save and release the lock."""
+        self.save_now()
+
     async def action_quit(self) -> None:
         self.save_now()
         if self._vte_sequence:

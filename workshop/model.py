@@ -204,7 +204,18 @@ class MissionDraft(Model):
     history: list[DraftVersion] = Field(default_factory=list)
 
 
+class MissionParts(Model):
+    """The four parts as the room is writing them, before they become a draft."""
+
+    who: LongText = ""
+    change: LongText = ""
+    for_whom: LongText = ""
+    how: LongText = ""
+
+
 class Mission(Model):
+    #: Parts being written (kept as typed, so nothing is lost before ctrl+r makes a draft).
+    working: MissionParts = Field(default_factory=MissionParts)
     drafts: list[MissionDraft] = Field(default_factory=list)
     adopted_id: str | None = None
     vision: LongText = ""

@@ -85,3 +85,21 @@ async def test_delete_draft_and_undo(make_config, data_dir: Path) -> None:  # ty
         await pilot.press("ctrl+z")
         await pilot.pause(0.5)
         assert [d.text for d in stored(data_dir, workshop_id).mission.drafts] == ["The neighbourhood"]
+
+
+async def test_parts_typed_are_saved_before_any_draft(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Nothing is lost: the four parts reach disk as they are typed, and come back on reopening."""
+    from workshop.service import Workshops as _Workshops
+
+    workshop = _Workshops.at(data_dir).create("Parts", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="mission"), environ={"TERM": "xterm-256color"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#part-who").focus()
+        await pilot.press(*"Parents and clinics")
+        await pilot.pause(0.5)
+        assert _Workshops.at(data_dir).load(workshop.id).mission.working.who == "Parents and clinics"
+    app = make_app(make_config(open_ref=workshop.id, step="mission"), environ={"TERM": "xterm-256color"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#part-who").value == "Parents and clinics"

@@ -59,9 +59,10 @@ class MissionScreen(StepScreen):
             for part in PARTS:
                 label = Static(ui.label(f"mission.parts.{part}.label"), classes="part-label")
                 entry = RtlInput(
-                    placeholder=ui.show(ui.text(f"mission.parts.{part}.hint")),
+                    placeholder=ui.text(f"mission.parts.{part}.hint"),
                     mode=ui.mode,
                     id=f"part-{part}",
+                    classes="part-input",
                     disabled=disabled,
                     select_on_focus=False,
                 )
@@ -84,10 +85,11 @@ class MissionScreen(StepScreen):
 
     def on_mount(self) -> None:
         drafts = self.workshop.mission.drafts
-        if drafts:
-            latest = drafts[-1]
+        working = self.workshop.mission.working
+        source = working if any(getattr(working, part) for part in PARTS) else (drafts[-1] if drafts else None)
+        if source is not None:
             for part in PARTS:
-                self.query_one(f"#part-{part}", Input).value = getattr(latest, part)
+                self.query_one(f"#part-{part}", Input).value = getattr(source, part)
         self.query_one("#vision-editor", TextArea).load_text(self.workshop.mission.vision)
         self.query_one("#vision-editor").display = False
         super().on_mount()
@@ -196,6 +198,18 @@ class MissionScreen(StepScreen):
             self.query_one("#drafts", CaptureList).item_list.focus()
 
     # ------------------------------------------------------------------ actions
+
+    @on(Input.Changed, ".part-input")
+    def _part_typed(self, event: Input.Changed) -> None:
+        """Keep the parts as typed (saved within half a second like every edit)."""
+        part = (event.input.id or "").removeprefix("part-")
+        working = self.workshop.mission.working
+        if part not in PARTS or getattr(working, part) == event.value or self.session.read_only:
+            return
+        try:  # straight to the session: nothing on screen needs redrawing per keystroke
+            self.session.edit(lambda w: setattr(working, part, event.value))
+        except ValueError as error:
+            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=str(error)[:200])), severity="error")
 
     def action_compose(self) -> None:
         parts = {part: self.query_one(f"#part-{part}", Input).value for part in PARTS}
