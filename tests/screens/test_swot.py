@@ -76,3 +76,21 @@ async def test_low_bandwidth_uses_ansi_colours_and_no_animation(make_config, dat
         assert app.animation_level == "none"
         assert app.has_class("-low-bandwidth")
         assert app.screen.query_one("#guidance").styles.border_top[0] in ("", "none")
+
+
+async def test_a_pasted_list_becomes_one_item_per_line(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from textual import events
+
+    workshop = Workshops.at(data_dir).create("Paste a list", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.focused.post_message(events.Paste("Trusted clinics\r\n\nMothers' groups @Huda\nA radio slot\n"))  # type: ignore[union-attr]
+        await pilot.pause()
+        app.save_now()
+    saved = stored(data_dir, workshop.id)
+    assert [(i.kind, i.text, i.author) for i in saved.swot] == [
+        ("strength", "Trusted clinics", ""),
+        ("strength", "Mothers' groups", "Huda"),
+        ("strength", "A radio slot", ""),
+    ]

@@ -105,6 +105,13 @@ class PresentScreen(Screen[None]):
             return [RtlText(f"• {item}", mode=mode) for item in block.items]
         if isinstance(block, KeyValue):
             return [RtlText(f"{label}: {value}", mode=mode) for label, value in block.pairs]
+        if isinstance(block, Table) and block.grid:
+            # The SWOT quadrants: each column as its own headed list, easy to read from the back.
+            widgets = []
+            for index, column in enumerate(block.columns):
+                widgets.append(RtlText(column, mode=mode, classes="present-heading"))
+                widgets += [RtlText(f"• {row[index]}", mode=mode) for row in block.rows if row[index]]
+            return widgets
         if isinstance(block, Table):
             lines = [RtlText(" | ".join(block.columns), mode=mode, classes="present-heading")]
             lines += [RtlText(" | ".join(cell for cell in row if cell), mode=mode) for row in block.rows]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -37,6 +37,23 @@ def entry_line(entry: Entry) -> str:
     dots = f"({entry.votes}) " if entry.votes else ""
     suffix = f" — {entry.suffix}" if entry.suffix else ""
     return f"{dots}{entry.text}{suffix}"
+
+
+class CaptureInput(RtlInput):
+    """The quick-capture field: a pasted list (one idea per line) becomes one item per line."""
+
+    @dataclass
+    class PastedLines(Message):
+        capture_input: CaptureInput
+        lines: list[str]
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual runs this handler and then Input's own (one text); a list stops that.
+        lines = [line for line in event.text.replace("\r\n", "\n").split("\n") if line.strip()]
+        if len(lines) > 1:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.PastedLines(self, lines))
 
 
 class ItemList(ListView):
@@ -153,7 +170,7 @@ class CaptureList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.ui.show(self.title), classes="title")
-        yield RtlInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
+        yield CaptureInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
         item_list = ItemList()
         localise_bindings(item_list, self.ui)
         yield item_list
@@ -246,6 +263,15 @@ class CaptureList(Vertical):
         self.input.cursor_position = len(entry.text)
 
     # ------------------------------------------------------------------ capture field
+
+    @on(CaptureInput.PastedLines)
+    def _pasted_lines(self, event: CaptureInput.PastedLines) -> None:
+        event.stop()
+        if self.editing is not None:  # editing one item: keep it one item
+            self.input.insert_text_at_cursor(" ".join(line.strip() for line in event.lines))
+            return
+        for line in event.lines:
+            self.post_message(self.Added(self, line))
 
     @on(Input.Submitted, ".capture")
     def _submitted(self, event: Input.Submitted) -> None:
