@@ -42,10 +42,13 @@ class AppConfig:
     present: bool = False
 
 
-def _global_options(parser: argparse.ArgumentParser, suppress: bool, h: Callable[[str], str]) -> None:
+def _global_options(
+    parser: argparse.ArgumentParser, suppress: bool, h: Callable[[str], str], *, lang: bool = True
+) -> None:
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--data-dir", type=Path, default=default, help=h("data_dir"))
-    parser.add_argument("--lang", choices=("ar", "en"), default=default, help=h("lang"))
+    if lang:
+        parser.add_argument("--lang", choices=("ar", "en"), default=default, help=h("lang"))
     parser.add_argument(
         "--rtl",
         choices=("auto", "terminal", "app"),
@@ -81,9 +84,9 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     _global_options(parser, suppress=False, h=h)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, *, lang: bool = True) -> argparse.ArgumentParser:
         child = sub.add_parser(name, help=help_text, description=help_text)
-        _global_options(child, suppress=True, h=h)
+        _global_options(child, suppress=True, h=h, lang=lang)
         return child
 
     opener = command("open", h("cmd_open"))
@@ -101,14 +104,15 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     importer = command("import", h("cmd_import"))
     importer.add_argument("file", type=Path)
 
-    exporter = command("export", h("cmd_export"))
+    # After `export`, --lang is the language of the document (the interface keeps the remembered one).
+    exporter = command("export", h("cmd_export"), lang=False)
     exporter.add_argument("ref", help=h("ref"))
     exporter.add_argument("--format", required=True, choices=("json", "md", "pdf", "csv"))
     exporter.add_argument("--audience", choices=("participants", "facilitator"), default="participants")
     exporter.add_argument("--out", type=Path, help=h("out"))
     exporter.add_argument("--force", action="store_true", help=h("force"))
     exporter.add_argument(
-        "--export-lang", dest="export_lang", choices=("ar", "en"), help=h("export_lang")
+        "--lang", "--export-lang", dest="export_lang", choices=("ar", "en"), help=h("export_lang")
     )
 
     restorer = command("restore", h("cmd_restore"))

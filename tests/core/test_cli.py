@@ -121,3 +121,17 @@ def test_restore_lists_and_restores_a_damaged_workshop(data_dir: Path, tmp_path:
     assert Workshops.at(data_dir).load(workshop.id).meta.title == "Kept safe"
     wrong = run("restore", workshop.id, "--backup", "9", data_dir=data_dir)
     assert wrong.returncode == 1 and "no backup 9" in wrong.stderr
+
+
+def test_export_lang_is_the_document_language(data_dir: Path, tmp_path: Path) -> None:
+    from workshop.content import demo_document
+    from workshop.settings import load_settings
+    from workshop.store import Store
+
+    doc = demo_document("en")
+    Store(data_dir).create(doc)
+    out = tmp_path / "ar.md"
+    result = run("export", doc["id"], "--format", "md", "--lang", "ar", "--out", str(out), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert "الرسالة" in out.read_text(encoding="utf-8") or "المشاركين" in out.read_text(encoding="utf-8")
+    assert load_settings(data_dir).language == "en"  # the interface language was not changed
