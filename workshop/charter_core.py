@@ -26,7 +26,13 @@ from workshop.model import (
     Member,
     Workshop,
 )
-from workshop.rules import TYPE_SIGNALS, Finding, plan_gaps, structure_findings, suggest_type
+from workshop.rules import (
+    TYPE_SIGNALS,
+    Finding,
+    plan_gaps,
+    structure_findings,
+    suggest_type,
+)
 
 T = TypeVar("T")
 

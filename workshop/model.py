@@ -6,12 +6,19 @@ export input. This module never imports Textual.
 
 from __future__ import annotations
 
-import secrets
 import datetime as dt
+import secrets
 from datetime import datetime, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 
@@ -448,6 +455,13 @@ def describe_validation_error(error: ValidationError, limit: int = 5) -> str:
     if more > 0:
         lines.append(f"... and {more} more")
     return "; ".join(lines)
+
+
+def error_summary(error: ValueError, limit: int = 1) -> str:
+    """A short sentence for a refused value: the fields for a ValidationError, else the message."""
+    if isinstance(error, ValidationError):
+        return describe_validation_error(error, limit=limit)
+    return str(error)[:200]
 
 
 def workshop_from_dict(doc: Any) -> Workshop:

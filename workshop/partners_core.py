@@ -15,7 +15,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from workshop.model import PARTNER_STATUSES, SECTORS, FollowUp, Partner, Workshop, describe_validation_error
+from workshop.model import (
+    PARTNER_STATUSES,
+    SECTORS,
+    FollowUp,
+    Partner,
+    Workshop,
+    describe_validation_error,
+)
 from workshop.rules import REQUIRED_SECTORS, follow_ups_due, sector_counts
 
 #: The orders the list can be sorted in, in the order the sort key cycles through them.

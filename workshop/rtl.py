@@ -704,6 +704,16 @@ def display_lines(
     return lines
 
 
+def fit(text: str, width: int) -> str:
+    """Logical text cut at its end (before any reordering, so Arabic keeps its start) with '…'
+    so that its joined form takes at most `width` cells."""
+    if cell_width(shape(text)) <= width:
+        return text
+    while text and cell_width(shape(text + "…")) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 def display_label(text: str, mode: Literal["terminal", "app"] | str = "app") -> str:
     """One-line display form of a short label (button, heading, footer).
 

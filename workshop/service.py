@@ -19,12 +19,19 @@ from workshop.model import (
     Meta,
     SchemaProblem,
     Workshop,
+    error_summary,
     new_id,
     now_iso,
     workshop_from_dict,
     workshop_to_dict,
 )
-from workshop.store import Store, StoreError, WorkshopCorrupt, WorkshopLocked, WorkshopNotFound
+from workshop.store import (
+    Store,
+    StoreError,
+    WorkshopCorrupt,
+    WorkshopLocked,
+    WorkshopNotFound,
+)
 
 #: Largest workshop file `import` accepts (bytes).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -137,7 +144,7 @@ class Workshops:
         try:
             workshop = Workshop(meta=Meta(title=title, language=language, **meta))
         except ValueError as error:
-            raise UserError("errors.invalid_field", details=_first_error(error)) from None
+            raise UserError("errors.invalid_field", details=error_summary(error, limit=2)) from None
         self.store.create(workshop_to_dict(workshop))
         return workshop
 
@@ -244,14 +251,6 @@ def parse_workshop_json(raw: bytes, where: str) -> Workshop:
         raise UserError(problem.key, path=where, **problem.params) from None
 
 
-def _first_error(error: ValueError) -> str:
-    from pydantic import ValidationError
-
-    from workshop.model import describe_validation_error
-
-    if isinstance(error, ValidationError):
-        return describe_validation_error(error, limit=2)
-    return str(error)
 
 
 __all__ = [

@@ -94,3 +94,15 @@ def test_oversized_paste_is_refused() -> None:
 
     with pytest.raises(ValueError):
         Item(text="x" * (MAX_TEXT + 1))
+
+
+def test_error_summary_names_the_field() -> None:
+    from pydantic import ValidationError
+
+    from workshop.model import error_summary
+
+    try:
+        Partner(organisation="Clinic", influence=9)
+    except ValidationError as error:
+        assert error_summary(error).startswith("influence:")
+    assert error_summary(ValueError("x" * 500)) == "x" * 200

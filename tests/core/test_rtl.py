@@ -350,3 +350,13 @@ def test_long_paragraph_is_fast() -> None:
     assert all(cell_width(line) <= 60 for line in lines)
     assert cold < 0.25, cold  # typically ~25 ms; generous for slow CI
     assert warm < 0.05, warm
+
+
+def test_fit_cuts_logical_text_at_its_end() -> None:
+    from workshop.rtl import fit
+
+    assert fit("Setup", 10) == "Setup"
+    assert fit("Problem mapping", 8) == "Problem…"
+    arabic = fit("التحليل الرباعي", 8)
+    assert arabic.startswith("التحليل") and arabic.endswith("…")  # the start is kept, not the end
+    assert cell_width(shape(fit("لا لا لا لا لا", 4))) <= 4

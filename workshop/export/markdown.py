@@ -10,7 +10,16 @@ from __future__ import annotations
 
 import re
 
-from workshop.export.report import Bullets, Heading, KeyValue, Note, Paragraph, Report, Section, Table
+from workshop.export.report import (
+    Bullets,
+    Heading,
+    KeyValue,
+    Note,
+    Paragraph,
+    Report,
+    Section,
+    Table,
+)
 
 #: ANSI/VT escape sequences (CSI, OSC, two-character escapes).
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")

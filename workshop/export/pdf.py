@@ -24,13 +24,35 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTemplate
 from reportlab.platypus.frames import Frame
 
 from workshop.export.fonts import register_fonts
-from workshop.export.pdf_text import BidiParagraph, BidiStyle, bidi_table, layout_lines, make_styles
-from workshop.export.report import Block, Bullets, Heading, KeyValue, Note, Paragraph, Report, Section
+from workshop.export.pdf_text import (
+    BidiParagraph,
+    BidiStyle,
+    bidi_table,
+    layout_lines,
+    make_styles,
+)
+from workshop.export.report import (
+    Block,
+    Bullets,
+    Heading,
+    KeyValue,
+    Note,
+    Paragraph,
+    Report,
+    Section,
+)
 from workshop.export.report import Table as TableBlock
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

@@ -20,7 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 from workshop import agenda_core as core
 from workshop.edits import dots_total
 from workshop.i18n import Ui
-from workshop.model import STEPS, Workshop
+from workshop.model import STEPS, Workshop, error_summary
 from workshop.session import ReadOnlySession, Session
 from workshop.widgets.localise import localise_bindings
 from workshop.widgets.rtl_text import RtlText
@@ -175,7 +175,7 @@ class AgendaScreen(ModalScreen[None]):
             self.notify(self.ui.label("app.read_only_refused"), severity="warning")
             return False
         except ValueError as error:
-            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=str(error)[:200])), severity="error")
+            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
             return False
         self.reload()
         return True

@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from workshop.i18n import Ui
-from workshop.model import STEPS
+from workshop.model import STEPS, error_summary
 from workshop.rules import findings_by_step, step_done
 from workshop.screens.dialogs import HelpScreen, JumpScreen
 from workshop.session import Session
@@ -144,7 +144,7 @@ class StepScreen(Screen[Nav]):
             self.notify(self.ui.label("app.read_only_refused"), severity="warning")
             return None
         except ValueError as error:
-            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=_short(error))), severity="error")
+            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
             return None
         self.refresh_work()
         return result
@@ -218,13 +218,3 @@ class StepScreen(Screen[Nav]):
     @on(StepTimer.Expired)
     def _timebox_over(self) -> None:
         self.notify(self.ui.label("timer.over"), severity="warning", timeout=8)
-
-
-def _short(error: ValueError) -> str:
-    from pydantic import ValidationError
-
-    from workshop.model import describe_validation_error
-
-    if isinstance(error, ValidationError):
-        return describe_validation_error(error, limit=1)
-    return str(error)[:200]

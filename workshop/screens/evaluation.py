@@ -24,7 +24,7 @@ from textual.widgets import ContentSwitcher, Footer, ListItem, ListView, Static
 from workshop import edits
 from workshop import evaluation_core as core
 from workshop.i18n import Ui
-from workshop.model import STAGES, Workshop
+from workshop.model import STAGES, Workshop, error_summary
 from workshop.session import ReadOnlySession, Session
 from workshop.widgets.capture_list import CaptureList, Entry
 from workshop.widgets.localise import localise_bindings
@@ -301,7 +301,7 @@ class EvaluationScreen(Screen[None]):
             self.notify(self.ui.label("app.read_only_refused"), severity="warning")
             return False
         except ValueError as error:
-            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=_short(error))), severity="error")
+            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
             return False
         return True
 
@@ -414,13 +414,3 @@ class EvaluationScreen(Screen[None]):
             self.notify(self.ui.label("app.nothing_to_undo"))
         else:
             self.notify(self.ui.label("app.undone"))
-
-
-def _short(error: ValueError) -> str:
-    from pydantic import ValidationError
-
-    from workshop.model import describe_validation_error
-
-    if isinstance(error, ValidationError):
-        return describe_validation_error(error, limit=1)
-    return str(error)[:200]

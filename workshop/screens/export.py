@@ -21,7 +21,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static
 from textual.worker import Worker, WorkerState
 
-from workshop.export import FORMATS, ExportError, ExportResult, default_export_name, export_workshop, left_out
+from workshop.export import (
+    FORMATS,
+    ExportError,
+    ExportResult,
+    default_export_name,
+    export_workshop,
+    left_out,
+)
 from workshop.i18n import Ui
 from workshop.model import Workshop
 from workshop.screens.base import StepScreen

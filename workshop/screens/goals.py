@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,7 +18,9 @@ from textual.widgets import DataTable, OptionList, Static
 
 from workshop import charter_core as core
 from workshop import edits
-from workshop.model import GOAL_CATEGORIES, ActionPlan, Goal
+from workshop.model import GOAL_CATEGORIES, ActionPlan, Goal, error_summary
+# One cell of margin for Arabic: the table measures joined letters slightly wider than wcwidth does.
+from workshop.rtl import contains_rtl, fit
 from workshop.rules import plan_gaps
 from workshop.screens.base import StepScreen
 from workshop.screens.common import delete_item, input_problem_text
@@ -33,14 +34,6 @@ TABLE_COLUMNS: tuple[str, ...] = ("task", "who", "start", "end", "missing")
 TABLE_WIDTHS: dict[str, int] = {"task": 16, "who": 12, "start": 10, "end": 10, "missing": 4}
 
 
-def fit(text: str, width: int) -> str:
-    """Logical text cut to `width` cells with an ellipsis (cut before any reordering, so Arabic keeps its start)."""
-    text = " ".join(text.split())
-    if cell_len(text) <= width:
-        return text
-    while text and cell_len(text) > width - 1:
-        text = text[:-1]
-    return text.rstrip() + "…"
 
 
 class GoalsScreen(StepScreen):
@@ -175,7 +168,7 @@ class GoalsScreen(StepScreen):
                 "end": row.end.isoformat() if row.end else "—",
                 "missing": f"⚠{len(row.gaps)}" if row.gaps else "✓",
             }
-            table.add_row(*(Text(ui.show(fit(values[c], TABLE_WIDTHS[c]))) for c in columns), key=row.plan_id)
+            table.add_row(*(Text(ui.show(fit(" ".join(values[c].split()), TABLE_WIDTHS[c] - contains_rtl(values[c])))) for c in columns), key=row.plan_id)
         note = self.query_one("#plan-table-note", RtlText)
         note.text = ui.text("screen.goals.table_note") if table.row_count else ui.text("screen.goals.table_empty")
 
@@ -328,7 +321,7 @@ class GoalsScreen(StepScreen):
         except core.InputProblem as problem:
             return input_problem_text(self.ui, problem)
         except ValueError as error:  # the model refused a value the parsers let through
-            return self.ui.text("errors.invalid_edit", details=str(error)[:200])
+            return self.ui.text("errors.invalid_edit", details=error_summary(error))
         return None
 
     def action_new_plan(self) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Input, ListView, Static, TextArea
 
 from workshop import edits
 from workshop.flow_core import compare_pair, draft_number, history_lines, one_line
-from workshop.model import MissionDraft
+from workshop.model import MissionDraft, error_summary
 from workshop.rules import word_count
 from workshop.screens.base import StepScreen
 from workshop.widgets.capture_list import CaptureList, Entry
@@ -209,7 +209,7 @@ class MissionScreen(StepScreen):
         try:  # straight to the session: nothing on screen needs redrawing per keystroke
             self.session.edit(lambda w: setattr(working, part, event.value))
         except ValueError as error:
-            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=str(error)[:200])), severity="error")
+            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
 
     def action_compose(self) -> None:
         parts = {part: self.query_one(f"#part-{part}", Input).value for part in PARTS}

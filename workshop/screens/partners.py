@@ -27,6 +27,7 @@ from textual.widgets import Button, DataTable, Input, Select, Static
 from workshop import partners_core as pc
 from workshop.i18n import Ui
 from workshop.model import PARTNER_STATUSES, SECTORS, Partner
+from workshop.rtl import fit
 from workshop.screens.base import StepScreen
 from workshop.session import Session
 from workshop.widgets.localise import localise_bindings
@@ -64,15 +65,6 @@ def join_list(ui: Ui, items: list[str], *, strong: bool = False) -> str:
     return ("; " if strong else ", ").join(items)
 
 
-def fit(ui: Ui, text: str, width: int) -> str:
-    """One display line of `text` no wider than `width` cells, shortened at its logical end with '…'."""
-    shown = ui.show(text)
-    if cell_len(shown) <= width:
-        return shown
-    logical = text
-    while logical and cell_len(ui.show(logical + "…")) > width:
-        logical = logical[:-1]
-    return ui.show(logical.rstrip() + "…")
 
 
 # --------------------------------------------------------------------------- the form
@@ -357,7 +349,7 @@ class PartnersScreen(StepScreen):
             "authority": ui.text("screen.partners.yes" if partner.decision_authority else "screen.partners.no"),
             "contact": partner.contact_person,
         }
-        return {c: fit(ui, values[c], w.get(c, 10)) for c in self._columns}
+        return {c: ui.show(fit(values[c], w.get(c, 10))) for c in self._columns}
 
     def _refresh_state(self, shown: int) -> None:
         ui = self.ui

@@ -17,7 +17,15 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from workshop.export.report import Bullets, Heading, KeyValue, Note, Paragraph, Table, build_report
+from workshop.export.report import (
+    Bullets,
+    Heading,
+    KeyValue,
+    Note,
+    Paragraph,
+    Table,
+    build_report,
+)
 from workshop.i18n import Ui
 from workshop.model import Workshop
 from workshop.widgets.localise import localise_bindings

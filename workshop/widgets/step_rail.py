@@ -8,16 +8,7 @@ from textual.widget import Widget
 
 from workshop.i18n import Ui
 from workshop.model import STEPS
-from workshop.rtl import cell_width, shape
-
-
-def fit(text: str, room: int) -> str:
-    """Cut logical text (before any reordering) so its joined form takes at most `room` cells."""
-    if cell_width(shape(text)) <= room:
-        return text
-    while text and cell_width(shape(text)) > room - 1:
-        text = text[:-1]
-    return text.rstrip() + "…"
+from workshop.rtl import fit
 
 
 class StepRail(Widget):
