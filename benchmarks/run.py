@@ -25,9 +25,9 @@ sys.path.insert(0, str(HERE))
 
 from pty_probe import PtyApp  # noqa: E402
 
-from workshop.content import demo_document  # noqa: E402
-from workshop.model import Meta, Partner, SwotItem, Workshop, workshop_from_dict, workshop_to_dict  # noqa: E402
-from workshop.store import Store  # noqa: E402
+from workshop.core.content import demo_document  # noqa: E402
+from workshop.core.model import Meta, Partner, SwotItem, Workshop, workshop_from_dict, workshop_to_dict  # noqa: E402
+from workshop.core.store import Store  # noqa: E402
 
 Row = tuple[str, str, str, str]
 HELLO = HERE / "hello_app.py"
@@ -153,7 +153,7 @@ def bench_saves(runs: int) -> list[Row]:
 
 
 def large_arabic() -> Workshop:
-    from workshop.model import ActionPlan, Goal
+    from workshop.core.model import ActionPlan, Goal
 
     workshop = big_workshop(300, "ar")
     sectors = ("public", "private", "nonprofit", "community", "academic", "media", "donor")
@@ -183,7 +183,7 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
 
 
 def bench_exports() -> list[Row]:
-    from workshop.export import export_workshop
+    from workshop.core.export import export_workshop
 
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as folder:

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from workshop import __version__
-from workshop.content import Catalogue, load_catalogue
-from workshop.model import STEPS
-from workshop.service import UserError, Workshops, default_data_dir
-from workshop.settings import Settings, load_settings, save_settings
+from workshop.core.content import Catalogue, load_catalogue
+from workshop.core.model import STEPS
+from workshop.core.service import UserError, Workshops, default_data_dir
+from workshop.core.settings import Settings, load_settings, save_settings
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -185,13 +185,13 @@ def cmd_list(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
 
 def _plain(text: str) -> str:
     """User text made safe for a terminal (no escape sequences)."""
-    from workshop.rtl import sanitize
+    from workshop.core.rtl import sanitize
 
     return sanitize(text)
 
 
 def cmd_export(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
-    from workshop.export import ExportError, default_export_name, export_workshop
+    from workshop.core.export import ExportError, default_export_name, export_workshop
 
     workshop = workshops.load(workshops.resolve(args.ref))
     language = args.export_lang or workshop.meta.language
@@ -257,7 +257,7 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
     except UserError as error:
         sys.stderr.write(say_error(catalogue, error) + "\n")
         return EXIT_USER_ERROR
-    from workshop.app import run_app
+    from workshop.tui.app import run_app
 
     return run_app(config)
 

@@ -22,7 +22,7 @@ ROOT = HERE.parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from workshop.model import workshop_from_dict, workshop_to_dict  # noqa: E402
+from workshop.core.model import workshop_from_dict, workshop_to_dict  # noqa: E402
 
 # --------------------------------------------------------------------------- skeleton
 

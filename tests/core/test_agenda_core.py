@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workshop import agenda_core as core
-from workshop.content import suggested_timebox
-from workshop.model import STEPS, Goal, Meta, SwotItem, Workshop
+from workshop.core import agenda_core as core
+from workshop.core.content import suggested_timebox
+from workshop.core.model import STEPS, Goal, Meta, SwotItem, Workshop
 
 
 def make_workshop() -> Workshop:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.content import LANGUAGES, catalogue_problems, load_catalogue
-from workshop.model import STEPS
-from workshop.rules import FINDING_CODES
+from workshop.core.content import LANGUAGES, catalogue_problems, load_catalogue
+from workshop.core.model import STEPS
+from workshop.core.rules import FINDING_CODES
 
 ROOT = Path(__file__).resolve().parents[2]
 

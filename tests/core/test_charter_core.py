@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from workshop import charter_core as core
-from workshop.content import load_catalogue
-from workshop.model import ActionPlan, Committee, Goal, GroundRules, Meta, Participant, Partner, Workshop
-from workshop.rules import Finding
+from workshop.core import charter_core as core
+from workshop.core.content import load_catalogue
+from workshop.core.model import ActionPlan, Committee, Goal, GroundRules, Meta, Participant, Partner, Workshop
+from workshop.core.rules import Finding
 
 
 def workshop() -> Workshop:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from workshop.cli import build_parser, main
-from workshop.model import STEPS
+from workshop.core.model import STEPS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,7 +105,7 @@ def test_errors_in_arabic(data_dir: Path, tmp_path: Path) -> None:
 
 
 def test_restore_lists_and_restores_a_damaged_workshop(data_dir: Path, tmp_path: Path) -> None:
-    from workshop.service import Workshops
+    from workshop.core.service import Workshops
 
     workshops = Workshops.at(data_dir)
     workshop = workshops.create("Kept safe", "en")
@@ -124,9 +124,9 @@ def test_restore_lists_and_restores_a_damaged_workshop(data_dir: Path, tmp_path:
 
 
 def test_export_lang_is_the_document_language(data_dir: Path, tmp_path: Path) -> None:
-    from workshop.content import demo_document
-    from workshop.settings import load_settings
-    from workshop.store import Store
+    from workshop.core.content import demo_document
+    from workshop.core.settings import load_settings
+    from workshop.core.store import Store
 
     doc = demo_document("en")
     Store(data_dir).create(doc)

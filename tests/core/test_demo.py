@@ -11,15 +11,15 @@ from typing import Any
 
 import pytest
 
-from workshop.content import load_catalogue
-from workshop.model import (
+from workshop.core.content import load_catalogue
+from workshop.core.model import (
     SECTORS,
     STEPS,
     Workshop,
     workshop_from_dict,
     workshop_to_dict,
 )
-from workshop.rules import all_findings, follow_ups_due, suggest_type
+from workshop.core.rules import all_findings, follow_ups_due, suggest_type
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "content" / "demo"
 LANGUAGES = ("en", "ar")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workshop import edits
-from workshop.model import Meta, MissionDraft, Participant, Workshop
+from workshop.core import edits
+from workshop.core.model import Meta, MissionDraft, Participant, Workshop
 
 
 def make() -> Workshop:
@@ -78,7 +78,7 @@ def test_revise_keeps_history_and_adopt() -> None:
 
 
 def test_links_toggle() -> None:
-    from workshop.model import Problem
+    from workshop.core.model import Problem
 
     problem = Problem(text="p")
     assert edits.toggle_link(problem, "o1") is True

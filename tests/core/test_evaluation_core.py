@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from workshop import evaluation_core as ev
-from workshop.model import Evaluation, Meta, Rating
+from workshop.core import evaluation_core as ev
+from workshop.core.model import Evaluation, Meta, Rating
 
 
 def test_shift_stage_stops_at_both_ends() -> None:
@@ -119,6 +119,6 @@ def test_add_next_step_refuses_blank_text() -> None:
 
 
 def test_core_never_imports_textual() -> None:
-    code = "import sys, workshop.evaluation_core; print(any(m.startswith('textual') for m in sys.modules))"
+    code = "import sys, workshop.core.evaluation_core; print(any(m.startswith('textual') for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
     assert result.stdout.strip() == "False", result.stderr

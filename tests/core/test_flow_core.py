@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from workshop import edits
-from workshop.flow_core import (
+from workshop.core import edits
+from workshop.core.flow_core import (
     BadDate,
     ParticipantFields,
     answer_mark,
@@ -28,7 +28,7 @@ from workshop.flow_core import (
     split_source,
     unlinked_problem_ids,
 )
-from workshop.model import Meta, MissionDraft, Opportunity, Problem, Workshop
+from workshop.core.model import Meta, MissionDraft, Opportunity, Problem, Workshop
 
 NAMES = {"public": "Public sector", "community": "Community organisation", "nonprofit": "Non-profit"}
 

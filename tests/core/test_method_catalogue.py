@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from workshop.model import (
+from workshop.core.model import (
     COALITION_TYPES,
     COMMITTEE_KINDS,
     GOAL_CATEGORIES,
@@ -27,7 +27,7 @@ from workshop.model import (
     STEPS,
     SWOT_KINDS,
 )
-from workshop.rules import FINDING_CODES, TYPE_SIGNALS
+from workshop.core.rules import FINDING_CODES, TYPE_SIGNALS
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 LANGUAGES = ("en", "ar")

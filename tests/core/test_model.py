@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.model import (
+from workshop.core.model import (
     SCHEMA_VERSION,
     ActionPlan,
     Meta,
@@ -81,7 +81,7 @@ def test_assignment_is_validated() -> None:
 def test_hostile_text_is_kept_byte_exact() -> None:
     hostile = "<b>a<b</b> \x1b[31mred\x1b[0m \u202eevil\u202c \x00 \u0651\u0651\u0651 👩‍👩‍👧 " + "x" * 100_000
     workshop = Workshop(meta=Meta(title=hostile[:1000]))
-    from workshop.model import Item
+    from workshop.core.model import Item
 
     workshop.needs.accomplish.append(Item(text=hostile))
     again = workshop_from_dict(workshop_to_dict(workshop))
@@ -90,7 +90,7 @@ def test_hostile_text_is_kept_byte_exact() -> None:
 
 
 def test_oversized_paste_is_refused() -> None:
-    from workshop.model import MAX_TEXT, Item
+    from workshop.core.model import MAX_TEXT, Item
 
     with pytest.raises(ValueError):
         Item(text="x" * (MAX_TEXT + 1))
@@ -99,7 +99,7 @@ def test_oversized_paste_is_refused() -> None:
 def test_error_summary_names_the_field() -> None:
     from pydantic import ValidationError
 
-    from workshop.model import error_summary
+    from workshop.core.model import error_summary
 
     try:
         Partner(organisation="Clinic", influence=9)

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from workshop import partners_core as pc
-from workshop.model import FollowUp, Meta, Partner, Workshop
-from workshop.rules import partner_findings
+from workshop.core import partners_core as pc
+from workshop.core.model import FollowUp, Meta, Partner, Workshop
+from workshop.core.rules import partner_findings
 
 
 def make(org: str, **fields) -> Partner:  # type: ignore[no-untyped-def]

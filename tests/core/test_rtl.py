@@ -1,4 +1,4 @@
-"""Unit tests for workshop.rtl (display-only Arabic layout).
+"""Unit tests for workshop.core.rtl (display-only Arabic layout).
 
 Expected visual strings are written out by hand from the Arabic joining
 rules and UAX #9, never produced by the functions under test.
@@ -14,8 +14,8 @@ import unicodedata
 
 import pytest
 
-from workshop import rtl
-from workshop.rtl import (
+from workshop.core import rtl
+from workshop.core.rtl import (
     cell_width,
     display_label,
     display_lines,
@@ -328,7 +328,7 @@ def test_vte_sequences() -> None:
 
 
 def test_import_does_not_pull_textual() -> None:
-    code = "import sys, workshop.rtl; print('textual' in sys.modules)"
+    code = "import sys, workshop.core.rtl; print('textual' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
@@ -353,7 +353,7 @@ def test_long_paragraph_is_fast() -> None:
 
 
 def test_fit_cuts_logical_text_at_its_end() -> None:
-    from workshop.rtl import fit
+    from workshop.core.rtl import fit
 
     assert fit("Setup", 10) == "Setup"
     assert fit("Problem mapping", 8) == "Problem…"

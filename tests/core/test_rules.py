@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from workshop import rules
-from workshop.model import ActionPlan, Committee, Goal, Member, Meta, Partner, Problem, Opportunity, Workshop
+from workshop.core import rules
+from workshop.core.model import ActionPlan, Committee, Goal, Member, Meta, Partner, Problem, Opportunity, Workshop
 
 
 def make() -> Workshop:

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from workshop import edits
-from workshop.model import Meta, Workshop
-from workshop.session import ReadOnlySession, Session
+from workshop.core import edits
+from workshop.core.model import Meta, Workshop
+from workshop.core.session import ReadOnlySession, Session
 
 
 class FakeStore:
@@ -109,7 +109,7 @@ def test_close_releases_the_lock() -> None:
 
 
 def test_a_failed_save_keeps_the_changes_and_is_retried() -> None:
-    from workshop.store import StoreError
+    from workshop.core.store import StoreError
 
     class FullDisk(FakeStore):
         full = True

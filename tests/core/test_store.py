@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from tinydb import TinyDB
 
-import workshop.store as store_module
-from workshop.model import Meta, SwotItem, Workshop, workshop_from_dict, workshop_to_dict
-from workshop.store import (
+import workshop.core.store as store_module
+from workshop.core.model import Meta, SwotItem, Workshop, workshop_from_dict, workshop_to_dict
+from workshop.core.store import (
     AtomicJSONStorage,
     CorruptFile,
     Store,

@@ -12,13 +12,13 @@ from typing import Any
 
 import pytest
 
-from workshop.content import Catalogue, flatten
-from workshop.export import ExportError, default_export_name, export_workshop
-from workshop.export.csv_export import guard_cell, header, partners_csv
-from workshop.export.json_export import to_json
-from workshop.export.markdown import escape, escape_cell, to_markdown
-from workshop.export.report import SECTION_ORDER, build_report, left_out
-from workshop.model import (
+from workshop.core.content import Catalogue, flatten
+from workshop.core.export import ExportError, default_export_name, export_workshop
+from workshop.core.export.csv_export import guard_cell, header, partners_csv
+from workshop.core.export.json_export import to_json
+from workshop.core.export.markdown import escape, escape_cell, to_markdown
+from workshop.core.export.report import SECTION_ORDER, build_report, left_out
+from workshop.core.model import (
     ActionPlan,
     Committee,
     DraftVersion,
@@ -398,9 +398,9 @@ def test_default_export_name() -> None:
 
 
 def test_export_refuses_overwrite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import workshop.export as export
+    import workshop.core.export as export
 
-    monkeypatch.setattr("workshop.content.load_catalogue", make_catalogue)
+    monkeypatch.setattr("workshop.core.content.load_catalogue", make_catalogue)
     ws = small_workshop()
     result = export.export_workshop(ws, fmt="md", audience="participants", language="en", out=tmp_path, force=False)
     assert result.path.parent == tmp_path and result.path.read_text(encoding="utf-8").startswith("# Youth")

@@ -28,10 +28,10 @@ from test_exports import (  # noqa: E402  (shared builders of the export tests)
     small_workshop,
 )
 
-import workshop.export.pdf as pdf_module  # noqa: E402
-from workshop.export.pdf import write_pdf  # noqa: E402
-from workshop.export.report import SECTION_ORDER, build_report  # noqa: E402
-from workshop.model import (  # noqa: E402
+import workshop.core.export.pdf as pdf_module  # noqa: E402
+from workshop.core.export.pdf import write_pdf  # noqa: E402
+from workshop.core.export.report import SECTION_ORDER, build_report  # noqa: E402
+from workshop.core.model import (  # noqa: E402
     ActionPlan,
     Goal,
     Meta,
@@ -299,9 +299,9 @@ def test_private_text_never_in_participants_pdf_even_big(tmp_path: Path) -> None
 
 
 def test_export_workshop_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from workshop.export import ExportError, export_workshop
+    from workshop.core.export import ExportError, export_workshop
 
-    monkeypatch.setattr("workshop.content.load_catalogue", make_catalogue)
+    monkeypatch.setattr("workshop.core.content.load_catalogue", make_catalogue)
     ws = small_workshop()
     result = export_workshop(ws, fmt="pdf", audience="participants", language="ar", out=tmp_path, force=False)
     assert result.path.name == "youth-coalition-workshop-participants-ar.pdf"

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
-from workshop.export.fonts import (
+from workshop.core.export.fonts import (
     BOLD_NAME,
     REGULAR_NAME,
     FontSet,
@@ -30,7 +30,7 @@ from workshop.export.fonts import (
     register_fonts,
     safe_text,
 )
-from workshop.export.pdf_text import (
+from workshop.core.export.pdf_text import (
     BidiParagraph,
     BidiStyle,
     bidi_table,

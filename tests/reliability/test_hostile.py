@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from textual import events
 
-from workshop.app import make_app
-from workshop.export import export_workshop
-from workshop.model import Item, Meta, Partner, SwotItem, Workshop, workshop_to_dict
-from workshop.service import Workshops
+from workshop.tui.app import make_app
+from workshop.core.export import export_workshop
+from workshop.core.model import Item, Meta, Partner, SwotItem, Workshop, workshop_to_dict
+from workshop.core.service import Workshops
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 

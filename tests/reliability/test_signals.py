@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
 from pty_probe import PtyApp  # noqa: E402
 
-from workshop.service import Workshops  # noqa: E402
+from workshop.core.service import Workshops  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs Linux ptys")
 

@@ -10,8 +10,8 @@ import sys
 import time
 from pathlib import Path
 
-from workshop.model import Meta, Workshop, workshop_to_dict
-from workshop.store import Store
+from workshop.core.model import Meta, Workshop, workshop_to_dict
+from workshop.core.store import Store
 
 HELPERS = Path(__file__).parent / "helpers"
 REPO = Path(__file__).resolve().parents[2]

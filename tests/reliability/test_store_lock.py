@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop.model import Meta, Workshop, workshop_to_dict
-from workshop.store import Store, WorkshopLocked
+from workshop.core.model import Meta, Workshop, workshop_to_dict
+from workshop.core.store import Store, WorkshopLocked
 
 HELPERS = Path(__file__).parent / "helpers"
 REPO = Path(__file__).resolve().parents[2]
@@ -59,7 +59,7 @@ def test_second_process_is_refused_then_lock_freed_by_sigkill(setup: tuple[Path,
         assert refused.value.key == "errors.store_locked"
         assert refused.value.params["pid"] == holder.pid
         assert refused.value.params["host"] == socket.gethostname()
-        from workshop.content import load_catalogue
+        from workshop.core.content import load_catalogue
 
         sentence = load_catalogue("en").t(refused.value.key, **refused.value.params)
         assert "Locked workshop" in sentence and "read-only" in sentence

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from workshop.app import make_app
-from workshop.content import suggested_timebox
-from workshop.model import STEPS
-from workshop.screens.agenda import AgendaScreen
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.app import make_app
+from workshop.core.content import suggested_timebox
+from workshop.core.model import STEPS
+from workshop.tui.screens.agenda import AgendaScreen
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 
@@ -148,7 +148,7 @@ async def test_d_and_shift_d_change_the_dots_per_participant_within_bounds(data_
 
 
 async def test_used_time_of_the_current_step_is_live(data_dir: Path, make_config, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from workshop.screens import agenda as agenda_module
+    from workshop.tui.screens import agenda as agenda_module
 
     monkeypatch.setattr(agenda_module, "CHECK_EVERY", 0.02)  # the agenda refreshes itself every 5 s
     workshop_id = demo(data_dir)

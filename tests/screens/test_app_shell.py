@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.app import make_app
-from workshop.screens.dialogs import ReadOnlyChoice
-from workshop.screens.home import HomeScreen
-from workshop.service import Workshops
+from workshop.tui.app import make_app
+from workshop.tui.screens.dialogs import ReadOnlyChoice
+from workshop.tui.screens.home import HomeScreen
+from workshop.core.service import Workshops
 
 ENV = {"TERM": "xterm-256color"}
 
@@ -111,7 +111,7 @@ async def test_language_switch_keeps_the_step_and_the_words(make_config, data_di
         await pilot.pause()
         assert app.ui.language == "en"
     assert [i.text for i in Workshops.at(data_dir).load(workshop.id).needs.accomplish] == ["Healthier children"]
-    from workshop.settings import load_settings
+    from workshop.core.settings import load_settings
 
     assert load_settings(data_dir).language == "en"
 

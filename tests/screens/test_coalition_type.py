@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.app import make_app
-from workshop.model import Workshop
-from workshop.screens.coalition_type import CoalitionTypeScreen
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.app import make_app
+from workshop.core.model import Workshop
+from workshop.tui.screens.coalition_type import CoalitionTypeScreen
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from textual.widgets import Input, ListView
 
-from workshop.app import make_app
-from workshop.model import Meta, Workshop
-from workshop.screens.evaluation import EvaluationScreen
-from workshop.screens.export import ExportScreen
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.app import make_app
+from workshop.core.model import Meta, Workshop
+from workshop.tui.screens.evaluation import EvaluationScreen
+from workshop.tui.screens.export import ExportScreen
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Select
 
-import workshop.screens.export as export_screen
-from workshop.app import make_app
-from workshop.export import ExportError
-from workshop.model import Meta, Partner, Workshop
-from workshop.screens.export import ConfirmOverwrite, ExportScreen, output_folder
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+import workshop.tui.screens.export as export_screen
+from workshop.tui.app import make_app
+from workshop.core.export import ExportError
+from workshop.core.model import Meta, Partner, Workshop
+from workshop.tui.screens.export import ConfirmOverwrite, ExportScreen, output_folder
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from workshop import charter_core as core
-from workshop.app import make_app
-from workshop.model import Meta, Participant, Partner, Workshop, workshop_to_dict
-from workshop.screens.goals import GoalsScreen
-from workshop.screens.structure import FormDialog
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.core import charter_core as core
+from workshop.tui.app import make_app
+from workshop.core.model import Meta, Participant, Partner, Workshop, workshop_to_dict
+from workshop.tui.screens.goals import GoalsScreen
+from workshop.tui.screens.structure import FormDialog
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 

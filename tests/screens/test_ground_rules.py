@@ -6,12 +6,12 @@ from pathlib import Path
 
 from textual.widgets import Input, Select
 
-from workshop.app import make_app
-from workshop.content import load_catalogue
-from workshop.model import Workshop
-from workshop.screens.ground_rules import GroundRulesScreen
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.app import make_app
+from workshop.core.content import load_catalogue
+from workshop.core.model import Workshop
+from workshop.tui.screens.ground_rules import GroundRulesScreen
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import SelectionList
 
-from workshop import edits
-from workshop.app import make_app
-from workshop.model import workshop_to_dict
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.core import edits
+from workshop.tui.app import make_app
+from workshop.core.model import workshop_to_dict
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from workshop.app import make_app
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.app import make_app
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 
@@ -89,7 +89,7 @@ async def test_delete_draft_and_undo(make_config, data_dir: Path) -> None:  # ty
 
 async def test_parts_typed_are_saved_before_any_draft(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     """Nothing is lost: the four parts reach disk as they are typed, and come back on reopening."""
-    from workshop.service import Workshops as _Workshops
+    from workshop.core.service import Workshops as _Workshops
 
     workshop = _Workshops.at(data_dir).create("Parts", "en")
     app = make_app(make_config(open_ref=workshop.id, step="mission"), environ={"TERM": "xterm-256color"})

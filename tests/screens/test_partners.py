@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Select
 
-import workshop.screens.partners as partners_screen
-from workshop.app import make_app
-from workshop.model import FollowUp, Meta, Partner, Workshop
-from workshop.screens.partners import PartnerForm, PartnersScreen
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+import workshop.tui.screens.partners as partners_screen
+from workshop.tui.app import make_app
+from workshop.core.model import FollowUp, Meta, Partner, Workshop
+from workshop.tui.screens.partners import PartnerForm, PartnersScreen
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 TODAY = dt.date(2026, 3, 10)
@@ -275,9 +275,9 @@ async def test_columns_fit_the_width(make_config, data_dir: Path, size: tuple[in
 
 async def test_private_data_is_hidden_until_revealed(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     """The facilitator's screen may be on the projector: contacts show only after p, and hide again."""
-    from workshop.content import demo_document
-    from workshop.store import Store
-    from workshop.widgets.rtl_text import RtlText
+    from workshop.core.content import demo_document
+    from workshop.core.store import Store
+    from workshop.tui.widgets.rtl_text import RtlText
 
     doc = demo_document("en")
     Store(data_dir).create(doc)

@@ -6,19 +6,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from workshop.app import make_app
-from workshop.content import demo_document
-from workshop.store import Store
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.app import make_app
+from workshop.core.content import demo_document
+from workshop.core.store import Store
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 
 WRITER = """
 import sys
 from pathlib import Path
-from workshop.service import Workshops
-from workshop import edits
-from workshop.model import workshop_to_dict
+from workshop.core.service import Workshops
+from workshop.core import edits
+from workshop.core.model import workshop_to_dict
 workshops = Workshops.at(Path(sys.argv[1]))
 opened = workshops.open(sys.argv[2])
 workshop = opened.workshop

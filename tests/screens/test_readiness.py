@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.app import make_app
-from workshop.model import READINESS_QUESTIONS
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.app import make_app
+from workshop.core.model import READINESS_QUESTIONS
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 

@@ -14,8 +14,8 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widget import Widget
 
-from workshop.widgets.rtl_input import RtlInput
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.widgets.rtl_input import RtlInput
+from workshop.tui.widgets.rtl_text import RtlText
 
 MARHABA_VISUAL = "\ufe8e\ufe92\ufea3\ufeae\ufee3"  # "مرحبا"
 BIL_ALAM_VISUAL = "\ufee2\ufedf\ufe8e\ufecc\ufedf\ufe8e\ufe91"  # "بالعالم"

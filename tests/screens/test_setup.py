@@ -7,9 +7,9 @@ from pathlib import Path
 
 from textual.widgets import Select, Static
 
-from workshop.app import make_app
-from workshop.screens.setup import ApproachSlider
-from workshop.service import Workshops
+from workshop.tui.app import make_app
+from workshop.tui.screens.setup import ApproachSlider
+from workshop.core.service import Workshops
 
 ENV = {"TERM": "xterm-256color"}
 

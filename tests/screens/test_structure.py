@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.app import make_app
-from workshop.model import Meta, Participant, Partner, Workshop, workshop_to_dict
-from workshop.screens.structure import FormDialog, PickMemberDialog, StructureScreen
-from workshop.service import Workshops
-from workshop.widgets.rtl_text import RtlText
+from workshop.tui.app import make_app
+from workshop.core.model import Meta, Participant, Partner, Workshop, workshop_to_dict
+from workshop.tui.screens.structure import FormDialog, PickMemberDialog, StructureScreen
+from workshop.core.service import Workshops
+from workshop.tui.widgets.rtl_text import RtlText
 
 ENV = {"TERM": "xterm-256color"}
 

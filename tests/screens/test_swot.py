@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from workshop.app import make_app
-from workshop.service import Workshops
+from workshop.tui.app import make_app
+from workshop.core.service import Workshops
 
 ENV = {"TERM": "xterm-256color"}
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from textual.app import App, ComposeResult
 
-from workshop.app import make_app
-from workshop.i18n import Ui
-from workshop.model import Meta, Workshop
-from workshop.service import Workshops
-from workshop.session import Session
-from workshop.widgets import timer as timer_module
-from workshop.widgets.timer import StepTimer
+from workshop.tui.app import make_app
+from workshop.core.i18n import Ui
+from workshop.core.model import Meta, Workshop
+from workshop.core.service import Workshops
+from workshop.core.session import Session
+from workshop.tui.widgets import timer as timer_module
+from workshop.tui.widgets.timer import StepTimer
 
 ENV = {"TERM": "xterm-256color"}
 #: The timer's interval in these tests (seconds): the real one is 5 s.
@@ -205,9 +205,9 @@ async def test_a_timebox_changed_in_the_agenda_reaches_the_step_timer(data_dir: 
 
 async def test_more_time_after_the_end_warns_again() -> None:
     """Time up, the facilitator adds five minutes, they run out: a second gentle warning."""
-    from workshop.model import Meta, Workshop
-    from workshop.session import Session
-    from workshop.widgets.timer import StepTimer as Timer
+    from workshop.core.model import Meta, Workshop
+    from workshop.core.session import Session
+    from workshop.tui.widgets.timer import StepTimer as Timer
 
     class Store:
         def save(self, doc: object) -> None:
@@ -222,7 +222,7 @@ async def test_more_time_after_the_end_warns_again() -> None:
 
     from textual.app import App
 
-    from workshop.i18n import Ui
+    from workshop.core.i18n import Ui
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from workshop.app import make_app
-from workshop.model import STEPS
-from workshop.service import Workshops
+from workshop.tui.app import make_app
+from workshop.core.model import STEPS
+from workshop.core.service import Workshops
 
 ENV = {"TERM": "xterm-256color"}
 

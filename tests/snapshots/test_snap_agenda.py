@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.app import make_app
+from workshop.tui.app import make_app
 
 ENV = {"TERM": "xterm-256color"}
 SIZES = ((80, 24), (120, 40))

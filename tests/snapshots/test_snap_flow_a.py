@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.app import make_app
-from workshop.model import workshop_to_dict
-from workshop.service import Workshops
+from workshop.tui.app import make_app
+from workshop.core.model import workshop_to_dict
+from workshop.core.service import Workshops
 
 ENV = {"TERM": "xterm-256color"}
 STEPS = ("setup", "readiness", "mapping", "mission")

@@ -10,9 +10,9 @@ import datetime as dt
 
 import pytest
 
-import workshop.screens.partners as partners_screen
-from workshop import service
-from workshop.app import make_app
+import workshop.tui.screens.partners as partners_screen
+from workshop.core import service
+from workshop.tui.app import make_app
 
 ENV = {"TERM": "xterm-256color"}
 SIZES = [(80, 24), (120, 40)]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop.app import make_app
+from workshop.tui.app import make_app
 from workshop.cli import AppConfig
-from workshop.content import demo_document
-from workshop.service import Workshops
-from workshop.store import Store
+from workshop.core.content import demo_document
+from workshop.core.service import Workshops
+from workshop.core.store import Store
 
 ENV = {"TERM": "xterm-256color"}
 SIZES = [(80, 24), (120, 40)]

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop.app import make_app
+from workshop.tui.app import make_app
 from workshop.cli import AppConfig
-from workshop.content import demo_document
-from workshop.model import STEPS
-from workshop.store import Store
+from workshop.core.content import demo_document
+from workshop.core.model import STEPS
+from workshop.core.store import Store
 
 ENV = {"TERM": "xterm-256color"}
 FIXED = "2026-10-14T09:30:00+00:00"
@@ -24,7 +24,7 @@ def _fixed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Same picture every day and in every folder: follow-ups due as of one date, exports under /."""
     import datetime as dt
 
-    from workshop.screens import partners as partners_screen
+    from workshop.tui.screens import partners as partners_screen
 
     monkeypatch.setattr(partners_screen, "system_today", lambda: dt.date(2026, 11, 27))
     monkeypatch.chdir("/")

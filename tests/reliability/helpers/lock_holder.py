@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from workshop.store import Store, WorkshopLocked
+from workshop.core.store import Store, WorkshopLocked
 
 
 def main() -> None:

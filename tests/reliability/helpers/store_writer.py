@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from workshop.store import Store, WorkshopNotFound
+from workshop.core.store import Store, WorkshopNotFound
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""The core: models, method rules, storage and exports. Never imports Textual."""

@@ -1,0 +1,171 @@
+"""Loads and validates the bilingual content catalogues in `content/`.
+
+Each language has three TOML files: `ui.<lang>.toml` (labels, bindings, errors),
+`method.<lang>.toml` (guidance, questions, checklists, tables) and `report.<lang>.toml`
+(the exports' headings). `steps.toml` holds
+what does not depend on language (step order, suggested timeboxes). Keys are dotted
+paths into the merged tables. This module never imports Textual.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("en", "ar")
+#: Catalogue files per language that must exist: `<part>.<lang>.toml`. Any other
+#: `<name>.<lang>.toml` (one per group of screens) is merged too, in name order.
+CATALOGUE_PARTS: tuple[str, ...] = ("ui", "method", "report")
+
+
+def catalogue_files(language: str) -> list[str]:
+    """The TOML files of one language, the required parts first."""
+    suffix = f".{language}.toml"
+    names = sorted(
+        entry.name
+        for entry in content_root().iterdir()
+        if entry.name.endswith(suffix) and entry.name.removesuffix(suffix) not in CATALOGUE_PARTS
+    )
+    return [f"{part}{suffix}" for part in CATALOGUE_PARTS] + names
+
+
+class MissingText(KeyError):
+    """A catalogue key that one language lacks: a bug caught by the catalogue tests."""
+
+
+def content_root() -> Traversable:
+    """The content folder, from the installed package or from a checkout."""
+    try:
+        return resources.files("workshop.data")
+    except ModuleNotFoundError:  # running from a checkout that was never installed
+        return Path(__file__).resolve().parents[2] / "content"
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    return tomllib.loads(content_root().joinpath(name).read_text(encoding="utf-8"))
+
+
+def flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Dotted keys for every leaf (strings, numbers, lists) of a nested table."""
+    flat: dict[str, Any] = {}
+    for key, value in table.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, path + "."))
+        else:
+            flat[path] = value
+    return flat
+
+
+def _merge(into: dict[str, Any], other: dict[str, Any]) -> dict[str, Any]:
+    for key, value in other.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+    return into
+
+
+class _Params(dict):  # type: ignore[type-arg]
+    """Format parameters that leave an unknown placeholder as it is instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """All user-visible text of one language."""
+
+    language: str
+    tree: dict[str, Any]
+    flat: dict[str, Any] = field(repr=False)
+
+    @property
+    def rtl(self) -> bool:
+        """Whether the language is written right to left."""
+        return self.language == "ar"
+
+    def t(self, key: str, /, **params: Any) -> str:
+        """The text at `key`, with `{name}` placeholders filled from params."""
+        try:
+            value = self.flat[key]
+        except KeyError:
+            raise MissingText(f"{self.language}: {key}") from None
+        if not isinstance(value, str):
+            raise MissingText(f"{self.language}: {key} is not a text")
+        return value.format_map(_Params(params)) if params else value
+
+    def has(self, key: str) -> bool:
+        """Whether the catalogue has a leaf at `key`."""
+        return key in self.flat
+
+    def items(self, key: str) -> list[Any]:
+        """The list at `key` (questions, checklist entries, examples)."""
+        value = self.flat.get(key)
+        if not isinstance(value, list):
+            raise MissingText(f"{self.language}: {key} is not a list")
+        return value
+
+    def section(self, key: str) -> dict[str, Any]:
+        """The nested table at `key`."""
+        node: Any = self.tree
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise MissingText(f"{self.language}: {key}")
+            node = node[part]
+        if not isinstance(node, dict):
+            raise MissingText(f"{self.language}: {key} is not a table")
+        return node
+
+
+@lru_cache(maxsize=4)
+def load_catalogue(language: str) -> Catalogue:
+    """The merged ui + method catalogue of one language."""
+    if language not in LANGUAGES:
+        raise MissingText(f"unknown language {language!r}")
+    tree: dict[str, Any] = {}
+    for name in catalogue_files(language):
+        _merge(tree, _read_toml(name))
+    return Catalogue(language=language, tree=tree, flat=flatten(tree))
+
+
+@lru_cache(maxsize=1)
+def steps_config() -> dict[str, Any]:
+    """Language-neutral step settings: order and suggested timeboxes (minutes)."""
+    return _read_toml("steps.toml")
+
+
+def suggested_timebox(step: str) -> int:
+    """Suggested minutes for a step."""
+    return int(steps_config()["timebox"].get(step, 10))
+
+
+def demo_document(language: str) -> dict[str, Any]:
+    """The bundled demo workshop of a language, as a JSON document."""
+    text = content_root().joinpath("demo", f"demo.{language}.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def catalogue_problems() -> list[str]:
+    """Every key present in one language and not the other, and every empty text."""
+    problems: list[str] = []
+    catalogues = {lang: load_catalogue(lang) for lang in LANGUAGES}
+    keys = {lang: set(cat.flat) for lang, cat in catalogues.items()}
+    for lang, own in keys.items():
+        for other, theirs in keys.items():
+            for key in sorted(theirs - own):
+                problems.append(f"{lang} lacks {key} (present in {other})")
+    for lang, cat in catalogues.items():
+        for key, value in cat.flat.items():
+            if value == "" or value == []:
+                problems.append(f"{lang}: {key} is empty")
+            elif isinstance(value, list) and any(isinstance(v, str) and not v.strip() for v in value):
+                problems.append(f"{lang}: {key} has an empty entry")
+    return problems

@@ -1,0 +1,193 @@
+"""Evaluation helpers: the coalition's stage, the eight steps' progress, the poll, the indicators.
+
+Pure functions on the model (never imports Textual). The screen calls the mutators
+inside `session.edit(...)`; every invalid input raises ValueError with a plain sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workshop.core.model import STAGES, Evaluation, Item, Meta, Rating
+
+#: The manual's eight steps, as stored keys.
+EIGHT_STEPS: tuple[str, ...] = tuple(str(n) for n in range(1, 9))
+#: The four indicators of empowerment success, as stored keys.
+INDICATORS: tuple[str, ...] = tuple(str(n) for n in range(1, 5))
+#: The end-of-session poll questions, in the order they are asked.
+POLL_QUESTIONS: tuple[str, ...] = ("overall", "clarity", "voice", "next")
+#: Lowest and highest poll score.
+SCORE_MIN, SCORE_MAX = 1, 5
+#: How much one key press moves a step's progress (percentage points).
+PROGRESS_STEP = 10
+#: Cells of a progress bar.
+BAR_WIDTH = 10
+
+
+# --------------------------------------------------------------------------- stage
+
+
+def shift_stage(stage: str, offset: int) -> str:
+    """The stage `offset` places after `stage`, stopping at the first and the last (no wrap)."""
+    index = STAGES.index(stage) if stage in STAGES else 0
+    return STAGES[max(0, min(len(STAGES) - 1, index + offset))]
+
+
+def set_stage(meta: Meta, stage: str) -> str:
+    """Record where the coalition stands; returns the stage."""
+    if stage not in STAGES:
+        raise ValueError(f"unknown stage: {stage!r}")
+    meta.stage = stage  # type: ignore[assignment]
+    return stage
+
+
+# --------------------------------------------------------------------------- eight steps
+
+
+def clamp_progress(value: int) -> int:
+    """A progress value kept within 0-100."""
+    return max(0, min(100, int(value)))
+
+
+def step_progress(evaluation: Evaluation, step: str) -> int:
+    """The stored progress of one of the eight steps (0 when not recorded), clamped."""
+    return clamp_progress(evaluation.eight_steps.get(step, 0))
+
+
+def nudge_progress(evaluation: Evaluation, step: str, delta: int) -> int:
+    """Move one step's progress by `delta` points, clamped to 0-100; returns the new value."""
+    if step not in EIGHT_STEPS:
+        raise ValueError(f"there is no step {step!r} among the eight steps")
+    value = clamp_progress(step_progress(evaluation, step) + delta)
+    evaluation.eight_steps = {**evaluation.eight_steps, step: value}
+    return value
+
+
+def arrow_delta(key: str, rtl: bool, step: int = PROGRESS_STEP) -> int:
+    """Points an arrow key adds: right grows the bar in English, left in Arabic (mirrored); 0 for other keys."""
+    direction = {"right": 1, "left": -1}.get(key, 0)
+    return -direction * step if rtl else direction * step
+
+
+def progress_bar(percent: int, width: int = BAR_WIDTH, *, rtl: bool = False) -> str:
+    """A bar like `████░░░░░░  40%`; mirrored in Arabic (`40%  ░░░░░░████`): display order, not logical."""
+    percent = clamp_progress(percent)
+    filled = round(percent * width / 100)
+    number = f"{percent}%".rjust(4)
+    if rtl:
+        return f"{number.strip().ljust(4)} {'░' * (width - filled)}{'█' * filled}"
+    return f"{'█' * filled}{'░' * (width - filled)} {number}"
+
+
+def average_progress(evaluation: Evaluation) -> int:
+    """The mean progress over the eight steps (unrecorded ones count as 0), rounded."""
+    return round(sum(step_progress(evaluation, s) for s in EIGHT_STEPS) / len(EIGHT_STEPS))
+
+
+# --------------------------------------------------------------------------- poll
+
+
+@dataclass(frozen=True)
+class PollSummary:
+    """What the room said to one poll question."""
+
+    question: str
+    count: int
+    average: float | None
+    #: How many answered each score, from 1 to 5.
+    counts: tuple[int, ...]
+
+    def average_text(self) -> str:
+        """The average with one decimal ("4.3"), or "–" when nobody answered."""
+        return "–" if self.average is None else f"{self.average:.1f}"
+
+
+def poll_summary(ratings: list[Rating], question: str) -> PollSummary:
+    """Count, average and distribution of one question's ratings."""
+    scores = [r.score for r in ratings if r.question == question]
+    counts = tuple(scores.count(s) for s in range(SCORE_MIN, SCORE_MAX + 1))
+    average = sum(scores) / len(scores) if scores else None
+    return PollSummary(question, len(scores), average, counts)
+
+
+def poll_summaries(ratings: list[Rating], questions: tuple[str, ...] = POLL_QUESTIONS) -> list[PollSummary]:
+    """One summary per question, in the given order."""
+    return [poll_summary(ratings, q) for q in questions]
+
+
+def overall_average(ratings: list[Rating]) -> float | None:
+    """The average of every rating (what the report shows), or None without ratings."""
+    return sum(r.score for r in ratings) / len(ratings) if ratings else None
+
+
+def add_rating(evaluation: Evaluation, question: str, score: int) -> Rating:
+    """Record one participant's answer to one question."""
+    if question not in POLL_QUESTIONS:
+        raise ValueError(f"unknown poll question: {question!r}")
+    if not SCORE_MIN <= score <= SCORE_MAX:
+        raise ValueError(f"a rating must be between {SCORE_MIN} and {SCORE_MAX}, not {score}")
+    rating = Rating(question=question, score=score)
+    evaluation.ratings.append(rating)
+    return rating
+
+
+def remove_last_rating(evaluation: Evaluation, question: str) -> Rating | None:
+    """Take back the most recent answer to one question; None when it has none."""
+    for index in range(len(evaluation.ratings) - 1, -1, -1):
+        if evaluation.ratings[index].question == question:
+            return evaluation.ratings.pop(index)
+    return None
+
+
+# --------------------------------------------------------------------------- indicators and next steps
+
+
+def toggle_indicator(evaluation: Evaluation, indicator: str) -> bool:
+    """Check or uncheck one of the four indicators; returns whether it is now checked."""
+    if indicator not in INDICATORS:
+        raise ValueError(f"there is no indicator {indicator!r}")
+    checked = not evaluation.indicators.get(indicator, False)
+    evaluation.indicators = {**evaluation.indicators, indicator: checked}
+    return checked
+
+
+def indicators_met(evaluation: Evaluation) -> int:
+    """How many of the four indicators are checked."""
+    return sum(1 for i in INDICATORS if evaluation.indicators.get(i, False))
+
+
+def add_next_step(evaluation: Evaluation, text: str, author: str = "") -> Item:
+    """Add a next step (who does what by when); blank text is refused."""
+    if not text.strip():
+        raise ValueError("a next step needs some text")
+    item = Item(text=text, author=author)
+    evaluation.next_steps.append(item)
+    return item
+
+
+__all__ = [
+    "BAR_WIDTH",
+    "EIGHT_STEPS",
+    "INDICATORS",
+    "POLL_QUESTIONS",
+    "PROGRESS_STEP",
+    "SCORE_MAX",
+    "SCORE_MIN",
+    "PollSummary",
+    "add_next_step",
+    "add_rating",
+    "arrow_delta",
+    "average_progress",
+    "clamp_progress",
+    "indicators_met",
+    "nudge_progress",
+    "overall_average",
+    "poll_summaries",
+    "poll_summary",
+    "progress_bar",
+    "remove_last_rating",
+    "set_stage",
+    "shift_stage",
+    "step_progress",
+    "toggle_indicator",
+]

@@ -1,0 +1,171 @@
+"""Exports of a workshop: JSON, Markdown, PDF and the partner CSV.
+
+`export_workshop` is the one entry point the app and the CLI call. It never overwrites a
+file unless asked, writes through a temporary file in the same folder and then replaces
+the target (so a failed export leaves the old file whole), and turns file-system
+failures into an `ExportError` carrying a catalogue key. This package never imports
+Textual.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from workshop.core.export.report import Audience, build_report, left_out
+from workshop.core.model import Workshop
+
+Format = Literal["json", "md", "pdf", "csv"]
+FORMATS: tuple[str, ...] = ("json", "md", "pdf", "csv")
+
+__all__ = [
+    "ExportError",
+    "ExportResult",
+    "FORMATS",
+    "build_report",
+    "default_export_name",
+    "export_workshop",
+    "left_out",
+    "render",
+]
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+class ExportError(Exception):
+    """An export that could not be written, with a catalogue key and its params for the user."""
+
+    def __init__(self, key: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params or {}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """Where the export went and what could not be laid out as designed."""
+
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def _slug(text: str, limit: int = 60) -> str:
+    """Letters and digits of any script (an Arabic title gives an Arabic name), joined by dashes.
+
+    Marks (harakat), controls and bidi characters are dropped; digits are Western.
+    """
+    folded = unicodedata.normalize("NFKC", text).lower()
+    kept = "".join(ch if unicodedata.category(ch)[0] in "LN" else " " for ch in folded)
+    slug = re.sub(r"\s+", "-", kept.strip())
+    return slug[:limit].rstrip("-")
+
+
+def default_export_name(workshop: Workshop, fmt: str, audience: str, language: str) -> str:
+    """A safe file name such as `youth-coalition-participants-ar.pdf` (falls back to the id)."""
+    slug = _slug(workshop.meta.title) or f"workshop-{_slug(workshop.id) or 'export'}"
+    return f"{slug}-{audience}-{language}.{fmt}"
+
+
+def render(workshop: Workshop, *, fmt: Format, audience: Audience, language: str) -> str:
+    """The text of a text export (json, md, csv) in memory."""
+    from workshop.core.content import load_catalogue
+
+    if fmt == "json":
+        from workshop.core.export.json_export import to_json
+
+        return to_json(workshop, audience=audience)
+    catalogue = load_catalogue(language)
+    if fmt == "md":
+        from workshop.core.export.markdown import to_markdown
+
+        return to_markdown(build_report(workshop, audience=audience, language=language, catalogue=catalogue))
+    if fmt == "csv":
+        from workshop.core.export.csv_export import partners_csv
+
+        return partners_csv(workshop, audience=audience, catalogue=catalogue)
+    raise ValueError(f"{fmt!r} is not a text export")
+
+
+def _os_error(error: OSError, path: Path) -> ExportError:
+    key = "errors.export_disk_full" if error.errno in _DISK_FULL else "errors.export_unwritable"
+    return ExportError(key, {"path": str(path), "reason": error.strerror or str(error)})
+
+
+def _target(workshop: Workshop, fmt: str, audience: str, language: str, out: Path) -> Path:
+    out = Path(out)
+    if out.is_dir():
+        return out / default_export_name(workshop, fmt, audience, language)
+    return out
+
+
+def _write_atomic(path: Path, write: Any) -> list[str]:
+    """Run `write(temp_path)` into a temporary file next to `path`, then move it into place."""
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        warnings = write(temp)
+        # Exports are meant to be shared: ordinary permissions (the umask applies), not the store's 0600.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    finally:
+        if temp.exists():
+            temp.unlink()
+    return warnings
+
+
+def export_workshop(
+    workshop: Workshop,
+    *,
+    fmt: Format,
+    audience: Audience,
+    language: str,
+    out: Path,
+    force: bool = False,
+) -> ExportResult:
+    """Write one export. `out` is a file path, or a folder for the default name."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    path = _target(workshop, fmt, audience, language, out)
+    if path.exists() and not force:
+        raise ExportError("errors.export_exists", {"path": str(path)})
+    if not path.parent.is_dir():
+        raise ExportError("errors.export_unwritable", {"path": str(path), "reason": "no such folder"})
+
+    # Everything that reads content happens before the file is touched: a catalogue problem
+    # must not be reported as an unwritable folder.
+    if fmt == "pdf":
+        from workshop.core.content import load_catalogue
+        from workshop.core.export.fonts import register_fonts
+        from workshop.core.export.pdf import write_pdf
+
+        register_fonts()
+        catalogue = load_catalogue(language)
+        report = build_report(workshop, audience=audience, language=language, catalogue=catalogue)
+
+        def write(temp: Path) -> list[str]:
+            return write_pdf(report, temp, rtl=catalogue.rtl)
+
+    else:
+        text = render(workshop, fmt=fmt, audience=audience, language=language)
+
+        def write(temp: Path) -> list[str]:
+            with open(temp, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            return []
+
+    try:
+        warnings = _write_atomic(path, write)
+    except OSError as error:
+        raise _os_error(error, path) from None
+    return ExportResult(path=path, warnings=warnings)

@@ -1,0 +1,768 @@
+"""Bidirectional (Arabic/English) text layout for ReportLab, without ``rlbidi``.
+
+ReportLab 5.1's own RTL support needs the optional ``rlbidi`` module, which is
+not on PyPI; without it ``Paragraph(wordWrap='RTL')`` and
+``canvas.drawString(direction='RTL', shaping=True)`` silently fall back to
+left-to-right, unshaped text.  This module does the layout itself:
+
+1. **Wrap in logical order.**  Text is split into words, each word measured
+   with its *shaped* width (HarfBuzz advances, cached), and lines are filled
+   greedily in logical (reading) order.  ``"\\n"`` forces a break and a word
+   wider than the line is broken between characters (never before a
+   combining mark such as a haraka).
+2. **Reorder each line for display.**  The Unicode bidi algorithm
+   (python-bidi's reference implementation) resolves embedding levels per
+   line; same-level runs are reordered with rule L2, so English words and
+   numbers inside Arabic read correctly ("عام 2024 مع UNICEF").
+3. **Shape each run** with HarfBuzz in the run's own direction (joined
+   letters, lam-alef ligature, mark positioning, mirrored brackets) and draw
+   the glyphs with ReportLab's ``ShapedStr`` support: the first logical line
+   is on top, RTL lines are aligned to the right edge.
+
+User text is never parsed as markup: ``<a href=...>``, ``<img ...>`` and
+``a<b`` are drawn as literal glyphs, so they cannot create links or images.
+Control characters and bidi overrides/isolates are removed, and characters
+that the font lacks are replaced (see :func:`workshop.core.export.fonts.safe_text`).
+
+Text extraction: each glyph maps (ToUnicode) to the character the font's cmap
+gives it, i.e. Arabic Presentation Forms for joined letters.  ``pdftotext``
+returns words in logical order; NFKC-normalise to compare with standard
+letters (``unicodedata.normalize("NFKC", s)``).  :data:`EXTRACTION_NOTE`
+records what was tried.
+
+Public API::
+
+    BidiStyle(...)                                  # frozen dataclass
+    BidiParagraph(text, style)                      # a platypus Flowable
+    bidi_table(rows, col_widths, style, rtl, header=True, header_style=None)
+    make_styles(fonts, rtl) -> dict[str, BidiStyle]
+    escape_markup(text) -> str                      # for ReportLab Paragraph
+    clean_text(text) -> str                         # control chars removed
+    layout_lines(text, style, width) -> list[str]   # wrapped logical lines
+    visual_line(text, rtl) -> str                   # a line in display order
+    text_width(text, font_name, font_size) -> float # shaped width in points
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+import uharfbuzz as hb
+from bidi.algorithm import (
+    explicit_embed_and_overrides,
+    get_base_level,
+    get_embedding_levels,
+    get_empty_storage,
+    resolve_implicit_levels,
+    resolve_neutral_types,
+    resolve_weak_types,
+)
+from reportlab.lib import colors
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from workshop.core.export.fonts import FontSet, safe_text
+
+__all__ = [
+    "Align",
+    "BidiParagraph",
+    "BidiStyle",
+    "Direction",
+    "EXTRACTION_NOTE",
+    "bidi_table",
+    "clean_text",
+    "escape_markup",
+    "layout_lines",
+    "make_styles",
+    "text_width",
+    "visual_line",
+]
+
+Align = Literal["start", "end", "center"]
+Direction = Literal["rtl", "ltr", "auto"]
+
+EXTRACTION_NOTE = (
+    "Glyphs are emitted in visual order and map to the font's cmap code points, "
+    "so joined Arabic letters extract as Arabic Presentation Forms (NFKC gives "
+    "the standard letters back); pdftotext's plain output is in logical order. "
+    "A /Span /ActualText wrapper was tried: poppler's -bbox output then gives "
+    "standard letters, but its plain output reverses every Arabic word, so it "
+    "is not used."
+)
+
+_FEATURES = {"kern": True, "liga": True}
+_MAX_CACHED_WORD = 200  # longer strings are measured without the cache
+
+# C0/C1 controls (except \n and \t), DEL, bidi marks/embeddings/overrides/
+# isolates, BOM, interlinear annotation, lone surrogates.
+_CONTROL_RE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ufff9-\ufffb\ud800-\udfff]"
+)
+_NEWLINE_RE = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_WORD_RE = re.compile("[^ ]+")
+
+# Bidi classes that can make a line non-trivial.
+_STRONG_RTL = frozenset({"R", "AL"})
+_NON_LTR = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF"})
+_NON_RTL = frozenset({"L", "EN", "AN", "RLE", "RLO", "LRE", "LRO", "PDF"})
+
+
+# ---------------------------------------------------------------------------
+# Style
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BidiStyle:
+    """How a :class:`BidiParagraph` is set.
+
+    ``align`` is relative to the paragraph direction: ``"start"`` is the right
+    edge for RTL and the left edge for LTR.  ``direction="auto"`` takes the
+    direction of the first strong character (LTR if there is none).
+    ``leading`` of ``None`` means ``1.5 * font_size``.  ``bullet`` (e.g.
+    ``"•"``) is drawn on the start side of the first line and the whole
+    paragraph is indented past it.
+    """
+
+    font_name: str
+    font_size: float = 10.0
+    leading: float | None = None
+    color: colors.Color | str = colors.black
+    align: Align = "start"
+    direction: Direction = "auto"
+    space_before: float = 0.0
+    space_after: float = 0.0
+    first_line_indent: float = 0.0
+    bullet: str | None = None
+
+    @property
+    def line_height(self) -> float:
+        """The distance between two baselines, in points."""
+        return self.leading if self.leading is not None else 1.5 * self.font_size
+
+
+# ---------------------------------------------------------------------------
+# Text cleaning
+# ---------------------------------------------------------------------------
+
+
+def escape_markup(text: str) -> str:
+    """Escape ``&``, ``<``, ``>`` and quotes for ReportLab ``Paragraph`` markup.
+
+    Only needed where the plain ``Paragraph`` is still used;
+    :class:`BidiParagraph` draws text literally and needs no escaping.
+    """
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+    )
+
+
+def clean_text(text: str, font_name: str | None = None) -> str:
+    """Return ``text`` ready to draw: controls removed, glyphs all available.
+
+    Line separators become ``"\\n"``, tabs become a space, C0/C1 controls,
+    ESC, NUL, bidi embeddings/overrides/isolates and marks are removed, and
+    characters the font lacks are replaced via :func:`fonts.safe_text`.
+    """
+    text = _NEWLINE_RE.sub("\n", text).replace("\t", " ")
+    text = _CONTROL_RE.sub("", text)
+    return safe_text(text, font_name)
+
+
+# ---------------------------------------------------------------------------
+# Shaping and measuring
+# ---------------------------------------------------------------------------
+
+
+class _Shaped(NamedTuple):
+    """A run shaped by HarfBuzz: glyphs in visual order, width in points."""
+
+    text: ShapedStr
+    width: float
+
+
+def _is_rtl_text(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in _STRONG_RTL for ch in text)
+
+
+def _hb_buffer(text: str, rtl: bool) -> hb.Buffer:
+    buf = hb.Buffer()
+    buf.cluster_level = hb.BufferClusterLevel.MONOTONE_CHARACTERS
+    buf.add_str(text)
+    buf.guess_segment_properties()
+    buf.direction = "rtl" if rtl else "ltr"
+    return buf
+
+
+def _shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Shaped:
+    """Shape ``text`` as one directional run into a ReportLab ``ShapedStr``.
+
+    Mirrors ``reportlab.pdfbase.ttfonts.shapeFragWord`` but with an explicit
+    direction (ReportLab guesses it from the script, which is wrong for runs
+    of neutrals such as brackets inside Arabic).
+    """
+    ttf = pdfmetrics.getFont(font_name)
+    hb_font = ttf.hbFont(font_size)
+    buf = _hb_buffer(text, rtl)
+    hb.shape(hb_font, buf, _FEATURES)
+    face = ttf.face
+    chars: list[str] = []
+    data: list[ShapeData] = []
+    for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
+        gid = info.codepoint
+        mapped = face.glyphToChar.get(gid)
+        if mapped:
+            code = mapped[0]
+        else:  # a glyph with no cmap entry: ReportLab gives it a private code
+            code = ttf.hbAddPrivate(hb_font.glyph_to_string(gid), gid, pos.x_advance)
+        chars.append(chr(code))
+        data.append(
+            ShapeData(
+                info.cluster,
+                ttf.pdfScale(pos.x_advance),
+                ttf.pdfScale(pos.y_advance),
+                ttf.pdfScale(pos.x_offset),
+                ttf.pdfScale(pos.y_offset),
+                face.charWidths[code],
+            )
+        )
+    width = sum(d.x_advance for d in data) * font_size / 1000.0
+    return _Shaped(ShapedStr("".join(chars), shapeData=data), width)
+
+
+@lru_cache(maxsize=65536)
+def _cached_width(text: str, font_name: str, font_size: float) -> float:
+    return _shape(text, font_name, font_size, _is_rtl_text(text)).width
+
+
+def text_width(text: str, font_name: str, font_size: float) -> float:
+    """Shaped width of a single word or run, in points (cached for short text)."""
+    if not text:
+        return 0.0
+    if len(text) > _MAX_CACHED_WORD:
+        return _shape(text, font_name, font_size, _is_rtl_text(text)).width
+    return _cached_width(text, font_name, font_size)
+
+
+def _char_advances(word: str, font_name: str, font_size: float) -> list[float]:
+    """Advance of each character of ``word`` (logical order), in points.
+
+    With HarfBuzz's per-character clusters, a ligature's advance is credited
+    to its first character; that is enough to pick break points.
+    """
+    shaped = _shape(word, font_name, font_size, _is_rtl_text(word))
+    advances = [0.0] * len(word)
+    for sd in shaped.text.__shapeData__:
+        if 0 <= sd.cluster < len(word):
+            advances[sd.cluster] += sd.x_advance * font_size / 1000.0
+    return advances
+
+
+# ---------------------------------------------------------------------------
+# Bidi: embedding levels and visual runs
+# ---------------------------------------------------------------------------
+
+
+class _Run(NamedTuple):
+    """A maximal logical substring at one embedding level."""
+
+    start: int
+    end: int
+    level: int
+
+
+def _trivial_level(text: str, base_level: int) -> int | None:
+    """The single level of ``text`` when no bidi resolution is needed."""
+    classes = {unicodedata.bidirectional(ch) for ch in text}
+    if base_level == 0 and not classes & _NON_LTR:
+        return 0
+    if base_level == 1 and not classes & _NON_RTL:
+        return 1
+    return None
+
+
+def _resolve_levels(text: str, base_level: int) -> list[int]:
+    """Resolved embedding level of every character (UAX #9, rules X1-I2, L1).
+
+    Characters removed by rule X9 (e.g. ZWJ) take the level of the
+    preceding character; trailing whitespace takes the paragraph level.
+    """
+    storage = get_empty_storage()
+    storage["base_level"] = base_level
+    storage["base_dir"] = ("L", "R")[base_level]
+    get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    explicit_embed_and_overrides(storage)
+    resolve_weak_types(storage)
+    resolve_neutral_types(storage, False)
+    resolve_implicit_levels(storage, False)
+    levels: list[int | None] = [None] * len(text)
+    for char in storage["chars"]:
+        levels[char["index"]] = char["level"]
+    resolved: list[int] = []
+    for level in levels:
+        resolved.append(level if level is not None else (resolved[-1] if resolved else base_level))
+    index = len(text) - 1
+    while index >= 0 and text[index].isspace():
+        resolved[index] = base_level
+        index -= 1
+    return resolved
+
+
+def _runs_from_levels(levels: Sequence[int]) -> list[_Run]:
+    runs: list[_Run] = []
+    start = 0
+    for index in range(1, len(levels) + 1):
+        if index == len(levels) or levels[index] != levels[start]:
+            runs.append(_Run(start, index, levels[start]))
+            start = index
+    return runs
+
+
+def _reorder_runs(runs: list[_Run]) -> list[_Run]:
+    """Rule L2: reverse sequences of runs at each level, highest first."""
+    if not runs:
+        return runs
+    order = list(runs)
+    highest = max(run.level for run in order)
+    lowest_odd = min((run.level for run in order if run.level % 2), default=highest + 1)
+    for level in range(highest, lowest_odd - 1, -1):
+        index = 0
+        while index < len(order):
+            if order[index].level < level:
+                index += 1
+                continue
+            end = index
+            while end < len(order) and order[end].level >= level:
+                end += 1
+            order[index:end] = reversed(order[index:end])
+            index = end
+    return order
+
+
+def _visual_runs(text: str, rtl: bool) -> list[_Run]:
+    """The runs of one line of ``text`` in visual (left-to-right) order."""
+    if not text:
+        return []
+    base_level = 1 if rtl else 0
+    level = _trivial_level(text, base_level)
+    if level is not None:
+        return [_Run(0, len(text), level)]
+    return _reorder_runs(_runs_from_levels(_resolve_levels(text, base_level)))
+
+
+def visual_line(text: str, rtl: bool) -> str:
+    """``text`` (one line) in display order, characters not shaped.
+
+    Useful for tests and debugging: it is the order in which the glyph runs
+    of a line are drawn from left to right.
+    """
+    parts = []
+    for run in _visual_runs(text, rtl):
+        chunk = text[run.start : run.end]
+        parts.append(chunk[::-1] if run.level % 2 else chunk)
+    return "".join(parts)
+
+
+def _shape_line(text: str, font_name: str, font_size: float, rtl: bool) -> list[_Shaped]:
+    """Shape one line run by run, in visual order."""
+    return [
+        _shape(text[run.start : run.end], font_name, font_size, bool(run.level % 2))
+        for run in _visual_runs(text, rtl)
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Line breaking (logical order)
+# ---------------------------------------------------------------------------
+
+
+class _Line(NamedTuple):
+    """A wrapped line: ``text[start:end]`` of the paragraph, measured width."""
+
+    start: int
+    end: int
+    width: float
+
+
+def _next_cut(word: str, advances: Sequence[float], start: int, width: float) -> int:
+    """End of the longest piece of ``word`` from ``start`` whose advances fit.
+
+    Never cuts before a combining mark; a piece holds at least one character
+    (plus its marks) even if that alone is too wide.
+    """
+    used = 0.0
+    end = start
+    while end < len(word) and (end == start or used + advances[end] <= width):
+        used += advances[end]
+        end += 1
+    while end < len(word) and unicodedata.combining(word[end]):
+        end += 1  # keep marks with their base
+    return end
+
+
+def _back_off(
+    word: str, start: int, end: int, width: float, measure: Callable[[str], float]
+) -> int:
+    """Shorten ``word[start:end]`` until its *shaped* width fits ``width``.
+
+    Joining forms change at a cut (a final form is wider than a medial one),
+    so the per-character estimate can overshoot by a little.
+    """
+    while end - start > 1 and measure(word[start:end]) > width:
+        end -= 1
+        while end - start > 1 and unicodedata.combining(word[end]):
+            end -= 1
+    return end
+
+
+class _LineBuilder:
+    """Greedy line filling for one paragraph, in logical order."""
+
+    def __init__(self, text: str, style: BidiStyle, width: float, indent: float) -> None:
+        self.text = text
+        self.style = style
+        self.width = width
+        self.indent = indent  # extra indent of the paragraph's first line
+        self.space = text_width(" ", style.font_name, style.font_size)
+        self.lines: list[_Line] = []
+        self.start: int | None = None
+        self.end = 0
+        self.used = 0.0
+
+    def available(self) -> float:
+        first = not self.lines
+        return max(self.width - (self.indent if first else 0.0), 1.0)
+
+    def flush(self) -> None:
+        if self.start is not None:
+            self.lines.append(_Line(self.start, self.end, self.used))
+        self.start = None
+        self.used = 0.0
+
+    def add_word(self, start: int, end: int) -> None:
+        word = self.text[start:end]
+        width = text_width(word, self.style.font_name, self.style.font_size)
+        if self.start is not None:
+            gap = (start - self.end) * self.space
+            if self.used + gap + width <= self.available():
+                self.used += gap + width
+                self.end = end
+                return
+            self.flush()
+        if width <= self.available():
+            self.start, self.end, self.used = start, end, width
+            return
+        self.add_long_word(start, end)
+
+    def add_long_word(self, start: int, end: int) -> None:
+        """Break a word wider than the line between characters."""
+        word = self.text[start:end]
+        font_name, font_size = self.style.font_name, self.style.font_size
+        advances = _char_advances(word, font_name, font_size)
+
+        def measure(piece: str) -> float:
+            return text_width(piece, font_name, font_size)
+
+        piece_start = 0
+        while piece_start < len(word):
+            avail = self.available()
+            piece_end = _next_cut(word, advances, piece_start, avail)
+            piece_end = _back_off(word, piece_start, piece_end, avail, measure)
+            self.start, self.end = start + piece_start, start + piece_end
+            self.used = measure(word[piece_start:piece_end])
+            if piece_end < len(word):
+                self.flush()
+            piece_start = piece_end
+
+    def add_hard_line(self, start: int, end: int) -> None:
+        """Lay out ``text[start:end]``, which has no newline."""
+        for match in _WORD_RE.finditer(self.text, start, end):
+            self.add_word(match.start(), match.end())
+        if self.start is None:  # an empty line (e.g. "\n\n") keeps its height
+            self.lines.append(_Line(start, start, 0.0))
+        self.flush()
+
+
+def _wrap(text: str, style: BidiStyle, width: float, indent: float) -> list[_Line]:
+    builder = _LineBuilder(text, style, width, indent)
+    start = 0
+    while True:
+        newline = text.find("\n", start)
+        end = len(text) if newline < 0 else newline
+        builder.add_hard_line(start, end)
+        if newline < 0:
+            return builder.lines
+        start = newline + 1
+
+
+def layout_lines(text: str, style: BidiStyle, width: float) -> list[str]:
+    """Wrap ``text`` for ``style`` at ``width`` points; logical-order lines.
+
+    The same breaking as :class:`BidiParagraph` uses (bullet indent
+    included), handy for tests and for callers that draw lines themselves.
+    """
+    paragraph = BidiParagraph(text, style)
+    return [paragraph.text[line.start : line.end] for line in paragraph.lines_for(width)]
+
+
+# ---------------------------------------------------------------------------
+# The flowable
+# ---------------------------------------------------------------------------
+
+
+def _resolve_direction(text: str, direction: Direction) -> bool:
+    """True for right-to-left."""
+    if direction == "auto":
+        return get_base_level(text) == 1 if text.strip() else False
+    return direction == "rtl"
+
+
+class BidiParagraph(Flowable):
+    """A paragraph of plain text (no markup) laid out for Arabic or English.
+
+    Lines are wrapped in logical order by shaped width and drawn with the
+    first logical line on top; RTL lines run right-to-left with embedded
+    LTR words and numbers ordered by the Unicode bidi algorithm.  The
+    paragraph splits across frames/pages between lines.
+    """
+
+    def __init__(self, text: str, style: BidiStyle) -> None:
+        super().__init__()
+        self.style = style
+        self.text = clean_text(text, style.font_name)
+        self.rtl = _resolve_direction(self.text, style.direction)
+        self.bullet = clean_text(style.bullet, style.font_name) if style.bullet else ""
+        self._indent = self._bullet_width()
+        self._cache: tuple[float, list[_Line]] | None = None
+        self.width = 0.0
+        self.height = 0.0
+
+    def __repr__(self) -> str:
+        preview = self.text[:40] + ("..." if len(self.text) > 40 else "")
+        return f"BidiParagraph({preview!r}, rtl={self.rtl})"
+
+    # -- layout -------------------------------------------------------------
+
+    @property
+    def bullet_indent(self) -> float:
+        """Width reserved on the start side for the bullet (0 without one).
+
+        The continuation of a split bulleted paragraph keeps the indent.
+        """
+        return self._indent
+
+    def _bullet_width(self) -> float:
+        if not self.bullet:
+            return 0.0
+        size = self.style.font_size
+        return text_width(self.bullet, self.style.font_name, size) + 0.6 * size
+
+    def lines_for(self, width: float) -> list[_Line]:
+        """The wrapped lines for a frame ``width`` points wide (cached)."""
+        if self._cache is None or self._cache[0] != width:
+            text_width_avail = width - self.bullet_indent
+            lines = _wrap(self.text, self.style, text_width_avail, self.style.first_line_indent)
+            self._cache = (width, lines)
+        return self._cache[1]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        lines = self.lines_for(availWidth)
+        self.width = availWidth
+        self.height = len(lines) * self.style.line_height
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 (ReportLab API)
+        return self.style.space_before
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 (ReportLab API)
+        return self.style.space_after
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        """Split between lines: the head fills ``availHeight``, the tail follows.
+
+        Returns ``[]`` when not even one line fits (the frame then moves the
+        whole paragraph to the next frame).
+        """
+        lines = self.lines_for(availWidth)
+        fit = int((availHeight + 1e-6) // self.style.line_height)
+        if fit < 1:
+            return []
+        if fit >= len(lines):
+            return [self]
+        # Re-wrapping the head can take a line more than planned (a hard-broken word joins
+        # differently at the cut, space before counts too): shrink until the head really fits.
+        while fit >= 1:
+            head, tail = self._parts(lines[fit].start)
+            _, height = head.wrap(availWidth, availHeight)
+            if height <= availHeight + 1e-6:
+                return [head, tail]
+            fit -= 1
+        return []
+
+    def _parts(self, cut: int) -> tuple[BidiParagraph, BidiParagraph]:
+        """The paragraph cut at character `cut` into a head and a tail that keep its direction."""
+        head_text = self.text[:cut]
+        if head_text.endswith("\n"):  # the break itself, not an extra empty line
+            head_text = head_text[:-1]
+        head = BidiParagraph(head_text, replace(self.style, space_after=0.0))
+        tail_style = replace(self.style, space_before=0.0, first_line_indent=0.0, bullet=None)
+        tail = BidiParagraph(self.text[cut:], tail_style)
+        for part in (head, tail):
+            part.rtl = self.rtl  # "auto" must not flip between the parts
+        tail._indent = self._indent
+        head._indent = self._indent
+        return head, tail
+
+    # -- drawing ------------------------------------------------------------
+
+    def _line_box(self, index: int) -> tuple[float, float]:
+        """Left x and right x available to line ``index``."""
+        start_inset = self._indent + (self.style.first_line_indent if index == 0 else 0.0)
+        if self.rtl:
+            return 0.0, self.width - start_inset
+        return start_inset, self.width
+
+    def _line_x(self, index: int, line_width: float) -> float:
+        left, right = self._line_box(index)
+        align = self.style.align
+        if align == "center":
+            return left + (right - left - line_width) / 2.0
+        at_right = (align == "start") == self.rtl
+        return right - line_width if at_right else left
+
+    def _baseline(self, index: int) -> float:
+        size = self.style.font_size
+        leading = self.style.line_height
+        return self.height - index * leading - (leading - size) / 2.0 - 0.8 * size
+
+    def _draw_runs(self, x: float, y: float, runs: Sequence[_Shaped]) -> None:
+        canvas = self.canv
+        for run in runs:
+            canvas.drawString(x, y, run.text)
+            x += run.width
+
+    def draw(self) -> None:
+        style = self.style
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(style.font_name, style.font_size)
+        canvas.setFillColor(colors.toColor(style.color))
+        lines = self.lines_for(self.width)
+        for index, line in enumerate(lines):
+            text = self.text[line.start : line.end]
+            runs = _shape_line(text, style.font_name, style.font_size, self.rtl)
+            width = sum(run.width for run in runs)
+            self._draw_runs(self._line_x(index, width), self._baseline(index), runs)
+        if self.bullet and lines:
+            self._draw_bullet()
+        canvas.restoreState()
+
+    def _draw_bullet(self) -> None:
+        style = self.style
+        runs = _shape_line(self.bullet, style.font_name, style.font_size, self.rtl)
+        width = sum(run.width for run in runs)
+        x = self.width - width if self.rtl else 0.0
+        self._draw_runs(x, self._baseline(0), runs)
+
+
+# ---------------------------------------------------------------------------
+# Tables and styles
+# ---------------------------------------------------------------------------
+
+Cell = str | Flowable | None
+
+
+def _cell(value: Cell, style: BidiStyle) -> Flowable | str:
+    if value is None:
+        return ""
+    if isinstance(value, Flowable):
+        return value
+    return BidiParagraph(str(value), style)
+
+
+def _table_style(n_rows: int, header: bool) -> TableStyle:
+    commands: list[tuple] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.Color(0.55, 0.55, 0.55)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    first_body = 1 if header else 0
+    if header and n_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.85, 0.85, 0.85)))
+        commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.9, colors.black))
+    if n_rows > first_body:
+        zebra = [colors.white, colors.Color(0.95, 0.95, 0.95)]
+        commands.append(("ROWBACKGROUNDS", (0, first_body), (-1, -1), zebra))
+    return TableStyle(commands)
+
+
+def bidi_table(
+    rows: Sequence[Sequence[Cell]],
+    col_widths: Sequence[float],
+    style: BidiStyle,
+    rtl: bool,
+    header: bool = True,
+    header_style: BidiStyle | None = None,
+) -> Table:
+    """A print-friendly table whose string cells are :class:`BidiParagraph`.
+
+    ``rows`` and ``col_widths`` are given in *logical* column order (first
+    column = the first thing read).  For ``rtl`` the columns are mirrored, so
+    the first column is drawn on the right.  With ``header`` the first row is
+    set in ``header_style`` (default: ``style``), shaded, and repeated on
+    every page the table spans.  Cells may also be flowables or ``None``.
+    """
+    if any(len(row) != len(col_widths) for row in rows):
+        raise ValueError("every row needs one cell per column width")
+    head_style = header_style or style
+    data = [
+        [_cell(value, head_style if header and r == 0 else style) for value in row]
+        for r, row in enumerate(rows)
+    ]
+    widths = list(col_widths)
+    if rtl:
+        data = [list(reversed(row)) for row in data]
+        widths.reverse()
+    table = Table(data, colWidths=widths, repeatRows=1 if header and rows else 0)
+    table.setStyle(_table_style(len(rows), header))
+    table.hAlign = "RIGHT" if rtl else "LEFT"
+    return table
+
+
+def make_styles(fonts: FontSet, rtl: bool) -> dict[str, BidiStyle]:
+    """The export's text styles: title, h1, h2, body, small, cell, cell_bold.
+
+    Black on white for print; every style takes the document direction (its
+    ``align="start"`` is the right edge in Arabic).
+    """
+    direction: Direction = "rtl" if rtl else "ltr"
+
+    def style(font: str, size: float, leading: float, **extra: float) -> BidiStyle:
+        return BidiStyle(font, size, leading, colors.black, "start", direction, **extra)
+
+    return {
+        "title": style(fonts.bold, 20, 30, space_after=10),
+        "h1": style(fonts.bold, 15, 22, space_before=12, space_after=6),
+        "h2": style(fonts.bold, 12, 18, space_before=8, space_after=4),
+        "body": style(fonts.regular, 10, 16, space_after=5),
+        "small": style(fonts.regular, 8, 12, space_after=3),
+        "cell": style(fonts.regular, 9, 13.5),
+        "cell_bold": style(fonts.bold, 9, 13.5),
+    }
+

@@ -1,0 +1,50 @@
+"""Text for display: the catalogue of the interface language plus the right-to-left mode.
+
+`Ui.label()` gives a one-line text ready for the terminal (letters joined and reordered
+in `app` mode for Arabic); `Ui.text()` gives the logical text (for RtlText widgets, which
+wrap before reordering). Never imports Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workshop.core.content import Catalogue, load_catalogue
+from workshop.core.rtl import display_label, sanitize
+
+
+@dataclass(frozen=True)
+class Ui:
+    """The interface language and how right-to-left text is shown."""
+
+    catalogue: Catalogue
+    #: "app" (we join and reorder) or "terminal" (the terminal does BiDi).
+    mode: str = "app"
+
+    @classmethod
+    def of(cls, language: str, mode: str = "app") -> Ui:
+        return cls(load_catalogue(language), mode)
+
+    @property
+    def language(self) -> str:
+        return self.catalogue.language
+
+    @property
+    def rtl(self) -> bool:
+        return self.catalogue.rtl
+
+    def text(self, key: str, /, **params: Any) -> str:
+        """Logical text of a catalogue key (for widgets that wrap themselves)."""
+        return self.catalogue.t(key, **params)
+
+    def label(self, key: str, /, **params: Any) -> str:
+        """One display-ready line of a catalogue key."""
+        return self.show(self.catalogue.t(key, **params))
+
+    def show(self, text: str) -> str:
+        """One display-ready line of any text, user text included (sanitised, shaped if needed)."""
+        return display_label(text, self.mode) if self.mode == "app" else sanitize(text)
+
+    def items(self, key: str) -> list[Any]:
+        return self.catalogue.items(key)

@@ -1,0 +1,265 @@
+"""Core commands shared by the CLI and the home screen: list, create, open, import, duplicate, archive.
+
+Errors are `UserError`s: a catalogue key and parameters, turned into a sentence by the caller.
+This module never imports Textual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from workshop.core.content import demo_document
+from workshop.core.model import (
+    Meta,
+    SchemaProblem,
+    Workshop,
+    error_summary,
+    new_id,
+    now_iso,
+    workshop_from_dict,
+    workshop_to_dict,
+)
+from workshop.core.store import (
+    Store,
+    StoreError,
+    WorkshopCorrupt,
+    WorkshopLocked,
+    WorkshopNotFound,
+)
+
+#: Largest workshop file `import` accepts (bytes).
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+class UserError(Exception):
+    """Something the user can fix, said in a sentence from the catalogue."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def default_data_dir(environ: dict[str, str] | None = None) -> Path:
+    """WORKSHOP_DATA_DIR, or the per-user data folder of this OS."""
+    environ = dict(os.environ) if environ is None else environ
+    configured = environ.get("WORKSHOP_DATA_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    return Path(platformdirs.user_data_dir("coalition-workshop", appauthor=False))
+
+
+def as_user_error(error: StoreError | SchemaProblem) -> UserError:
+    """The same problem as a UserError."""
+    return UserError(error.key, **error.params)
+
+
+@dataclass
+class Opened:
+    """A workshop loaded for editing (with its lock) or for reading only."""
+
+    workshop: Workshop
+    lock: Any
+    read_only: bool
+
+
+class Workshops:
+    """The data folder seen as a set of workshops."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    @classmethod
+    def at(cls, data_dir: Path) -> Workshops:
+        try:
+            return cls(Store(data_dir))
+        except OSError as error:
+            raise UserError("errors.data_dir_unusable", path=str(data_dir), reason=error.strerror or str(error)) from None
+
+    # ------------------------------------------------------------------ reading
+
+    def summaries(self, include_archived: bool = False) -> list[dict[str, Any]]:
+        return self.store.list(include_archived=include_archived)
+
+    def resolve(self, ref: str) -> str:
+        try:
+            return self.store.resolve(ref)
+        except StoreError as error:
+            raise as_user_error(error) from None
+
+    def load(self, workshop_id: str) -> Workshop:
+        try:
+            doc = self.store.load(workshop_id)
+        except StoreError as error:
+            raise as_user_error(error) from None
+        try:
+            return workshop_from_dict(doc)
+        except SchemaProblem as problem:
+            kept = self.store.set_aside(workshop_id, problem.key)
+            raise UserError("errors.store_invalid", id=workshop_id, kept_as=str(kept), **problem.params) from None
+
+    def change_token(self, workshop_id: str) -> tuple[int, int]:
+        """Changes whenever the stored workshop does (for followers such as the presenter)."""
+        try:
+            stat = self.store.path_of(workshop_id).stat()
+        except OSError:
+            return (0, 0)
+        return (stat.st_mtime_ns, stat.st_size)
+
+    def try_load(self, workshop_id: str) -> Workshop | None:
+        """The stored workshop, or None while it cannot be read (a follower just waits)."""
+        try:
+            return self.load(workshop_id)
+        except UserError:
+            return None
+
+    def open(self, ref: str, *, read_only: bool = False) -> Opened:
+        """Load a workshop and take its writer lock (unless read-only)."""
+        workshop_id = self.resolve(ref)
+        lock = None
+        if not read_only:
+            try:
+                lock = self.store.lock(workshop_id)
+            except WorkshopLocked as error:
+                raise as_user_error(error) from None
+        try:
+            workshop = self.load(workshop_id)
+        except UserError:
+            if lock is not None:
+                lock.release()
+            raise
+        if lock is not None:
+            self.store.backup(workshop_id)
+        return Opened(workshop, lock, read_only)
+
+    # ------------------------------------------------------------------ writing
+
+    def create(self, title: str, language: str = "en", **meta: Any) -> Workshop:
+        try:
+            workshop = Workshop(meta=Meta(title=title, language=language, **meta))
+        except ValueError as error:
+            raise UserError("errors.invalid_field", details=error_summary(error, limit=2)) from None
+        self.store.create(workshop_to_dict(workshop))
+        return workshop
+
+    def add(self, workshop: Workshop) -> Workshop:
+        """Store a workshop under a fresh id (import, duplicate, demo)."""
+        fresh = workshop.model_copy(deep=True, update={"id": new_id(), "created": now_iso(), "updated": now_iso()})
+        self.store.create(workshop_to_dict(fresh))
+        return fresh
+
+    def import_file(self, path: Path) -> Workshop:
+        """Read a workshop JSON file and store it under a new id."""
+        try:
+            size = path.stat().st_size
+            if size > MAX_IMPORT_BYTES:
+                raise UserError("errors.import_too_large", path=str(path), limit=MAX_IMPORT_BYTES // (1024 * 1024))
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise UserError("errors.file_not_found", path=str(path)) from None
+        except IsADirectoryError:
+            raise UserError("errors.file_is_folder", path=str(path)) from None
+        except OSError as error:
+            raise UserError("errors.file_unreadable", path=str(path), reason=error.strerror or str(error)) from None
+        return self.add(parse_workshop_json(raw, str(path)))
+
+    def duplicate(self, workshop_id: str, title: str) -> Workshop:
+        original = self.load(workshop_id)
+        copy = original.model_copy(deep=True)
+        copy.meta.title = title
+        copy.archived = False
+        return self.add(copy)
+
+    def set_archived(self, workshop_id: str, archived: bool) -> None:
+        workshop = self.load(workshop_id)
+        workshop.archived = archived
+        self.store.save(workshop_to_dict(workshop))
+
+    # ------------------------------------------------------------------ backups
+
+    def _backup_id(self, ref: str) -> str:
+        """The id of a workshop that has backups, even when its damaged file was set aside."""
+        try:
+            return self.resolve(ref)
+        except UserError:
+            try:
+                has_backups = bool(self.store.backups_of(ref))
+            except StoreError:  # not even a well-formed id: the original problem is the one to report
+                has_backups = False
+            if has_backups:
+                return ref
+            raise
+
+    def backups(self, ref: str) -> tuple[str, list[Path]]:
+        """The workshop id and its backups, newest first."""
+        workshop_id = self._backup_id(ref)
+        return workshop_id, self.store.backups_of(workshop_id)
+
+    def restore(self, ref: str, choice: str) -> Workshop:
+        """Make one backup current: `choice` is its number in `backups()` (1 = newest) or file name."""
+        workshop_id, found = self.backups(ref)
+        chosen = next((p for p in found if p.name == choice), None)
+        if chosen is None and choice.isdigit() and 1 <= int(choice) <= len(found):
+            chosen = found[int(choice) - 1]
+        if chosen is None:
+            raise UserError("errors.backup_not_found", choice=choice, count=len(found))
+        lock = None
+        try:
+            lock = self.store.lock(workshop_id)
+            doc = self.store.restore(workshop_id, chosen)
+        except StoreError as error:
+            raise as_user_error(error) from None
+        finally:
+            if lock is not None:
+                lock.release()
+        try:
+            return workshop_from_dict(doc)
+        except SchemaProblem as problem:
+            raise UserError(problem.key, **problem.params) from None
+
+    def demo(self, language: str) -> str:
+        """The id of the bundled demo of a language, imported first if missing."""
+        doc = demo_document(language)
+        title = doc["meta"]["title"]
+        for summary in self.summaries(include_archived=True):
+            if summary.get("title") == title:
+                return summary["id"]
+        return self.add(workshop_from_dict(doc)).id
+
+
+def parse_workshop_json(raw: bytes, where: str) -> Workshop:
+    """A Workshop from JSON bytes, or a UserError that says what is wrong."""
+    if not raw.strip():
+        raise UserError("errors.import_empty", path=where)
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UserError("errors.import_not_utf8", path=where) from None
+    except json.JSONDecodeError as error:
+        raise UserError("errors.import_bad_json", path=where, line=error.lineno, column=error.colno) from None
+    except RecursionError:
+        raise UserError("errors.import_bad_json", path=where, line=1, column=1) from None
+    try:
+        return workshop_from_dict(doc)
+    except SchemaProblem as problem:
+        raise UserError(problem.key, path=where, **problem.params) from None
+
+
+
+
+__all__ = [
+    "Opened",
+    "UserError",
+    "WorkshopCorrupt",
+    "WorkshopLocked",
+    "WorkshopNotFound",
+    "Workshops",
+    "default_data_dir",
+    "parse_workshop_json",
+]

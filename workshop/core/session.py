@@ -1,0 +1,202 @@
+"""The open workshop: apply an edit, debounce the save, undo the last deletion, tell listeners.
+
+A screen is built with the Session it edits. It never touches the store itself.
+This module never imports Textual: the app injects a scheduler (its own timer),
+tests inject none and every edit is saved at once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from workshop.core.model import STEPS, Workshop, now_iso, workshop_to_dict
+from workshop.core.store import StoreError
+
+#: Longest time an edit waits before it reaches disk (seconds).
+SAVE_DELAY = 0.3
+
+Scheduler = Callable[[float, Callable[[], None]], Any]
+Listener = Callable[["Session"], None]
+
+
+class Storage(Protocol):
+    """What a Session needs from the store."""
+
+    def save(self, doc: dict[str, Any]) -> None: ...
+
+
+class ReadOnlySession(Exception):
+    """An edit was attempted on a workshop opened read-only."""
+
+
+@dataclass
+class Deletion:
+    """The last deleted item, so it can be put back where it was."""
+
+    collection: list[Any]
+    index: int
+    item: Any
+
+
+class Session:
+    """One workshop being edited by one process."""
+
+    def __init__(
+        self,
+        store: Storage,
+        workshop: Workshop,
+        *,
+        read_only: bool = False,
+        lock: Any = None,
+        scheduler: Scheduler | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.workshop = workshop
+        self.read_only = read_only
+        self.lock = lock
+        self.scheduler = scheduler
+        self.clock = clock
+        self.on_error = on_error
+        #: The last save that failed (disk full, permissions), until a save succeeds again.
+        self.save_error: Exception | None = None
+        self.dirty = False
+        self.saves = 0
+        #: Grows with every change (saved or not): followers compare it to see news.
+        self.version = 0
+        self._pending = False
+        self._listeners: list[Listener] = []
+        self._last_deletion: Deletion | None = None
+        self._step_started: float | None = None
+
+    # ------------------------------------------------------------------ listeners
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(session)` after every change; returns the unsubscribe function."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def _notify(self) -> None:
+        for listener in list(self._listeners):
+            listener(self)
+
+    # ------------------------------------------------------------------ edits
+
+    def edit(self, change: Callable[[Workshop], Any]) -> Any:
+        """Apply `change` to the workshop, then schedule the save and tell listeners."""
+        if self.read_only:
+            raise ReadOnlySession(self.workshop.id)
+        result = change(self.workshop)
+        self._changed()
+        return result
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.version += 1
+        self.workshop.updated = now_iso()
+        if self.scheduler is None:
+            self.flush()
+        elif not self._pending:
+            self._pending = True
+            self.scheduler(SAVE_DELAY, self._scheduled_flush)
+        self._notify()
+
+    def _scheduled_flush(self) -> None:
+        self._pending = False
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write the workshop now if it changed; True when something was written.
+
+        A failed write (a StoreError: disk full, folder not writable) keeps the changes in
+        memory, tells `on_error`, and is tried again at the next edit or flush.
+        """
+        if not self.dirty or self.read_only:
+            return False
+        try:
+            self.store.save(workshop_to_dict(self.workshop))
+        except StoreError as error:
+            self.save_error = error
+            if self.on_error is None:
+                raise
+            self.on_error(error)
+            return False
+        self.save_error = None
+        self.dirty = False
+        self.saves += 1
+        return True
+
+    # ------------------------------------------------------------------ deletion and undo
+
+    def delete(self, collection: list[Any], item: Any) -> None:
+        """Remove `item` from `collection` (a list inside the workshop), remembering it for undo."""
+
+        def remove(_: Workshop) -> None:
+            index = collection.index(item)
+            collection.pop(index)
+            self._last_deletion = Deletion(collection, index, item)
+
+        self.edit(remove)
+
+    def can_undo(self) -> bool:
+        """Whether a deletion can be undone."""
+        return self._last_deletion is not None
+
+    def undo_delete(self) -> Any | None:
+        """Put the last deleted item back; returns it, or None when there is nothing to undo."""
+        deletion = self._last_deletion
+        if deletion is None:
+            return None
+
+        def restore(_: Workshop) -> None:
+            deletion.collection.insert(min(deletion.index, len(deletion.collection)), deletion.item)
+
+        self.edit(restore)
+        self._last_deletion = None
+        return deletion.item
+
+    # ------------------------------------------------------------------ steps and time
+
+    def enter_step(self, step: str) -> None:
+        """Record the step being worked on (saved at once) and start its clock."""
+        if step not in STEPS:
+            raise ValueError(step)
+        self.leave_step()
+        self._step_started = self.clock()
+        if self.read_only:
+            return
+        if self.workshop.last_step != step:
+            self.edit(lambda w: setattr(w, "last_step", step))
+        self.flush()
+
+    def leave_step(self) -> None:
+        """Add the time spent on the current step to the workshop and save."""
+        if self._step_started is None or self.read_only:
+            self._step_started = None
+            return
+        elapsed = int(self.clock() - self._step_started)
+        self._step_started = None
+        if elapsed > 0:
+            step = self.workshop.last_step
+            spent = self.workshop.timing.spent
+            self.edit(lambda w: spent.__setitem__(step, spent.get(step, 0) + elapsed))
+        self.flush()
+
+    def step_elapsed(self) -> int:
+        """Seconds spent on the current step, including this visit."""
+        before = self.workshop.timing.spent.get(self.workshop.last_step, 0)
+        if self._step_started is None:
+            return before
+        return before + int(self.clock() - self._step_started)
+
+    def close(self) -> None:
+        """Save everything and release the lock."""
+        self.leave_step()
+        self.flush()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

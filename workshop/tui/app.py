@@ -1,0 +1,237 @@
+"""WorkshopApp: installs screens, bindings, theme, language and signal handlers; holds no rules."""
+
+from __future__ import annotations
+
+import os
+import signal
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from workshop.cli import AppConfig
+from workshop.core.i18n import Ui
+from workshop.core.model import STEPS
+from workshop.core.rtl import resolve_mode, vte_disable_bidi_sequence
+from workshop.tui.screens.base import Nav, StepScreen
+from workshop.tui.screens.dialogs import MessageScreen, ReadOnlyChoice
+from workshop.tui.screens.home import HomeScreen
+from workshop.tui.screens.registry import step_screen
+from workshop.core.service import UserError, Workshops
+from workshop.core.session import Session
+from workshop.core.settings import Settings, load_settings, save_settings
+from workshop.tui.themes import THEMES
+from workshop.tui.widgets.localise import localise_bindings
+
+
+class WorkshopApp(App[int]):
+    """The facilitator's app: home screen, then one screen per step."""
+
+    CSS_PATH = "styles/app.tcss"
+    TITLE = "Coalition Workshop"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, config: AppConfig, *, environ: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.config = config
+        env = dict(os.environ) if environ is None else environ
+        self.rtl_mode = resolve_mode(config.rtl, env)
+        self._vte_sequence = vte_disable_bidi_sequence(env) if self.rtl_mode == "app" else ""
+        self.ui = Ui.of(config.language, self.rtl_mode)
+        self.workshops = Workshops.at(config.data_dir)
+        self.session: Session | None = None
+        self.current_step: str | None = None
+        localise_bindings(self, self.ui)
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = "workshop-16" if config.low_bandwidth else f"workshop-{config.theme}"
+        if config.low_bandwidth:
+            self.animation_level = "none"
+            self.add_class("-low-bandwidth")
+
+    # ------------------------------------------------------------------ start and stop
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        if self._vte_sequence:
+            self._write_raw(self._vte_sequence)
+        for problem in self.workshops.store.problems:
+            self.notify(self.ui.show(self.ui.text(problem.key, **problem.params)), severity="warning", timeout=15)
+        try:
+            if self.config.present and self.config.open_ref:
+                self.follow(self.workshops.resolve(self.config.open_ref))
+                return
+            if self.config.demo:
+                self.open_workshop(self.workshops.demo(self.config.language), self.config.step)
+                return
+            if self.config.open_ref:
+                self.open_workshop(self.workshops.resolve(self.config.open_ref), self.config.step)
+                return
+        except UserError as error:
+            self.show_home()
+            self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=15)
+            return
+        self.show_home()
+
+    def follow(self, workshop_id: str) -> None:
+        """`workshop present`: follow what another process writes, never write."""
+        from workshop.tui.screens.present import PresentScreen
+
+        workshops = self.workshops
+        self.push_screen(
+            PresentScreen(self.ui, lambda: workshops.try_load(workshop_id), lambda: workshops.change_token(workshop_id)),
+            callback=lambda _: self.exit(0),
+        )
+
+    def _write_raw(self, sequence: str) -> None:
+        driver = self._driver
+        if driver is not None:
+            driver.write(sequence)
+
+    def _install_signal_handlers(self) -> None:
+        """SIGHUP (SSH drop) and SIGTERM: save, then exit (Textual installs no handler for them)."""
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                signal.signal(signum, self._on_signal)
+            except ValueError:  # not the main thread (tests run the app in a worker)
+                return
+
+    def _on_signal(self, signum: int, _frame: Any) -> None:
+        self.save_now()
+        os._exit(128 + signum) if signum == signal.SIGHUP else self.exit(128 + signum)
+
+    def save_now(self) -> None:
+        """Write the open workshop at once (quit, signals, step change)."""
+        if self.session is not None:
+            self.session.close()
+
+    def on_unmount(self) -> None:
+        """However the app ends (quit, a test harness closing it), save and release the lock."""
+        self.save_now()
+
+    async def action_quit(self) -> None:
+        self.save_now()
+        if self._vte_sequence:
+            self._write_raw("\x1b[8h")
+        self.exit(0)
+
+    # ------------------------------------------------------------------ navigation
+
+    def show_home(self) -> None:
+        self.push_screen(HomeScreen(self.workshops, self.ui), callback=self._home_done)
+
+    def _home_done(self, workshop_id: str | None) -> None:
+        if workshop_id is None:
+            self.exit(0)
+            return
+        if workshop_id == "":  # the home screen asked for the other language
+            self._switch_language()
+            self.show_home()
+            return
+        try:
+            self.open_workshop(workshop_id, None)
+        except UserError as error:
+            self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=15)
+            self.show_home()
+
+    def open_workshop(self, workshop_id: str, step: str | None) -> None:
+        """Open for writing; when another process holds it, ask: read-only or cancel."""
+        try:
+            opened = self.workshops.open(workshop_id, read_only=self.config.read_only)
+        except UserError as error:
+            if error.key != "errors.store_locked":
+                raise
+            self.push_screen(
+                ReadOnlyChoice(self.ui, self.ui.text(error.key, **error.params)),
+                callback=lambda read_only: self._open_read_only(workshop_id, step) if read_only else self.show_home(),
+            )
+            return
+        self._start_session(opened.workshop, opened.lock, opened.read_only, step)
+
+    def _open_read_only(self, workshop_id: str, step: str | None) -> None:
+        opened = self.workshops.open(workshop_id, read_only=True)
+        self._start_session(opened.workshop, None, True, step)
+
+    def _start_session(self, workshop: Any, lock: Any, read_only: bool, step: str | None) -> None:
+        self.session = Session(
+            self.workshops.store,
+            workshop,
+            read_only=read_only,
+            lock=lock,
+            scheduler=lambda delay, callback: self.set_timer(delay, callback),
+            on_error=self._save_failed,
+        )
+        self.show_step(step or workshop.last_step)
+
+    def _save_failed(self, error: Exception) -> None:
+        key = getattr(error, "key", "errors.store_write_failed")
+        params = getattr(error, "params", {})
+        self.notify(self.ui.show(self.ui.text(key, **params)), severity="error", timeout=20)
+
+    def show_step(self, step: str) -> None:
+        assert self.session is not None
+        self.current_step = step
+        self.session.enter_step(step)
+        screen = step_screen(step, self.session, self.ui, show_guidance=self._settings().show_guidance)
+        self.push_screen(screen, callback=self._navigate)
+
+    def _navigate(self, nav: Nav | None) -> None:
+        if nav is None or nav.action == "home":
+            if self.session is not None:
+                self.session.close()
+            self.session = None
+            self.show_home()
+        elif nav.action == "step" and nav.step in STEPS:
+            self.show_step(nav.step)
+        elif nav.action == "language":
+            self._switch_language()
+            self.show_step(nav.step or STEPS[0])
+
+    # ------------------------------------------------------------------ settings
+
+    def on_step_screen_guidance_toggled(self, message: StepScreen.GuidanceToggled) -> None:
+        self._remember(show_guidance=message.show)
+
+    def _settings(self) -> Settings:
+        return load_settings(self.config.data_dir)
+
+    def _remember(self, **changes: Any) -> None:
+        settings = self._settings().model_copy(update=changes)
+        try:
+            save_settings(self.config.data_dir, settings)
+        except OSError as error:
+            self.notify(self.ui.show(self.ui.text("errors.settings_unsaved", reason=str(error))), severity="warning")
+
+    def _switch_language(self) -> None:
+        language = "ar" if self.ui.language == "en" else "en"
+        self.ui = Ui.of(language, self.rtl_mode)
+        self.config = replace(self.config, language=language)
+        localise_bindings(self, self.ui)
+        self._remember(language=language)
+
+    def show_message(self, text: str) -> None:
+        self.push_screen(MessageScreen(self.ui, text))
+
+
+def make_app(config: AppConfig, *, environ: dict[str, str] | None = None) -> WorkshopApp:
+    """The one place an app is built from plain values (the CLI and the tests call it)."""
+    return WorkshopApp(config, environ=environ)
+
+
+def run_app(config: AppConfig) -> int:
+    """Run the app in this terminal; returns the exit code."""
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    app = make_app(config)
+    try:
+        result = app.run()
+    finally:
+        app.save_now()
+    return result or 0
+
+
+__all__ = ["WorkshopApp", "make_app", "run_app", "Path"]

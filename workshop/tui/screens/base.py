@@ -1,0 +1,220 @@
+"""The frame every step screen shares: step rail, work area, guidance, footer.
+
+A step screen is built with the Session it edits and the Ui it speaks; it hands the
+app a `Nav` through `dismiss()` to go elsewhere. It holds no method rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from workshop.core.i18n import Ui
+from workshop.core.model import STEPS, error_summary
+from workshop.core.rules import findings_by_step, step_done
+from workshop.tui.screens.dialogs import HelpScreen, JumpScreen
+from workshop.core.session import Session
+from workshop.tui.widgets.guidance import GuidancePanel
+from workshop.tui.widgets.localise import localise_bindings
+from workshop.tui.widgets.rtl_text import RtlText
+from workshop.tui.widgets.step_rail import StepRail
+from workshop.tui.widgets.timer import StepTimer
+
+
+@dataclass(frozen=True)
+class Nav:
+    """Where a screen asks the app to go next."""
+
+    action: Literal["step", "home", "language"]
+    step: str | None = None
+
+
+class StepScreen(Screen[Nav]):
+    """Base of the step screens: subclasses set STEP and implement compose_work/refresh_work."""
+
+    STEP: ClassVar[str] = "setup"
+    # Only next step and help show in the footer, so each screen's own keys fit at 80 columns;
+    # all of them are in F1 help and the command palette.
+    BINDINGS = [
+        Binding("ctrl+n", "next_step", "Next step", id="next-step"),
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+b", "previous_step", "Previous step", id="previous-step", show=False),
+        Binding("ctrl+g", "jump", "Go to step", id="jump", show=False),
+        Binding("ctrl+t", "toggle_guidance", "Guidance", id="toggle-guidance", show=False),
+        Binding("ctrl+z", "undo", "Undo delete", id="undo", show=False),
+        Binding("ctrl+o", "home", "Workshops", id="home", show=False),
+        Binding("f2", "switch_language", "Language", id="switch-language", show=False),
+        Binding("f3", "present", "Present", id="present", show=False),
+        Binding("f4", "agenda", "Agenda", id="agenda", show=False),
+    ]
+
+    show_guidance: reactive[bool] = reactive(True)
+    """Whether the guidance panel is shown beside the work area."""
+
+    def __init__(self, session: Session, ui: Ui, *, show_guidance: bool = True) -> None:
+        super().__init__(classes="-rtl" if ui.rtl else "-ltr")
+        self.session = session
+        self.ui = ui
+        self.set_reactive(StepScreen.show_guidance, show_guidance)
+        localise_bindings(self, ui)
+        self._unsubscribe = session.subscribe(lambda _: self._session_changed())
+
+    @property
+    def workshop(self):  # type: ignore[no-untyped-def]
+        return self.session.workshop
+
+    def compose(self) -> ComposeResult:
+        ui = self.ui
+        # The width class Textual would add on the first resize, added now: the first frame is
+        # laid out right, so a step change paints the screen once, not twice.
+        width = self.app.size.width
+        for minimum, name in reversed(self.app.HORIZONTAL_BREAKPOINTS or []):
+            if width >= minimum:
+                self.add_class(name)
+                break
+        bar = [
+            RtlText(self.workshop.meta.title, mode=ui.mode, id="workshop-title"),
+            Static(ui.label(f"steps.{self.STEP}.title"), id="step-title"),
+            StepTimer(self.session, ui, id="timer"),
+        ]
+        with Horizontal(id="top-bar"):
+            yield from reversed(bar) if ui.rtl else bar
+        if self.session.read_only:
+            yield Static(ui.label("app.read_only_banner"), id="read-only")
+        with Horizontal(id="body"):
+            rail = StepRail(ui, id="rail")
+            self._fill_rail(rail)  # before the first frame: one paint instead of two
+            yield rail
+            with Vertical(id="work"):
+                yield from self.compose_work()
+            guidance = GuidancePanel(ui, self.STEP, id="guidance")
+            guidance.display = self.show_guidance
+            yield guidance
+        yield Footer()
+
+    def compose_work(self) -> ComposeResult:
+        """The step's own widgets."""
+        yield RtlText(self.ui.text(f"steps.{self.STEP}.why"), mode=self.ui.mode)
+
+    def refresh_work(self) -> None:
+        """Show the workshop's current state in the work area (after any change)."""
+
+    def on_mount(self) -> None:
+        self.refresh_work()
+
+    def on_unmount(self) -> None:
+        self._unsubscribe()
+
+    def _session_changed(self) -> None:
+        if self.is_attached:
+            self._refresh_rail()
+            self.query_one("#workshop-title", RtlText).text = self.workshop.meta.title
+
+    def _refresh_rail(self) -> None:
+        self._fill_rail(self.query_one(StepRail))
+
+    def _fill_rail(self, rail: StepRail) -> None:
+        workshop = self.workshop
+        rail.current = self.STEP
+        rail.done = frozenset(s for s in STEPS if step_done(workshop, s))
+        rail.open_findings = {step: len(found) for step, found in findings_by_step(workshop).items()}
+
+    def watch_show_guidance(self, show: bool) -> None:
+        if self.is_mounted:
+            self.query_one("#guidance").display = show
+
+    # ------------------------------------------------------------------ edits
+
+    def edit(self, change) -> object:  # type: ignore[no-untyped-def]
+        """Apply an edit through the session; tells the user instead of failing when read-only or invalid."""
+        from workshop.core.session import ReadOnlySession
+
+        try:
+            result = self.session.edit(change)
+        except ReadOnlySession:
+            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            return None
+        except ValueError as error:
+            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
+            return None
+        self.refresh_work()
+        return result
+
+    # ------------------------------------------------------------------ actions
+
+    def _go(self, step: str) -> None:
+        self.dismiss(Nav("step", step))
+
+    def action_next_step(self) -> None:
+        index = STEPS.index(self.STEP)
+        if index + 1 < len(STEPS):
+            self._go(STEPS[index + 1])
+
+    def action_previous_step(self) -> None:
+        index = STEPS.index(self.STEP)
+        if index > 0:
+            self._go(STEPS[index - 1])
+
+    def action_jump(self) -> None:
+        def chosen(step: str | None) -> None:
+            if step and step != self.STEP:
+                self._go(step)
+
+        self.app.push_screen(JumpScreen(self.ui, self.STEP), callback=chosen)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.ui, self.STEP, self.active_bindings))
+
+    @dataclass
+    class GuidanceToggled(Message):
+        """The facilitator showed or hid the guidance (the app remembers it for every step)."""
+
+        show: bool
+
+    def action_toggle_guidance(self) -> None:
+        self.show_guidance = not self.show_guidance
+        self.post_message(self.GuidanceToggled(self.show_guidance))
+
+    def action_undo(self) -> None:
+        if self.session.read_only:
+            return
+        restored = self.session.undo_delete()
+        if restored is None:
+            self.notify(self.ui.label("app.nothing_to_undo"))
+        else:
+            self.refresh_work()
+            self.notify(self.ui.label("app.undone"))
+
+    def action_home(self) -> None:
+        self.dismiss(Nav("home"))
+
+    def action_switch_language(self) -> None:
+        self.dismiss(Nav("language", self.STEP))
+
+    def action_present(self) -> None:
+        """The projector layout of this step, on this screen (F3 or Escape comes back)."""
+        from workshop.tui.screens.present import PresentScreen
+
+        session = self.session
+        self.app.push_screen(
+            PresentScreen(self.ui, lambda: session.workshop, lambda: (session.version, session.workshop.last_step))
+        )
+
+    def action_agenda(self) -> None:
+        """Planned against used time for every step, timeboxes and dots (F4 or Escape comes back)."""
+        from workshop.tui.screens.agenda import AgendaScreen
+
+        self.app.push_screen(AgendaScreen(self.session, self.ui))
+
+    @on(StepTimer.Expired)
+    def _timebox_over(self) -> None:
+        self.notify(self.ui.label("timer.over"), severity="warning", timeout=8)

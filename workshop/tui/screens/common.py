@@ -1,0 +1,44 @@
+"""Helpers the step screens share: findings with the manual's reasons, input problems, deletion."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from workshop.core import charter_core as core
+from workshop.core.i18n import Ui
+from workshop.core.rules import Finding
+from workshop.tui.screens.base import StepScreen
+
+
+def findings_text(ui: Ui, findings: Sequence[Finding], *, reasons: bool = True) -> str:
+    """Each finding's message (with its params) and, when asked, the manual's reason, one paragraph each."""
+    untitled = ui.text("charter.untitled")
+    lines: list[str] = []
+    for finding in findings:
+        mark = "⚠" if finding.severity == "warning" else "•"
+        message = ui.text(finding.message_key, **core.finding_params(finding, untitled))
+        lines.append(f"{mark} {message}")
+        if reasons:
+            lines.append(f"  {ui.text(finding.reason_key)}")
+    return "\n".join(lines)
+
+
+def input_problem_text(ui: Ui, problem: core.InputProblem) -> str:
+    """The sentence of an InputProblem in the interface language (field names translated)."""
+    params = dict(problem.params)
+    if "field" in params:
+        params["field"] = ui.text(f"charter.date_fields.{params['field']}")
+    return ui.text(problem.key, **params)
+
+
+def delete_item(screen: StepScreen, collection: list[Any], item: Any) -> None:
+    """Delete through the session (Ctrl+Z undoes it); refused with a message when read-only."""
+    if screen.session.read_only:
+        screen.notify(screen.ui.label("app.read_only_refused"), severity="warning")
+        return
+    screen.session.delete(collection, item)
+    screen.refresh_work()
+    screen.notify(screen.ui.label("charter.deleted"))
+
+

@@ -1,0 +1,124 @@
+"""Small modal screens: a message, read-only or cancel, go to a step, help."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.core.i18n import Ui
+from workshop.core.model import STEPS
+from workshop.tui.widgets.localise import localise_bindings
+from workshop.tui.widgets.rtl_text import RtlText
+
+
+class _Dialog(ModalScreen):  # type: ignore[type-arg]
+    BINDINGS = [Binding("escape", "close", "Close", id="close")]
+
+    def __init__(self, ui: Ui) -> None:
+        super().__init__(classes="-rtl" if ui.rtl else "-ltr")
+        self.ui = ui
+        localise_bindings(self, ui)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class MessageScreen(_Dialog):
+    """A sentence the user must read (an error, where a file went)."""
+
+    def __init__(self, ui: Ui, text: str) -> None:
+        super().__init__(ui)
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield RtlText(self.text, mode=self.ui.mode)
+            yield Button(self.ui.label("dialog.ok"), id="ok", variant="primary")
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self.dismiss(None)
+
+
+class ReadOnlyChoice(_Dialog):
+    """Another process has this workshop open: read it only, or cancel."""
+
+    def __init__(self, ui: Ui, text: str) -> None:
+        super().__init__(ui)
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield RtlText(self.text, mode=self.ui.mode)
+            with Horizontal(classes="buttons"):
+                yield Button(self.ui.label("dialog.read_only"), id="read-only", variant="primary")
+                yield Button(self.ui.label("dialog.cancel"), id="cancel")
+
+    @on(Button.Pressed, "#read-only")
+    def _read_only(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(False)
+
+    def action_close(self) -> None:
+        self.dismiss(False)
+
+
+class JumpScreen(_Dialog):
+    """Pick any step by arrow keys or its number."""
+
+    def __init__(self, ui: Ui, current: str) -> None:
+        super().__init__(ui)
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        options = [
+            Option(self.ui.show(f"{n:>2}. {self.ui.text(f'steps.{s}.title')}"), id=s) for n, s in enumerate(STEPS, 1)
+        ]
+        with Vertical(classes="dialog"):
+            yield Static(self.ui.label("dialog.jump_title"), classes="heading")
+            yield OptionList(*options, id="steps")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = STEPS.index(self.current)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class HelpScreen(_Dialog):
+    """The step's guidance and every key that works here."""
+
+    def __init__(self, ui: Ui, step: str, bindings: dict) -> None:  # type: ignore[type-arg]
+        super().__init__(ui)
+        self.step = step
+        self.bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        ui = self.ui
+        with VerticalScroll(classes="dialog wide"):
+            yield Static(ui.label(f"steps.{self.step}.title"), classes="heading")
+            yield RtlText(ui.text(f"steps.{self.step}.why"), mode=ui.mode)
+            yield Static(ui.label("help.keys"), classes="heading")
+            seen: set[str] = set()
+            for key, active in self.bindings.items():
+                binding = active.binding
+                # Only the app's own keys: widget internals (cursor moves, scrolling) are not the method.
+                if not binding.id or not ui.catalogue.has(f"bindings.{binding.id}") or binding.description in seen:
+                    continue
+                seen.add(binding.description)
+                shown = self.app.get_key_display(binding)
+                yield RtlText(f"{shown:<10} {binding.tooltip or binding.description}", mode=ui.mode)
+            yield Button(ui.label("dialog.ok"), id="ok", variant="primary")
+
+    @on(Button.Pressed, "#ok")
+    def _ok(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,224 @@
+"""Ground rules: Miller's coalition etiquette proposed to the room, and how the coalition decides.
+
+The room adopts (a), drops (x), edits (e) or adds its own rules; l loads the proposals when
+the list is empty. Below: decision procedure, quorum, conflict resolution, when a decision
+may be reopened and what the executive may decide alone.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Select, Static
+
+from workshop.core import charter_core as core
+from workshop.core.content import load_catalogue
+from workshop.core.model import GroundRule
+from workshop.core.rules import ground_rule_findings
+from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.common import findings_text, input_problem_text
+from workshop.tui.widgets.capture_list import CaptureList, Entry
+from workshop.tui.widgets.rtl_input import RtlInput
+from workshop.tui.widgets.rtl_text import RtlText
+
+PROCEDURES: tuple[str, ...] = ("consensus", "consent", "majority")
+CONFLICTS: tuple[str, ...] = ("mediator", "arbitrator", "committee")
+TEXT_FIELDS: dict[str, str] = {"reopen": "reopen_rule", "executive": "executive_may_decide"}
+
+
+class GroundRulesScreen(StepScreen):
+    """The etiquette list to adopt, drop or add to; then the decision procedure."""
+
+    STEP = "ground-rules"
+    CSS_PATH = "../styles/charter.tcss"
+    BINDINGS = [
+        Binding("l", "load", "Load Miller's rules", id="charter-load-rules"),
+        Binding("a", "status('adopted')", "Adopt", id="charter-adopt"),
+        Binding("x", "status('dropped')", "Drop", id="charter-drop"),
+    ]
+
+    def compose_work(self) -> ComposeResult:
+        ui = self.ui
+        yield Static("", id="rules-counts", markup=False)
+        yield CaptureList(
+            ui,
+            ui.text("screen.ground_rules.rules"),
+            placeholder=ui.text("screen.ground_rules.placeholder"),
+            id="rules",
+        )
+        with VerticalScroll(id="decisions"):
+            yield Static(ui.label("screen.ground_rules.decisions"), classes="charter-heading", markup=False)
+            rules = self.workshop.ground_rules
+            yield from self._row(
+                "procedure",
+                Select(
+                    [(Text(ui.label(f"decision_procedures.{p}.name")), p) for p in PROCEDURES],
+                    value=rules.decision_procedure or Select.NULL,
+                    prompt=ui.label("charter.not_set"),
+                    compact=True,
+                    id="gr-procedure",
+                ),
+            )
+            yield from self._row(
+                "quorum",
+                RtlInput(
+                    value=str(rules.quorum or ""),
+                    placeholder=ui.show(ui.text("screen.ground_rules.quorum_placeholder")),
+                    mode=ui.mode,
+                    id="gr-quorum",
+                ),
+            )
+            yield from self._row(
+                "conflict",
+                Select(
+                    [(Text(ui.label(f"conflict_resolution.{c}.name")), c) for c in CONFLICTS],
+                    value=rules.conflict_resolution or Select.NULL,
+                    prompt=ui.label("charter.not_set"),
+                    compact=True,
+                    id="gr-conflict",
+                ),
+            )
+            for name, attribute in TEXT_FIELDS.items():
+                yield from self._row(
+                    name,
+                    RtlInput(
+                        value=getattr(rules, attribute),
+                        placeholder=ui.show(ui.text(f"screen.ground_rules.placeholders.{name}")),
+                        mode=ui.mode,
+                        id=f"gr-{name}",
+                    ),
+                )
+            yield RtlText("", mode=ui.mode, id="gr-explain", classes="charter-muted")
+            yield RtlText("", mode=ui.mode, id="gr-findings", classes="charter-findings-line")
+
+    def _row(self, name: str, widget: Static | Select | RtlInput) -> ComposeResult:  # type: ignore[type-arg]
+        label = Static(self.ui.label(f"screen.ground_rules.fields.{name}"), classes="form-label", markup=False)
+        with Horizontal(classes="form-row"):
+            yield from (widget, label) if self.ui.rtl else (label, widget)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        # the list has the focus so that l (load), a (adopt) and x (drop) work at once; i types a rule
+        self.query_one("#rules", CaptureList).item_list.focus()
+
+    # ------------------------------------------------------------------ view
+
+    def refresh_work(self) -> None:
+        ui = self.ui
+        rules = self.workshop.ground_rules
+        counts = core.rule_counts(rules)
+        self.query_one("#rules-counts", Static).update(ui.label("screen.ground_rules.counts", **counts))
+        entries = [Entry(r.id, r.text, None, self._suffix(r)) for r in rules.rules]
+        capture = self.query_one("#rules", CaptureList)
+        wanted = capture.highlighted_id() or (entries[0].id if entries else None)
+        capture.set_entries(entries)
+        self.call_after_refresh(self._restore_highlight, wanted)
+        explain = []
+        if rules.decision_procedure:
+            explain.append(ui.text(f"decision_procedures.{rules.decision_procedure}.description"))
+        if rules.conflict_resolution:
+            explain.append(ui.text(f"conflict_resolution.{rules.conflict_resolution}.description"))
+        self.query_one("#gr-explain", RtlText).text = "\n".join(explain)
+        findings = ground_rule_findings(self.workshop)
+        self.query_one("#gr-findings", RtlText).text = findings_text(ui, findings, reasons=False) if findings else ""
+
+    def _restore_highlight(self, rule_id: str | None) -> None:
+        """Highlight the rule again once the rebuilt rows are mounted.
+
+        CaptureList.set_entries sets the index while the old rows are still being removed,
+        so the new row is not marked highlighted; setting the index afresh fixes it.
+        """
+        item_list = self.query_one("#rules", CaptureList).item_list
+        ids = [r.id for r in self.workshop.ground_rules.rules]
+        if rule_id not in ids:
+            return
+        item_list.index = None
+        item_list.index = ids.index(rule_id)
+
+    def _suffix(self, rule: GroundRule) -> str:
+        status = self.ui.text(f"screen.ground_rules.status.{rule.status}")
+        return f"{status} · {self.ui.text(f'etiquette.categories.{rule.category}')}"
+
+    # ------------------------------------------------------------------ rules
+
+    def _rule(self, rule_id: str | None) -> GroundRule | None:
+        return next((r for r in self.workshop.ground_rules.rules if r.id == rule_id), None)
+
+    def action_load(self) -> None:
+        ui = self.ui
+        if self.workshop.ground_rules.rules:
+            self.notify(ui.label("screen.ground_rules.not_empty"), severity="warning")
+            return
+        # the rules are written in the workshop's language, as the catalogue words them today
+        catalogue = load_catalogue(self.workshop.meta.language)
+        proposals = core.etiquette_proposals(catalogue.section("etiquette"))
+        added = self.edit(lambda w: core.load_proposals(w.ground_rules, proposals))
+        if added:
+            self.notify(ui.label("screen.ground_rules.loaded", count=added))
+            self.query_one("#rules", CaptureList).item_list.focus()
+
+    def action_status(self, status: str) -> None:
+        rule = self._rule(self.query_one("#rules", CaptureList).highlighted_id())
+        if rule is not None:
+            self.edit(lambda w: core.toggle_status(rule, status))
+
+    @on(CaptureList.Added, "#rules")
+    def _added(self, event: CaptureList.Added) -> None:
+        rule = GroundRule(category="own", text=event.text.strip())
+        self.edit(lambda w: w.ground_rules.rules.append(rule))
+
+    @on(CaptureList.Edited, "#rules")
+    def _edited(self, event: CaptureList.Edited) -> None:
+        rule = self._rule(event.item_id)
+        if rule is not None and event.text.strip():
+            self.edit(lambda w: setattr(rule, "text", event.text.strip()))
+
+    @on(CaptureList.Acted, "#rules")
+    def _acted(self, event: CaptureList.Acted) -> None:
+        rules = self.workshop.ground_rules.rules
+        rule = self._rule(event.item_id)
+        if rule is None:
+            return
+        if event.action == "delete":
+            if self.session.read_only:
+                self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+                return
+            self.session.delete(rules, rule)
+            self.refresh_work()
+        elif event.action == "move":
+            from workshop.core.edits import reorder
+
+            self.edit(lambda w: reorder(rules, rule, event.value))
+
+    # ------------------------------------------------------------------ decisions
+
+    @on(Select.Changed, "#gr-procedure")
+    def _procedure(self, event: Select.Changed) -> None:
+        value = None if event.value == Select.NULL else event.value
+        if value != self.workshop.ground_rules.decision_procedure and not self.session.read_only:
+            self.edit(lambda w: setattr(w.ground_rules, "decision_procedure", value))
+
+    @on(Select.Changed, "#gr-conflict")
+    def _conflict(self, event: Select.Changed) -> None:
+        value = None if event.value == Select.NULL else event.value
+        if value != self.workshop.ground_rules.conflict_resolution and not self.session.read_only:
+            self.edit(lambda w: setattr(w.ground_rules, "conflict_resolution", value))
+
+    @on(Input.Changed, "#gr-quorum")
+    def _quorum(self, event: Input.Changed) -> None:
+        try:
+            quorum = core.parse_quorum(event.value)
+        except core.InputProblem as problem:
+            self.query_one("#gr-findings", RtlText).text = "⚠ " + input_problem_text(self.ui, problem)
+            return
+        if quorum != self.workshop.ground_rules.quorum and not self.session.read_only:
+            self.edit(lambda w: setattr(w.ground_rules, "quorum", quorum))
+
+    @on(Input.Changed, "#gr-reopen, #gr-executive")
+    def _text_field(self, event: Input.Changed) -> None:
+        attribute = TEXT_FIELDS[(event.input.id or "").removeprefix("gr-")]
+        if event.value != getattr(self.workshop.ground_rules, attribute) and not self.session.read_only:
+            self.edit(lambda w: setattr(w.ground_rules, attribute, event.value))

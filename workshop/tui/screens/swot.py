@@ -1,0 +1,107 @@
+"""SWOT: four quadrants filled by quick capture; Tab moves between them; dot-voting by key."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid
+from textual.reactive import reactive
+
+from workshop.core import edits
+from workshop.core.model import SWOT_KINDS
+from workshop.tui.screens.base import StepScreen
+from workshop.tui.widgets.capture_list import CaptureList, Entry
+from workshop.tui.widgets.rtl_text import RtlText
+
+
+class SwotScreen(StepScreen):
+    """Strengths, weaknesses/needs, opportunities, threats."""
+
+    STEP = "swot"
+    BINDINGS = [
+        Binding("tab", "quadrant(1)", "Next quadrant", id="next-quadrant", priority=True),
+        Binding("shift+tab", "quadrant(-1)", "Previous quadrant", id="previous-quadrant", priority=True, show=False),
+        Binding("ctrl+s", "toggle_sort", "Sort by dots", id="sort-votes"),
+    ]
+
+    sort_by_votes: reactive[bool] = reactive(False)
+    """Whether each quadrant lists the most-voted items first."""
+
+    def compose_work(self) -> ComposeResult:
+        ui = self.ui
+        yield RtlText("", mode=ui.mode, id="dots")
+        with Grid(id="quadrants"):
+            for kind in SWOT_KINDS:
+                yield CaptureList(
+                    ui,
+                    ui.text(f"swot.kinds.{kind}.name"),
+                    placeholder=ui.text("capture.placeholder"),
+                    votable=True,
+                    transferable=True,
+                    id=f"q-{kind}",
+                )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#q-strength", CaptureList).focus_capture()
+
+    def refresh_work(self) -> None:
+        workshop = self.workshop
+        for kind in SWOT_KINDS:
+            items = workshop.swot_of(kind)
+            if self.sort_by_votes:
+                items = edits.by_votes(items)
+            self.query_one(f"#q-{kind}", CaptureList).set_entries(
+                [Entry(i.id, i.text, i.votes, i.author) for i in items]
+            )
+        left = edits.dots_total(workshop) - edits.dots_used(workshop.swot)
+        self.query_one("#dots", RtlText).text = self.ui.text("swot.dots_left", left=left)
+
+    def watch_sort_by_votes(self) -> None:
+        if self.is_mounted:
+            self.refresh_work()
+
+    def action_toggle_sort(self) -> None:
+        self.sort_by_votes = not self.sort_by_votes
+
+    def action_quadrant(self, offset: int) -> None:
+        lists = list(self.query(CaptureList))
+        current = next((i for i, c in enumerate(lists) if c.has_focus_within), -1)
+        lists[(current + offset) % len(lists)].focus_capture()
+
+    def _kind_of(self, capture: CaptureList) -> str:
+        return (capture.id or "q-strength").removeprefix("q-")
+
+    def _item(self, item_id: str):  # type: ignore[no-untyped-def]
+        return next((i for i in self.workshop.swot if i.id == item_id), None)
+
+    @on(CaptureList.Added)
+    def _added(self, event: CaptureList.Added) -> None:
+        text, author = edits.split_author(event.text)
+        self.edit(lambda w: edits.add_swot(w, self._kind_of(event.capture_list), text, author))
+
+    @on(CaptureList.Edited)
+    def _edited(self, event: CaptureList.Edited) -> None:
+        item = self._item(event.item_id)
+        if item is not None:
+            text, author = edits.split_author(event.text)
+            self.edit(lambda w: (setattr(item, "text", text), author and setattr(item, "author", author)))
+
+    @on(CaptureList.Acted)
+    def _acted(self, event: CaptureList.Acted) -> None:
+        item = self._item(event.item_id)
+        if item is None:
+            return
+        if event.action == "delete":
+            self.session.delete(self.workshop.swot, item)
+            self.refresh_work()
+        elif event.action == "vote":
+            if not self.edit(lambda w: edits.vote(w, w.swot, item, event.value)):
+                self.notify(self.ui.label("swot.no_dots"), severity="warning")
+        elif event.action == "move":
+            self.edit(lambda w: edits.reorder(w.swot, item, event.value, lambda o: o.kind == item.kind))
+        elif event.action == "transfer":
+            target = edits.next_kind(item.kind)
+            self.edit(lambda w: edits.move_swot(w, item, target))
+            self.notify(self.ui.show(self.ui.text("swot.moved", kind=self.ui.text(f"swot.kinds.{target}.name"))))

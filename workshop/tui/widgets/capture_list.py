@@ -1,0 +1,298 @@
+"""A list the room fills quickly: type, Enter, next item; edit, delete, reorder, vote by key.
+
+The widget holds no workshop state: the screen gives it `Entry` rows and reacts to the
+small messages it posts (Added, Edited, Deleted, Moved, Voted, Transferred).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Input, ListItem, ListView, Static
+
+from workshop.core.i18n import Ui
+from workshop.tui.widgets.localise import localise_bindings
+from workshop.tui.widgets.rtl_input import RtlInput
+from workshop.tui.widgets.rtl_text import RtlText
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row as shown: the item's id, its text, votes (None: not votable) and a muted suffix."""
+
+    id: str
+    text: str
+    votes: int | None = None
+    suffix: str = ""
+
+
+def entry_line(entry: Entry) -> str:
+    """The logical text of a row: dots, text, suffix."""
+    dots = f"({entry.votes}) " if entry.votes else ""
+    suffix = f" — {entry.suffix}" if entry.suffix else ""
+    return f"{dots}{entry.text}{suffix}"
+
+
+class CaptureInput(RtlInput):
+    """The quick-capture field: a pasted list (one idea per line) becomes one item per line."""
+
+    @dataclass
+    class PastedLines(Message):
+        capture_input: CaptureInput
+        lines: list[str]
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual runs this handler and then Input's own (one text); a list stops that.
+        lines = [line for line in event.text.replace("\r\n", "\n").split("\n") if line.strip()]
+        if len(lines) > 1:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.PastedLines(self, lines))
+
+
+class ItemList(ListView):
+    """The rows; keys act on the highlighted row."""
+
+    BINDINGS = [
+        Binding("enter,e", "edit", "Edit", id="item-edit"),
+        Binding("delete,d", "delete", "Delete", id="item-delete"),
+        Binding("plus,equals_sign", "vote(1)", "+dot", id="item-vote-up"),
+        Binding("minus", "vote(-1)", "-dot", id="item-vote-down"),
+        Binding("ctrl+up,left_square_bracket", "move(-1)", "Up", id="item-move-up", show=False),
+        Binding("ctrl+down,right_square_bracket", "move(1)", "Down", id="item-move-down", show=False),
+        Binding("m", "transfer", "Move to", id="item-transfer"),
+        Binding("i", "capture", "New item", id="item-new", show=False),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide voting and moving (footer, palette) on lists that have neither."""
+        owner = self._owner()
+        if action == "vote" and not owner.votable:
+            return False
+        if action == "transfer" and not owner.transferable:
+            return False
+        return True
+
+    def action_edit(self) -> None:
+        self._owner().begin_edit()
+
+    def action_delete(self) -> None:
+        self._owner().post_for_highlighted("delete")
+
+    def action_vote(self, delta: int) -> None:
+        self._owner().post_for_highlighted("vote", delta)
+
+    def action_move(self, offset: int) -> None:
+        self._owner().post_for_highlighted("move", offset)
+
+    def action_transfer(self) -> None:
+        self._owner().post_for_highlighted("transfer")
+
+    def action_capture(self) -> None:
+        self._owner().focus_capture()
+
+    def _owner(self) -> CaptureList:
+        return self.query_ancestor(CaptureList)
+
+
+class CaptureList(Vertical):
+    """A titled quick-capture field above the list of what the room said."""
+
+    DEFAULT_CSS = """
+    CaptureList { height: 1fr; min-height: 5; }
+    CaptureList > .title { text-style: bold; height: 1; }
+    CaptureList > ItemList { height: 1fr; background: $surface; }
+    CaptureList > ItemList > ListItem { padding: 0 1; }
+    CaptureList > ItemList > ListItem.-highlight { background: $primary 30%; }
+    CaptureList .empty { color: $text-muted; }
+    """
+
+    editing: reactive[str | None] = reactive(None)
+    """The id of the row whose text is in the capture field, or None when adding."""
+
+    @dataclass
+    class Added(Message):
+        capture_list: CaptureList
+        text: str
+
+        @property
+        def control(self) -> CaptureList:
+            return self.capture_list
+
+    @dataclass
+    class Edited(Message):
+        capture_list: CaptureList
+        item_id: str
+        text: str
+
+        @property
+        def control(self) -> CaptureList:
+            return self.capture_list
+
+    @dataclass
+    class Acted(Message):
+        """delete / vote / move / transfer on one row (value: vote delta or move offset)."""
+
+        capture_list: CaptureList
+        action: str
+        item_id: str
+        value: int = 0
+
+        @property
+        def control(self) -> CaptureList:
+            return self.capture_list
+
+    def __init__(
+        self,
+        ui: Ui,
+        title: str,
+        *,
+        placeholder: str = "",
+        votable: bool = False,
+        transferable: bool = False,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.ui = ui
+        self.title = title
+        self.placeholder = placeholder
+        self.votable = votable
+        self.transferable = transferable
+        self._entries: list[Entry] | None = None
+        self._pending_index: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.ui.show(self.title), classes="title")
+        yield CaptureInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
+        item_list = ItemList()
+        localise_bindings(item_list, self.ui)
+        yield item_list
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(".capture", Input)
+
+    @property
+    def item_list(self) -> ItemList:
+        return self.query_one(ItemList)
+
+    # ------------------------------------------------------------------ rows
+
+    def set_entries(self, entries: list[Entry], *, highlight: str | None = None) -> None:
+        """Show these rows, keeping the highlighted row (or its place) when it is still there.
+
+        When the rows are the same items in the same order (an edit, a vote), their text is
+        updated in place; otherwise the rows are rebuilt and the highlight is restored once
+        the new rows are mounted.
+        """
+        item_list = self.item_list
+        current = highlight or self.highlighted_id()
+        previous_index = item_list.index
+        if entries == self._entries and highlight is None:
+            return
+        old_ids = [e.id for e in self._entries or []]
+        ids = [e.id for e in entries]
+        self._entries = list(entries)
+        texts = [row.query(RtlText).first() if row.query(RtlText) else None for row in item_list.query(ListItem)]
+        if ids and ids == old_ids and len(texts) == len(ids) and all(texts):
+            for text, entry in zip(texts, entries):
+                text.text = entry_line(entry)  # type: ignore[union-attr]
+            if highlight in ids:
+                item_list.index = ids.index(highlight)
+            return
+        if current in ids:
+            target: int | None = ids.index(current)
+        elif previous_index is not None and ids:
+            target = min(previous_index, len(ids) - 1)
+        else:
+            target = None
+        item_list.clear()
+        rows = [ListItem(RtlText(entry_line(e), mode=self.ui.mode), name=e.id) for e in entries]
+        if not rows:
+            rows = [ListItem(Static(self.ui.label("capture.empty"), classes="empty"), disabled=True)]
+        item_list.extend(rows)
+        self._pending_index = target
+        self.call_after_refresh(self._restore_index)
+
+    def _restore_index(self) -> None:
+        target, self._pending_index = self._pending_index, None
+        item_list = self.item_list
+        if target is not None and target < len(item_list.children):
+            item_list.index = target
+
+    def highlighted_id(self) -> str | None:
+        item = self.item_list.highlighted_child
+        return item.name if item is not None else None
+
+    def post_for_highlighted(self, action: str, value: int = 0) -> None:
+        item_id = self.highlighted_id()
+        if item_id is None:
+            return
+        if action == "vote" and not self.votable:
+            return
+        if action == "transfer" and not self.transferable:
+            return
+        self.post_message(self.Acted(self, action, item_id, value))
+
+    def focus_list(self) -> None:
+        """Move to the rows, on the first one when none is highlighted yet."""
+        item_list = self.item_list
+        item_list.focus()
+        if item_list.index is None and self._entries:
+            item_list.index = 0
+
+    def focus_capture(self) -> None:
+        self.editing = None
+        self.input.focus()
+
+    def begin_edit(self) -> None:
+        item_id = self.highlighted_id()
+        entry = next((e for e in self._entries or [] if e.id == item_id), None)
+        if entry is None:
+            return
+        self.editing = entry.id
+        self.input.value = entry.text
+        self.input.focus()
+        self.input.cursor_position = len(entry.text)
+
+    # ------------------------------------------------------------------ capture field
+
+    @on(CaptureInput.PastedLines)
+    def _pasted_lines(self, event: CaptureInput.PastedLines) -> None:
+        event.stop()
+        if self.editing is not None:  # editing one item: keep it one item
+            self.input.insert_text_at_cursor(" ".join(line.strip() for line in event.lines))
+            return
+        for line in event.lines:
+            self.post_message(self.Added(self, line))
+
+    @on(Input.Submitted, ".capture")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value
+        if self.editing is not None:
+            self.post_message(self.Edited(self, self.editing, text))
+            self.editing = None
+            self.input.value = ""
+            self.focus_list()
+            return
+        if not text.strip():
+            return
+        self.post_message(self.Added(self, text))
+        self.input.value = ""
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key == "down" and self.input.has_focus:
+            event.stop()
+            self.focus_list()
+        elif event.key == "escape" and self.editing is not None:
+            event.stop()
+            self.editing = None
+            self.input.value = ""

@@ -1,0 +1,115 @@
+"""RtlText: a paragraph widget that shows Arabic (and English) text correctly.
+
+The text is wrapped at the widget's content width *before* it is reordered
+(see :mod:`workshop.core.rtl`), each wrapped line is painted as-is (Textual never
+re-wraps it), and right-to-left paragraphs are right-aligned.
+"""
+
+from __future__ import annotations
+
+import os
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual.geometry import Size
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
+
+from workshop.core.rtl import display_lines, is_rtl_text, resolve_mode
+
+__all__ = ["RtlText"]
+
+
+class RtlText(Widget):
+    """Multi-line user or catalogue text, laid out for any terminal.
+
+    Args:
+        text: Logical text as stored; never altered.
+        mode: "app" (shape and reorder here), "terminal" (the terminal does
+            it) or "auto" (decide from the environment).
+        rtl: Paragraph direction; None detects it from the first strong
+            character of *text*.  True right-aligns, False left-aligns.
+    """
+
+    DEFAULT_CSS = """
+    RtlText {
+        width: 1fr;
+        height: auto;
+    }
+    """
+
+    text: reactive[str] = reactive("", layout=True)
+    """Logical text shown by the widget."""
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        mode: str = "app",
+        rtl: bool | None = None,
+        name: str | None = None,
+        id: str | None = None,  # noqa: A002 - Textual's own parameter name
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self.mode = resolve_mode(mode, os.environ)
+        self.rtl = rtl
+        self._cache_key: tuple[str, int] | None = None
+        self._cache_lines: list[str] = []
+        self.set_reactive(RtlText.text, text)
+
+    def set_text(self, text: str) -> None:
+        """Replace the shown text (same as assigning :attr:`text`)."""
+        self.text = text
+
+    @property
+    def is_rtl(self) -> bool:
+        """True when the paragraph is laid out (and aligned) right to left."""
+        return is_rtl_text(self.text) if self.rtl is None else self.rtl
+
+    @property
+    def lines(self) -> list[str]:
+        """Display lines at the current content width (for tests and callers)."""
+        return list(self._lines(self.size.width))
+
+    def _base_dir(self) -> str:
+        """Base direction handed to :func:`display_lines`."""
+        if self.rtl is None:
+            return "auto"
+        return "rtl" if self.rtl else "ltr"
+
+    def _lines(self, width: int) -> list[str]:
+        """Wrapped, display-ordered lines for *width*, cached per text/width."""
+        width = max(1, width)
+        key = (self.text, width)
+        if key != self._cache_key:
+            self._cache_lines = display_lines(self.text, width, self.mode, self._base_dir())
+            self._cache_key = key
+        return self._cache_lines
+
+    def watch_text(self) -> None:
+        """Drop cached lines; layout=True on the reactive re-measures height."""
+        self._cache_key = None
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """Natural width: the widest line when wrapped at the container width."""
+        lines = self._lines(container.width)
+        return max((cell_len(line) for line in lines), default=0)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One row per wrapped line."""
+        return len(self._lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        """Paint wrapped line *y*, padded on the left when right-to-left."""
+        width = self.size.width
+        style = self.rich_style
+        lines = self._lines(width)
+        if y >= len(lines) or width <= 0:
+            return Strip.blank(max(width, 0), style)
+        line = lines[y]
+        padding = " " * max(0, width - cell_len(line))
+        painted = padding + line if self.is_rtl else line + padding
+        return Strip([Segment(painted, style)]).crop_extend(0, width, style)
