@@ -17,6 +17,7 @@ from typing import Any
 
 from workshop import __version__
 from workshop.core.content import Catalogue, load_catalogue
+from workshop.core.errors import WorkshopError
 from workshop.core.model import STEPS
 from workshop.core.service import UserError, Workshops, default_data_dir
 from workshop.core.settings import Settings, load_settings, save_settings
@@ -162,12 +163,9 @@ def config_from_args(args: argparse.Namespace, environ: dict[str, str]) -> AppCo
     )
 
 
-def say_error(catalogue: Catalogue, error: UserError) -> str:
+def say_error(catalogue: Catalogue, error: WorkshopError) -> str:
     """The sentence for a user error, in the interface language."""
-    try:
-        return catalogue.t(error.key, **error.params)
-    except (KeyError, IndexError):
-        return f"{error.key}: {error.params}"
+    return error.say(catalogue)
 
 
 def cmd_list(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:

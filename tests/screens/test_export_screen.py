@@ -143,7 +143,7 @@ async def test_folder_field_and_unwritable_folder(make_config, data_dir: Path, t
 
 async def test_disk_full_is_a_sentence(make_config, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     def full(*_args, **kwargs):  # type: ignore[no-untyped-def]
-        raise ExportError("errors.export_disk_full", {"path": str(kwargs["out"]), "reason": "No space left on device"})
+        raise ExportError("errors.export_disk_full", path=str(kwargs["out"]), reason="No space left on device")
 
     monkeypatch.setattr(export_screen, "export_workshop", full)
     workshop = seed(data_dir)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from workshop.core.errors import InputProblem
 from workshop.core.model import (
     COALITION_TYPES,
     COMMITTEE_KINDS,
@@ -49,15 +50,6 @@ MAX_QUORUM = 1000
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
-class InputProblem(ValueError):
-    """What the facilitator typed cannot be used; `key` names the catalogue sentence saying why."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 # --------------------------------------------------------------------------- typed values

@@ -20,6 +20,8 @@ from pydantic import (
     model_validator,
 )
 
+from workshop.core.errors import SchemaProblem
+
 SCHEMA_VERSION = 1
 
 #: Step ids, in the order the workshop runs them.
@@ -406,15 +408,6 @@ class Workshop(Model):
 
 
 # --------------------------------------------------------------------------- interchange
-
-
-class SchemaProblem(ValueError):
-    """A workshop document that cannot be read, with a sentence for the user."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:

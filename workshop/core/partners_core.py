@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from workshop.core.errors import FormError
 from workshop.core.model import (
     PARTNER_STATUSES,
     SECTORS,
@@ -221,16 +222,6 @@ def diversity(workshop: Workshop) -> Diversity:
 
 
 # --------------------------------------------------------------------------- the form
-
-
-class FormError(ValueError):
-    """A form value that cannot be accepted, with a catalogue key, its params and the field to fix."""
-
-    def __init__(self, key: str, field_name: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.field = field_name
-        self.params = params
 
 
 def parse_date(text: str, field_name: str = "follow_up_due") -> dt.date | None:

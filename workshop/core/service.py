@@ -14,6 +14,8 @@ from typing import Any
 
 import platformdirs
 
+from workshop.core.errors import UserError
+
 from workshop.core.content import demo_document
 from workshop.core.model import (
     Meta,
@@ -35,15 +37,6 @@ from workshop.core.store import (
 
 #: Largest workshop file `import` accepts (bytes).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-
-
-class UserError(Exception):
-    """Something the user can fix, said in a sentence from the catalogue."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
 
 
 def default_data_dir(environ: dict[str, str] | None = None) -> Path:

@@ -6,12 +6,12 @@ Stored as JSON next to the workshops, written atomically. Never imports Textual.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from workshop.core.storage.atomic import make_private_dir, write_text
 
 SETTINGS_FILE = "settings.json"
 
@@ -38,15 +38,6 @@ def load_settings(data_dir: Path) -> Settings:
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
-    """Write the settings atomically (temp file, fsync, replace)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".settings.", suffix=".tmp", dir=data_dir)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(settings.model_dump(), out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, data_dir / SETTINGS_FILE)
-    except OSError:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    """Write the settings with the one atomic writer (0600, in a 0700 data folder it creates)."""
+    make_private_dir(data_dir)
+    write_text(data_dir / SETTINGS_FILE, json.dumps(settings.model_dump()))

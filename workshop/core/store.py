@@ -9,7 +9,7 @@ Layout of the data folder (every folder 0700, every file 0600)::
     DATA/trash/<id>.<UTC stamp>.json   deleted workshops (never unlinked)
     DATA/locks/<id>.lock               flock: one writer per workshop across processes
 
-Every file is written by `atomic_write_bytes`: a temporary file in the same folder, fsync, `os.replace`,
+Every file is written by the one atomic writer (`workshop.core.storage.atomic`): a temporary file in the same folder, fsync, `os.replace`,
 fsync of the folder. A process killed at any moment leaves either the old file or the new one, plus
 at most a stray temporary file that the next `Store` removes.
 
@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import socket
 import time
 from collections.abc import Iterator
@@ -37,6 +36,10 @@ from typing import Any
 
 import filelock
 from tinydb import Storage
+
+from workshop.core.errors import StoreError
+from workshop.core.storage.atomic import PRIVATE, PRIVATE_DIR, fsync_dir, make_private_dir, stat_key
+from workshop.core.storage.atomic import write_bytes as atomic_write_bytes
 
 #: TinyDB table of a workshop file, and the id of its one document.
 WORKSHOP_TABLE = "workshop"
@@ -51,8 +54,8 @@ INDEX_REFRESH_SECONDS = 30.0
 INDEX_LOCK_TIMEOUT = 5.0
 #: A temporary file this old is stray even if its writer's pid is alive again (seconds).
 STALE_TEMP_SECONDS = 3600.0
-FILE_MODE = 0o600
-DIR_MODE = 0o700
+FILE_MODE = PRIVATE
+DIR_MODE = PRIVATE_DIR
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _TEMP_RE = re.compile(r"^\..+\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp$")
@@ -60,22 +63,6 @@ _STAMP_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z\.json$")
 _STAT_KEY = tuple[int, int, int]
 
 # --------------------------------------------------------------------------- errors
-
-class StoreError(Exception):
-    """A storage problem the user can understand: a catalogue key under "errors." and its parameters.
-
-    The sentence lives in the catalogues (`content/ui.<lang>.toml`); the app and the CLI show
-    `catalogue.t(error.key, **error.params)`. `str(error)` is the key and parameters, for logs.
-    """
-
-    def __init__(self, key: str, **params: Any) -> None:
-        self.key = key
-        self.params = params
-        super().__init__(key)
-
-    def __str__(self) -> str:
-        return f"{self.key} {self.params}"
-
 
 class WorkshopCorrupt(StoreError):
     """A workshop file that cannot be read; it was moved to DATA/corrupt/ (params: id, title, name, kept_as,
@@ -113,50 +100,6 @@ class CorruptFile(ValueError):
 def utc_stamp() -> str:
     """The current UTC time for file names: sortable, no colons, microseconds."""
     return datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S.%fZ")
-
-
-def stat_key(st: os.stat_result) -> _STAT_KEY:
-    """What identifies one version of a file: a new inode, mtime or size means it was rewritten."""
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or creation in `folder` durable (no-op where folders cannot be opened)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, data: bytes, *, mode: int = FILE_MODE, durable: bool = True) -> _STAT_KEY:
-    """Replace `path` with `data` all at once: temp file in the same folder, fsync, rename, fsync folder.
-
-    Returns the stat key of the new file. On failure the old file is untouched and the temp file removed.
-    """
-    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), mode)
-    try:
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)  # the umask may have taken bits away; never adds any
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            if durable:
-                os.fsync(fd)
-            key = stat_key(os.fstat(fd))
-        finally:
-            os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    if durable:
-        fsync_dir(path.parent)
-    return key
 
 
 def encode_json(data: Any) -> bytes:
@@ -773,10 +716,7 @@ def _same_bytes(path: Path, raw: bytes) -> bool:
 
 def _make_dir(folder: Path) -> None:
     """Create a folder (0700) if missing; an existing folder keeps its mode."""
-    if folder.is_dir():
-        return
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    os.chmod(folder, DIR_MODE)
+    make_private_dir(folder)
 
 
 __all__ = [

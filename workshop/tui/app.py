@@ -22,6 +22,7 @@ from workshop.tui.screens.registry import step_screen
 from workshop.core.service import UserError, Workshops
 from workshop.core.session import Session
 from workshop.core.settings import Settings, load_settings, save_settings
+from workshop.core.storage.atomic import make_private_dir
 from workshop.tui.themes import THEMES
 from workshop.tui.widgets.localise import localise_bindings
 
@@ -225,7 +226,7 @@ def make_app(config: AppConfig, *, environ: dict[str, str] | None = None) -> Wor
 
 def run_app(config: AppConfig) -> int:
     """Run the app in this terminal; returns the exit code."""
-    config.data_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(config.data_dir)
     app = make_app(config)
     try:
         result = app.run()

@@ -9,17 +9,16 @@ Textual.
 
 from __future__ import annotations
 
-import errno
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from workshop.core.errors import ExportError
 from workshop.core.export.report import Audience, build_report, left_out
 from workshop.core.model import Workshop
+from workshop.core.storage.atomic import DISK_FULL, PRIVATE, SHARED, write_with
 
 Format = Literal["json", "md", "pdf", "csv"]
 FORMATS: tuple[str, ...] = ("json", "md", "pdf", "csv")
@@ -35,16 +34,6 @@ __all__ = [
     "render",
 ]
 
-_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
-
-
-class ExportError(Exception):
-    """An export that could not be written, with a catalogue key and its params for the user."""
-
-    def __init__(self, key: str, params: dict[str, Any] | None = None) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params or {}
 
 
 @dataclass(frozen=True)
@@ -93,8 +82,8 @@ def render(workshop: Workshop, *, fmt: Format, audience: Audience, language: str
 
 
 def _os_error(error: OSError, path: Path) -> ExportError:
-    key = "errors.export_disk_full" if error.errno in _DISK_FULL else "errors.export_unwritable"
-    return ExportError(key, {"path": str(path), "reason": error.strerror or str(error)})
+    key = "errors.export_disk_full" if error.errno in DISK_FULL else "errors.export_unwritable"
+    return ExportError(key, path=str(path), reason=error.strerror or str(error))
 
 
 def _target(workshop: Workshop, fmt: str, audience: str, language: str, out: Path) -> Path:
@@ -102,24 +91,6 @@ def _target(workshop: Workshop, fmt: str, audience: str, language: str, out: Pat
     if out.is_dir():
         return out / default_export_name(workshop, fmt, audience, language)
     return out
-
-
-def _write_atomic(path: Path, write: Any) -> list[str]:
-    """Run `write(temp_path)` into a temporary file next to `path`, then move it into place."""
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        warnings = write(temp)
-        # Exports are meant to be shared: ordinary permissions (the umask applies), not the store's 0600.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    finally:
-        if temp.exists():
-            temp.unlink()
-    return warnings
 
 
 def export_workshop(
@@ -136,9 +107,9 @@ def export_workshop(
         raise ValueError(f"unknown export format {fmt!r}")
     path = _target(workshop, fmt, audience, language, out)
     if path.exists() and not force:
-        raise ExportError("errors.export_exists", {"path": str(path)})
+        raise ExportError("errors.export_exists", path=str(path))
     if not path.parent.is_dir():
-        raise ExportError("errors.export_unwritable", {"path": str(path), "reason": "no such folder"})
+        raise ExportError("errors.export_unwritable", path=str(path), reason="no such folder")
 
     # Everything that reads content happens before the file is touched: a catalogue problem
     # must not be reported as an unwritable folder.
@@ -158,14 +129,14 @@ def export_workshop(
         text = render(workshop, fmt=fmt, audience=audience, language=language)
 
         def write(temp: Path) -> list[str]:
-            with open(temp, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+            temp.write_bytes(text.encode("utf-8", "surrogatepass"))
             return []
 
+    # Participants' exports are meant to be handed out (ordinary permissions); the facilitator's
+    # hold phones, e-mails and notes: only this user may read them.
+    mode = PRIVATE if audience == "facilitator" else SHARED
     try:
-        warnings = _write_atomic(path, write)
+        warnings = write_with(path, write, mode=mode)
     except OSError as error:
         raise _os_error(error, path) from None
     return ExportResult(path=path, warnings=warnings)

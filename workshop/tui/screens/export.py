@@ -97,7 +97,7 @@ def run_export(job: ExportJob) -> ExportResult:
         job.path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ExportError("errors.export_unwritable", {"path": str(job.path), "reason": reason}) from None
+        raise ExportError("errors.export_unwritable", path=str(job.path), reason=reason) from None
     return export_workshop(
         job.workshop,
         fmt=job.fmt,  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Files on disk: the one atomic writer (`atomic`). Never imports Textual."""
