@@ -364,6 +364,58 @@ class Timing(Model):
     dots_per_participant: int = Field(default=3, ge=0, le=50)
 
 
+InboxStatus = Literal["pending", "accepted", "merged", "rejected"]
+INBOX_STATUSES: tuple[str, ...] = ("pending", "accepted", "merged", "rejected")
+
+
+class InboxEntry(Model):
+    """An item a participant sent from a phone, waiting for (or decided by) the facilitator."""
+
+    id: str = Field(default_factory=new_id)
+    #: The device that sent it (RoomDevice.id).
+    device_id: ShortText
+    #: The phone's own id for this submission: a retried submit is recognised, never stored twice.
+    client_id: ShortText
+    #: Where it goes, e.g. "swot.strength" (see workshop.core.room.targets).
+    target: ShortText
+    text: LongText
+    #: The name the participant gave ("" = anonymous).
+    author: ShortText = ""
+    at: str = Field(default_factory=now_iso)
+    status: InboxStatus = "pending"
+    #: The item it became (accepted) or was merged into (merged).
+    item_id: str | None = None
+
+
+class RoomDevice(Model):
+    """A phone that joined the room. The device token itself is never stored, only its SHA-256."""
+
+    id: str = Field(default_factory=new_id)
+    token_hash: ShortText
+    name: ShortText = ""
+    #: Whether the participant lets the others see their name.
+    show_name: bool = False
+    joined: str = Field(default_factory=now_iso)
+    removed: bool = False
+    #: Dots this device put on items: item id -> dots.
+    votes: dict[str, int] = Field(default_factory=dict)
+    #: The last vote submissions seen (client ids), so a retried vote counts once.
+    seen_votes: list[str] = Field(default_factory=list)
+
+
+class Room(Model):
+    """Participants joining from their phones: devices, their inbox, the voting rules."""
+
+    #: Participants' items become ordinary items at once, without the facilitator's review.
+    auto_accept: bool = False
+    #: Whether participants see vote totals (they always see their own dots).
+    reveal_votes: bool = False
+    #: Most dots one participant may put on one item (the budget is timing.dots_per_participant per list).
+    max_per_item: int = Field(default=2, ge=1, le=50)
+    devices: list[RoomDevice] = Field(default_factory=list)
+    inbox: list[InboxEntry] = Field(default_factory=list)
+
+
 class Workshop(Model):
     schema_version: int = SCHEMA_VERSION
     id: str = Field(default_factory=new_id)
@@ -389,6 +441,8 @@ class Workshop(Model):
     timing: Timing = Field(default_factory=Timing)
     #: Private facilitator notes per step id.
     facilitator_notes: dict[str, LongText] = Field(default_factory=dict)
+    #: Participants' phones: devices, the inbox of what they sent, voting rules (private).
+    room: Room = Field(default_factory=Room)
 
     @field_validator("readiness")
     @classmethod
@@ -469,5 +523,8 @@ def workshop_from_dict(doc: Any) -> Workshop:
 
 
 def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
-    """The JSON-ready document of a workshop."""
-    return workshop.model_dump(mode="json")
+    """The JSON-ready document of a workshop (an unused room is left out: older files stay as they were)."""
+    doc = workshop.model_dump(mode="json")
+    if doc.get("room") == Room().model_dump(mode="json"):
+        del doc["room"]
+    return doc

@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from workshop.core.export.report import Audience
-from workshop.core.model import Workshop, workshop_to_dict
+from workshop.core.model import Room, Workshop, workshop_to_dict
 
 
 def participants_view(workshop: Workshop) -> Workshop:
@@ -25,6 +25,7 @@ def participants_view(workshop: Workshop) -> Workshop:
         partner.follow_ups = []
     ws.facilitator_notes = {}
     ws.timing.spent = {}
+    ws.room = Room()  # phones, their names and everything they sent before the facilitator decided
     adopted = ws.mission.adopted()
     if adopted is not None:
         adopted.history = []

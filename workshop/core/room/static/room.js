@@ -1,0 +1,123 @@
+// Participants' page: live updates (server-sent events, polling as the fallback), a retry
+// queue for submits (kept across reloads), "saved / waiting" shown. Without it, forms still post.
+(function () {
+  "use strict";
+  var QUEUE = "workshop-room-queue";
+  var net = document.getElementById("net");
+  var live = document.getElementById("live");
+  if (!live) { return; }
+  var version = null;
+  var flushing = false;
+  var retryTimer = null;
+
+  function newId() {
+    var bytes = new Uint8Array(12);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
+  }
+  function load() { try { return JSON.parse(localStorage.getItem(QUEUE) || "[]"); } catch (e) { return []; } }
+  function store(q) { try { localStorage.setItem(QUEUE, JSON.stringify(q)); } catch (e) { /* private mode */ } }
+  function show(kind, text) {
+    if (!net) { return; }
+    net.className = "net " + kind;
+    net.textContent = text || net.getAttribute("data-" + kind) || "";
+  }
+
+  function flush() {
+    if (flushing) { return; }
+    var q = load();
+    if (!q.length) { return; }
+    flushing = true;
+    show("waiting");
+    var job = q[0];
+    fetch(job.action, {
+      method: "POST", body: job.body, credentials: "same-origin",
+      headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" }
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (data) {
+        flushing = false;
+        if (r.status >= 500 || r.status === 429) { throw new Error("retry"); }
+        var rest = load().filter(function (j) { return j.id !== job.id; });
+        store(rest);
+        if (!r.ok) { show("waiting", data.message || ""); } else if (!rest.length) { show("saved"); }
+        if (r.ok || !rest.length) { refresh(); }
+        if (rest.length) { flush(); }
+      });
+    }).catch(function () {
+      flushing = false;
+      show("waiting", navigator.onLine === false ? net.getAttribute("data-offline") : "");
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(flush, 3000);
+    });
+  }
+
+  function enqueue(form) {
+    var id = form.elements.client_id ? form.elements.client_id.value : newId();
+    var body = new URLSearchParams(new FormData(form)).toString();
+    var q = load();
+    q.push({ id: id, action: form.getAttribute("action"), body: body });
+    store(q);
+    if (form.elements.client_id) { form.elements.client_id.value = newId(); }
+    if (form.elements.text) { form.elements.text.value = ""; }
+    flush();
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!form || !live.contains(form)) { return; }
+    event.preventDefault();
+    enqueue(form);
+  });
+
+  function refresh() {
+    fetch("/view", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (r) { if (r.status === 401) { location.reload(); } return r.json(); })
+      .then(function (data) {
+        version = data.version;
+        var step = document.getElementById("step");
+        var kept = {};
+        var focused = document.activeElement;
+        var focusKey = null;
+        live.querySelectorAll("section[data-target]").forEach(function (s) {
+          var ta = s.querySelector("textarea");
+          if (ta) { kept[s.getAttribute("data-target")] = ta.value; if (ta === focused) { focusKey = s.getAttribute("data-target"); } }
+        });
+        if (step && step.getAttribute("data-step") !== data.step) {
+          step.textContent = data.step_title;
+          step.setAttribute("data-step", data.step);
+        }
+        live.innerHTML = data.html;
+        live.querySelectorAll("section[data-target]").forEach(function (s) {
+          var key = s.getAttribute("data-target");
+          var ta = s.querySelector("textarea");
+          if (ta && kept[key]) { ta.value = kept[key]; }
+          if (ta && key === focusKey) { ta.focus(); }
+        });
+      })
+      .catch(function () { /* next event or poll tries again */ });
+  }
+
+  function changed(v) { if (String(v) !== String(version)) { refresh(); } }
+
+  var polling = null;
+  function poll() {
+    if (polling) { return; }
+    polling = setInterval(function () {
+      fetch("/version", { credentials: "same-origin" }).then(function (r) { return r.text(); })
+        .then(changed).catch(function () { /* offline: keep polling */ });
+    }, 4000);
+  }
+  if (window.EventSource) {
+    var source = new EventSource("/events");
+    source.onmessage = function (e) { changed(e.data); };
+    source.onerror = function () { if (source.readyState === 2) { poll(); } };
+  } else {
+    poll();
+  }
+  window.addEventListener("online", function () { flush(); refresh(); });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") { flush(); refresh(); }
+  });
+  refresh();
+  flush();
+})();
