@@ -84,9 +84,3 @@ def test_links_toggle() -> None:
     assert edits.toggle_link(problem, "o1") is True
     assert edits.toggle_link(problem, "o1") is False
     assert problem.opportunity_ids == []
-
-
-def test_split_author() -> None:
-    assert edits.split_author("Strong clinics @Huda") == ("Strong clinics", "Huda")
-    assert edits.split_author("email me@x.org") == ("email me@x.org", "")
-    assert edits.split_author("@only") == ("@only", "")

@@ -84,10 +84,10 @@ def seed_mapping(workshop: Workshop) -> int:
         if not item.text.strip():
             continue
         if item.kind in ("weakness", "threat") and item.id not in seeded_problems:
-            workshop.problems.append(Problem(text=item.text, swot_id=item.id))
+            workshop.problems.append(Problem(text=item.text, author=item.author, swot_id=item.id))
             added += 1
         elif item.kind == "opportunity" and item.id not in seeded_opps:
-            workshop.opportunities.append(Opportunity(text=item.text, swot_id=item.id))
+            workshop.opportunities.append(Opportunity(text=item.text, author=item.author, swot_id=item.id))
             added += 1
     return added
 
@@ -121,14 +121,6 @@ def adopt(workshop: Workshop, draft_id: str | None) -> None:
     if draft_id is not None and not any(d.id == draft_id for d in workshop.mission.drafts):
         raise ValueError(draft_id)
     workshop.mission.adopted_id = draft_id
-
-
-def split_author(text: str) -> tuple[str, str]:
-    """Quick capture: "text @Name" keeps Name as the author; the rest is the text."""
-    head, sep, tail = text.rpartition(" @")
-    if sep and head.strip() and tail.strip() and "\n" not in tail:
-        return head.rstrip(), tail.strip()
-    return text, ""
 
 
 def next_kind(kind: str) -> str:

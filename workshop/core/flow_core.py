@@ -11,10 +11,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from workshop.core.attribution import split_author
 from workshop.core.model import (
     READINESS_QUESTIONS,
     SECTORS,
     MissionDraft,
+    Trend,
     Workshop,
 )
 from workshop.core.rules import mapping_findings, readiness_verdict
@@ -216,6 +218,25 @@ def split_source(text: str, names: Mapping[str, str]) -> tuple[str, str | None]:
     if len(matches) != 1:
         return text, None
     return head.rstrip(), matches[0]
+
+
+def set_trend(trend: Trend, text: str, source: str | None, author: str) -> None:
+    """Apply an edited trend line: its text and author; its source only when one was typed."""
+    trend.text = text
+    trend.author = author
+    if source is not None:
+        trend.source = source  # type: ignore[assignment]
+
+
+def split_trend(text: str, names: Mapping[str, str]) -> tuple[str, str | None, str]:
+    """Quick capture of a trend: text, source ("#data") and author ("@Name"), in either order at the end."""
+    body, source = split_source(text, names)
+    if source is not None:
+        body, author = split_author(body)
+        return body, source, author
+    body, author = split_author(text)
+    body, source = split_source(body, names)
+    return body, source, author
 
 
 # --------------------------------------------------------------------------- mission

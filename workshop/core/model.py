@@ -114,7 +114,7 @@ class Model(BaseModel):
 
 
 class Item(Model):
-    """One line of text the room said (needs answers, trends, next steps)."""
+    """One line of text the room said (needs answers, next steps); `author`: who said it (or owns it)."""
 
     id: str = Field(default_factory=new_id)
     text: LongText = ""
@@ -177,12 +177,14 @@ class SwotItem(Model):
 class Trend(Model):
     id: str = Field(default_factory=new_id)
     text: LongText = ""
+    author: ShortText = ""
     source: TrendSource = "experience"
 
 
 class Opportunity(Model):
     id: str = Field(default_factory=new_id)
     text: LongText = ""
+    author: ShortText = ""
     votes: int = Field(default=0, ge=0)
     #: The SWOT item it was seeded from, if any.
     swot_id: str | None = None
@@ -191,6 +193,7 @@ class Opportunity(Model):
 class Problem(Model):
     id: str = Field(default_factory=new_id)
     text: LongText = ""
+    author: ShortText = ""
     votes: int = Field(default=0, ge=0)
     swot_id: str | None = None
     opportunity_ids: list[str] = Field(default_factory=list)
@@ -329,6 +332,7 @@ class GroundRule(Model):
     #: Key of the etiquette rule in the method catalogue it came from, if any.
     source: str | None = None
     text: LongText = ""
+    author: ShortText = ""
     status: RuleStatus = "proposed"
 
 

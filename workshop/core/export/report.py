@@ -20,6 +20,7 @@ from itertools import zip_longest
 from typing import Any, Literal, Union
 
 from workshop.core import rules
+from workshop.core.attribution import with_author
 from workshop.core.content import Catalogue, MissingText
 from workshop.core.model import (
     NEEDS_QUESTIONS,
@@ -202,6 +203,12 @@ def _clean(text: str | None) -> str:
     return (text or "").strip()
 
 
+def _said(item: Any) -> str:
+    """An item's text with who said it ("text — Name"); '' when the text is blank."""
+    text = _clean(item.text)
+    return with_author(text, _clean(item.author)) if text else ""
+
+
 def _fmt_number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
@@ -246,7 +253,7 @@ def _setup_section(ws: Workshop, w: _Words) -> Section:
 def _needs_section(ws: Workshop, w: _Words) -> Section:
     blocks: list[Block] = []
     for question in NEEDS_QUESTIONS:
-        items = [_clean(i.text) for i in getattr(ws.needs, question) if _clean(i.text)]
+        items = [_said(i) for i in getattr(ws.needs, question) if _clean(i.text)]
         blocks.append(Heading(w.t(f"needs.questions.{question}", question)))
         blocks.append(Bullets(items) if items else Note(w.r("empty")))
     return Section("needs", w.r("sections.needs"), blocks, step="needs")
@@ -278,7 +285,7 @@ def _swot_section(ws: Workshop, w: _Words) -> Section:
     quadrants: dict[str, list[str]] = {}
     for kind in SWOT_KINDS:
         items = sorted((i for i in ws.swot_of(kind) if _clean(i.text)), key=lambda i: -i.votes)
-        quadrants[kind] = [_swot_cell(_clean(i.text), i.votes, w) for i in items]
+        quadrants[kind] = [_swot_cell(_said(i), i.votes, w) for i in items]
     blocks: list[Block] = []
     if not any(quadrants.values()):
         blocks.append(Note(w.r("empty")))
@@ -292,7 +299,7 @@ def _swot_section(ws: Workshop, w: _Words) -> Section:
 
 
 def _trends_section(ws: Workshop, w: _Words) -> Section:
-    rows = [[_clean(t.text), w.r(f"trend_sources.{t.source}")] for t in ws.trends if _clean(t.text)]
+    rows = [[_said(t), w.r(f"trend_sources.{t.source}")] for t in ws.trends if _clean(t.text)]
     blocks: list[Block] = (
         [Table([w.r("columns.trend"), w.r("columns.source")], rows, [0.75, 0.25])] if rows else [Note(w.r("empty"))]
     )
@@ -303,15 +310,15 @@ def _mapping_section(ws: Workshop, w: _Words) -> Section:
     opportunities = {o.id: o for o in ws.opportunities}
     rows = []
     for problem in sorted(ws.problems, key=lambda p: -p.votes):
-        linked = [_clean(opportunities[i].text) for i in problem.opportunity_ids if i in opportunities]
-        rows.append([_clean(problem.text), str(problem.votes), "\n".join(linked) or w.r("values.none")])
+        linked = [_said(opportunities[i]) for i in problem.opportunity_ids if i in opportunities]
+        rows.append([_said(problem), str(problem.votes), "\n".join(linked) or w.r("values.none")])
     blocks: list[Block] = []
     if rows:
         blocks.append(
             Table([w.r("columns.problem"), w.r("columns.votes"), w.r("columns.opportunities")], rows, [0.42, 0.1, 0.48])
         )
     linked_ids = {i for p in ws.problems for i in p.opportunity_ids}
-    free = [_swot_cell(_clean(o.text), o.votes, w) for o in ws.opportunities if o.id not in linked_ids and _clean(o.text)]
+    free = [_swot_cell(_said(o), o.votes, w) for o in ws.opportunities if o.id not in linked_ids and _clean(o.text)]
     if free:
         blocks.append(Heading(w.r("labels.unlinked_opportunities")))
         blocks.append(Bullets(free))
@@ -527,8 +534,8 @@ def _goals_section(ws: Workshop, w: _Words) -> Section:
 def _ground_rules_section(ws: Workshop, w: _Words) -> Section:
     gr = ws.ground_rules
     blocks: list[Block] = []
-    adopted = [_clean(r.text) for r in gr.rules if r.status == "adopted" and _clean(r.text)]
-    proposed = [_clean(r.text) for r in gr.rules if r.status == "proposed" and _clean(r.text)]
+    adopted = [_said(r) for r in gr.rules if r.status == "adopted" and _clean(r.text)]
+    proposed = [_said(r) for r in gr.rules if r.status == "proposed" and _clean(r.text)]
     blocks.append(Heading(w.r("labels.adopted_rules")))
     blocks.append(Bullets(adopted) if adopted else Note(w.r("empty")))
     if proposed:
@@ -584,7 +591,7 @@ def _evaluation_section(ws: Workshop, w: _Words) -> Section:
     findings = [finding_text(f, w) for f in rules.all_findings(ws)]
     blocks.append(Bullets(findings) if findings else Note(w.r("labels.no_findings")))
     blocks.append(Heading(w.r("labels.next_steps")))
-    steps = [_clean(i.text) for i in ev.next_steps if _clean(i.text)]
+    steps = [_said(i) for i in ev.next_steps if _clean(i.text)]
     blocks.append(Bullets(steps) if steps else Note(w.r("empty")))
     return Section("evaluation", w.r("sections.evaluation"), blocks, step="export")
 

@@ -23,6 +23,7 @@ from textual.widgets import ContentSwitcher, Footer, ListItem, ListView, Static
 
 from workshop.core import edits
 from workshop.core import evaluation_core as core
+from workshop.core.attribution import set_from_typed, split_author
 from workshop.core.i18n import Ui
 from workshop.core.model import STAGES, Workshop, error_summary
 from workshop.core.session import ReadOnlySession, Session
@@ -237,7 +238,7 @@ class EvaluationScreen(Screen[None]):
             row.set_class(checked, "-checked")
 
     def _refresh_next_steps(self) -> None:
-        entries = [Entry(i.id, i.text, None, i.author) for i in self.workshop.evaluation.next_steps]
+        entries = [Entry(i.id, i.text, author=i.author) for i in self.workshop.evaluation.next_steps]
         self.query_one("#eval-next", CaptureList).set_entries(entries)
 
     def _refresh_summary(self) -> None:
@@ -373,7 +374,7 @@ class EvaluationScreen(Screen[None]):
 
     @on(CaptureList.Added, "#eval-next")
     def _next_added(self, event: CaptureList.Added) -> None:
-        text, author = edits.split_author(event.text)
+        text, author = split_author(event.text)
         self.edit(lambda w: core.add_next_step(w.evaluation, text, author))
 
     @on(CaptureList.Edited, "#eval-next")
@@ -381,11 +382,10 @@ class EvaluationScreen(Screen[None]):
         item = self._next_step(event.item_id)
         if item is None:
             return
-        text, author = edits.split_author(event.text)
-        if not text.strip():
+        if not split_author(event.text)[0].strip():
             self.notify(self.ui.label("screen.evaluation.next.blank"), severity="warning")
             return
-        self.edit(lambda w: (setattr(item, "text", text), author and setattr(item, "author", author)))
+        self.edit(lambda w: set_from_typed(item, event.text))
 
     @on(CaptureList.Acted, "#eval-next")
     def _next_acted(self, event: CaptureList.Acted) -> None:

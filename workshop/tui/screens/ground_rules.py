@@ -15,6 +15,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select, Static
 
 from workshop.core import charter_core as core
+from workshop.core.attribution import set_from_typed, split_author
 from workshop.core.content import load_catalogue
 from workshop.core.model import GroundRule
 from workshop.core.rules import ground_rule_findings
@@ -111,7 +112,7 @@ class GroundRulesScreen(StepScreen):
         rules = self.workshop.ground_rules
         counts = core.rule_counts(rules)
         self.query_one("#rules-counts", Static).update(ui.label("screen.ground_rules.counts", **counts))
-        entries = [Entry(r.id, r.text, None, self._suffix(r)) for r in rules.rules]
+        entries = [Entry(r.id, r.text, None, self._suffix(r), r.author) for r in rules.rules]
         capture = self.query_one("#rules", CaptureList)
         wanted = capture.highlighted_id() or (entries[0].id if entries else None)
         capture.set_entries(entries)
@@ -167,14 +168,15 @@ class GroundRulesScreen(StepScreen):
 
     @on(CaptureList.Added, "#rules")
     def _added(self, event: CaptureList.Added) -> None:
-        rule = GroundRule(category="own", text=event.text.strip())
+        text, author = split_author(event.text.strip())
+        rule = GroundRule(category="own", text=text, author=author)
         self.edit(lambda w: w.ground_rules.rules.append(rule))
 
     @on(CaptureList.Edited, "#rules")
     def _edited(self, event: CaptureList.Edited) -> None:
         rule = self._rule(event.item_id)
         if rule is not None and event.text.strip():
-            self.edit(lambda w: setattr(rule, "text", event.text.strip()))
+            self.edit(lambda w: set_from_typed(rule, event.text.strip()))
 
     @on(CaptureList.Acted, "#rules")
     def _acted(self, event: CaptureList.Acted) -> None:

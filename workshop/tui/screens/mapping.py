@@ -20,13 +20,15 @@ from textual.widgets import ListView, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from workshop.core import edits
+from workshop.core.attribution import set_from_typed, split_author
 from workshop.core.flow_core import (
     TREND_SOURCES,
     linked_opportunities,
     map_lines,
     next_source,
     one_line,
-    split_source,
+    set_trend,
+    split_trend,
     unlinked_problem_ids,
 )
 from workshop.core.i18n import Ui
@@ -146,7 +148,7 @@ class MappingScreen(StepScreen):
         ui, workshop = self.ui, self.workshop
         sources = self._source_names()
         self.query_one("#trends", CaptureList).set_entries(
-            [Entry(t.id, t.text, None, sources[t.source]) for t in workshop.trends]
+            [Entry(t.id, t.text, None, sources[t.source], t.author) for t in workshop.trends]
         )
         unlinked = unlinked_problem_ids(workshop)
         self.query_one("#problems", CaptureList).set_entries(
@@ -158,12 +160,13 @@ class MappingScreen(StepScreen):
                     ui.text("screen.mapping.unlinked_mark")
                     if p.id in unlinked
                     else ui.text("screen.mapping.linked_count", count=len(linked_opportunities(workshop, p.id))),
+                    p.author,
                 )
                 for p in workshop.problems
             ]
         )
         self.query_one("#opportunities", CaptureList).set_entries(
-            [Entry(o.id, o.text, o.votes) for o in workshop.opportunities]
+            [Entry(o.id, o.text, o.votes, author=o.author) for o in workshop.opportunities]
         )
         status = self.query_one("#mapping-status", RtlText)
         if unlinked:
@@ -297,14 +300,16 @@ class MappingScreen(StepScreen):
     def _added(self, event: CaptureList.Added) -> None:
         pane = event.capture_list.id
         if pane == "trends":
-            text, source = split_source(event.text, self._source_names())
-            trend = Trend(text=text, source=source or "experience")  # type: ignore[arg-type]
+            text, source, author = split_trend(event.text, self._source_names())
+            trend = Trend(text=text, source=source or "experience", author=author)  # type: ignore[arg-type]
             self.edit(lambda w: w.trends.append(trend))
         elif pane == "problems":
-            problem = Problem(text=event.text)
+            text, author = split_author(event.text)
+            problem = Problem(text=text, author=author)
             self.edit(lambda w: w.problems.append(problem))
         elif pane == "opportunities":
-            opportunity = Opportunity(text=event.text)
+            text, author = split_author(event.text)
+            opportunity = Opportunity(text=text, author=author)
             self.edit(lambda w: w.opportunities.append(opportunity))
 
     @on(CaptureList.Edited)
@@ -313,12 +318,12 @@ class MappingScreen(StepScreen):
         if pane == "trends":
             trend = self._trend(event.item_id)
             if trend is not None:
-                text, source = split_source(event.text, self._source_names())
-                self.edit(lambda w: (setattr(trend, "text", text), source and setattr(trend, "source", source)))
+                text, source, author = split_trend(event.text, self._source_names())
+                self.edit(lambda w: set_trend(trend, text, source, author))
             return
         item = self._problem(event.item_id) if pane == "problems" else self._opportunity(event.item_id)
         if item is not None:
-            self.edit(lambda w: setattr(item, "text", event.text))
+            self.edit(lambda w: set_from_typed(item, event.text))
 
     @on(CaptureList.Acted)
     def _acted(self, event: CaptureList.Acted) -> None:

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widgets import Static
 
+from workshop.core.attribution import set_from_typed, split_author
 from workshop.core.model import NEEDS_QUESTIONS, Item
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
@@ -46,7 +47,7 @@ class NeedsScreen(StepScreen):
             ui.label("needs.progress", number=number, total=len(NEEDS_QUESTIONS))
         )
         self.query_one("#question", RtlText).text = ui.text(f"needs.questions.{self.question}")
-        self.query_one(CaptureList).set_entries([Entry(i.id, i.text, None, i.author) for i in self._items()])
+        self.query_one(CaptureList).set_entries([Entry(i.id, i.text, author=i.author) for i in self._items()])
 
     def watch_question(self) -> None:
         if self.is_mounted:
@@ -63,13 +64,14 @@ class NeedsScreen(StepScreen):
     @on(CaptureList.Added)
     def _added(self, event: CaptureList.Added) -> None:
         items = self._items()
-        self.edit(lambda w: items.append(Item(text=event.text)))
+        text, author = split_author(event.text)
+        self.edit(lambda w: items.append(Item(text=text, author=author)))
 
     @on(CaptureList.Edited)
     def _edited(self, event: CaptureList.Edited) -> None:
         item = self._item(event.item_id)
         if item is not None:
-            self.edit(lambda w: setattr(item, "text", event.text))
+            self.edit(lambda w: set_from_typed(item, event.text))
 
     @on(CaptureList.Acted)
     def _acted(self, event: CaptureList.Acted) -> None:

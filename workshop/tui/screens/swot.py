@@ -9,6 +9,7 @@ from textual.containers import Grid
 from textual.reactive import reactive
 
 from workshop.core import edits
+from workshop.core.attribution import set_from_typed, split_author
 from workshop.core.model import SWOT_KINDS
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
@@ -53,7 +54,7 @@ class SwotScreen(StepScreen):
             if self.sort_by_votes:
                 items = edits.by_votes(items)
             self.query_one(f"#q-{kind}", CaptureList).set_entries(
-                [Entry(i.id, i.text, i.votes, i.author) for i in items]
+                [Entry(i.id, i.text, i.votes, author=i.author) for i in items]
             )
         left = edits.dots_total(workshop) - edits.dots_used(workshop.swot)
         self.query_one("#dots", RtlText).text = self.ui.text("swot.dots_left", left=left)
@@ -78,15 +79,14 @@ class SwotScreen(StepScreen):
 
     @on(CaptureList.Added)
     def _added(self, event: CaptureList.Added) -> None:
-        text, author = edits.split_author(event.text)
+        text, author = split_author(event.text)
         self.edit(lambda w: edits.add_swot(w, self._kind_of(event.capture_list), text, author))
 
     @on(CaptureList.Edited)
     def _edited(self, event: CaptureList.Edited) -> None:
         item = self._item(event.item_id)
         if item is not None:
-            text, author = edits.split_author(event.text)
-            self.edit(lambda w: (setattr(item, "text", text), author and setattr(item, "author", author)))
+            self.edit(lambda w: set_from_typed(item, event.text))
 
     @on(CaptureList.Acted)
     def _acted(self, event: CaptureList.Acted) -> None:

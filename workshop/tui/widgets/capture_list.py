@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widgets import Input, ListItem, ListView, Static
 
+from workshop.core.attribution import for_editing, with_author
 from workshop.core.i18n import Ui
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
@@ -24,19 +25,21 @@ from workshop.tui.widgets.rtl_text import RtlText
 
 @dataclass(frozen=True)
 class Entry:
-    """One row as shown: the item's id, its text, votes (None: not votable) and a muted suffix."""
+    """One row as shown: the item's id, its text, votes (None: not votable), a muted suffix and who said it."""
 
     id: str
     text: str
     votes: int | None = None
     suffix: str = ""
+    author: str = ""
 
 
 def entry_line(entry: Entry) -> str:
-    """The logical text of a row: dots, text, suffix."""
+    """The logical text of a row: dots, "text — Name", suffix."""
     dots = f"({entry.votes}) " if entry.votes else ""
-    suffix = f" — {entry.suffix}" if entry.suffix else ""
-    return f"{dots}{entry.text}{suffix}"
+    joiner = " · " if entry.author.strip() else " — "
+    suffix = f"{joiner}{entry.suffix}" if entry.suffix else ""
+    return f"{dots}{with_author(entry.text, entry.author)}{suffix}"
 
 
 class CaptureInput(RtlInput):
@@ -258,9 +261,10 @@ class CaptureList(Vertical):
         if entry is None:
             return
         self.editing = entry.id
-        self.input.value = entry.text
+        typed = for_editing(entry.text, entry.author)
+        self.input.value = typed
         self.input.focus()
-        self.input.cursor_position = len(entry.text)
+        self.input.cursor_position = len(typed)
 
     # ------------------------------------------------------------------ capture field
 
