@@ -80,14 +80,14 @@ TARGETS: tuple[Target, ...] = (
         step="mapping",
         label_key="screen.mapping.tabs.trends",
         items=lambda w: w.trends,
-        add=_append(lambda w: w.trends, lambda t, _a: Trend(text=t)),
+        add=_append(lambda w: w.trends, lambda t, a: Trend(text=t, author=a)),
     ),
     Target(
         key="mapping.problems",
         step="mapping",
         label_key="screen.mapping.tabs.problems",
         items=lambda w: w.problems,
-        add=_append(lambda w: w.problems, lambda t, _a: Problem(text=t)),
+        add=_append(lambda w: w.problems, lambda t, a: Problem(text=t, author=a)),
         votable=True,
     ),
     Target(
@@ -95,7 +95,7 @@ TARGETS: tuple[Target, ...] = (
         step="mapping",
         label_key="screen.mapping.tabs.opportunities",
         items=lambda w: w.opportunities,
-        add=_append(lambda w: w.opportunities, lambda t, _a: Opportunity(text=t)),
+        add=_append(lambda w: w.opportunities, lambda t, a: Opportunity(text=t, author=a)),
         votable=True,
     ),
     Target(
@@ -103,7 +103,7 @@ TARGETS: tuple[Target, ...] = (
         step="ground-rules",
         label_key="steps.ground-rules.title",
         items=lambda w: w.ground_rules.rules,
-        add=_append(lambda w: w.ground_rules.rules, lambda t, _a: GroundRule(text=t, category="own", status="proposed")),
+        add=_append(lambda w: w.ground_rules.rules, lambda t, a: GroundRule(text=t, author=a, category="own", status="proposed")),
     ),
     Target(
         key="export.next_steps",
