@@ -16,9 +16,14 @@ Rules kept here:
 * The paragraph direction is resolved once per paragraph (hard line), not per
   wrapped line, so a wrapped line that begins with an English word still
   reads right to left inside an Arabic paragraph.
-* Reordering works on grapheme clusters, so harakat stay on their letter,
-  emoji ZWJ sequences and flags are not split, and mirrored brackets
-  (UAX #9 rule L4) are applied.
+* Levels come from the one bidi engine shared with the PDF
+  (:mod:`workshop.core.text.bidi`), resolved on the whole paragraph; the
+  reordering works on grapheme clusters of the shaped line, so harakat stay
+  on their letter, emoji ZWJ sequences and flags are not split, and mirrored
+  brackets (UAX #9 rule L4) are applied.
+* Phone numbers, e-mail addresses, URLs and dates are never broken by
+  wrapping and read left to right as typed.
+* The Arabic shaper (arabic_reshaper) is imported on the first Arabic word.
 
 This module must never import Textual; it is used by exporters and tests.
 """
@@ -29,12 +34,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
-import arabic_reshaper
 import wcwidth
-from bidi import algorithm as _uba
-from bidi.mirror import MIRRORED
+
+from workshop.core.text import bidi
 
 __all__ = [
     "RtlMode",
@@ -130,20 +134,9 @@ _STRONG_RTL = re.compile(
 """Characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, ...)."""
 
 
-def _first_strong(text: str) -> str | None:
-    """Return "R" or "L" for the first strong character of *text*, else None."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return "R"
-        if kind == "L":
-            return "L"
-    return None
-
-
 def is_rtl_text(text: str) -> bool:
     """True when the first strong character of *text* is right-to-left."""
-    return _first_strong(text) == "R"
+    return bidi.first_strong(text) == "rtl"
 
 
 def contains_rtl(text: str) -> bool:
@@ -176,50 +169,8 @@ def _normalize_base_dir(base_dir: str) -> Literal["rtl", "ltr"] | None:
 # Sanitizing and measuring
 # --------------------------------------------------------------------------
 
-_BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
-
-
-def _build_sanitize_table() -> dict[int, str | None]:
-    """Translation table: visible pictures for controls, bidi controls removed."""
-    table: dict[int, str | None] = {}
-    for code in range(0x20):
-        if chr(code) not in "\n\t":
-            table[code] = chr(0x2400 + code)  # U+2400..241F control pictures
-    table[0x7F] = "\u2421"  # SYMBOL FOR DELETE
-    for code in range(0x80, 0xA0):
-        table[code] = "\ufffd"
-    for code in range(0xD800, 0xE000):  # lone surrogates cannot be encoded
-        table[code] = "\ufffd"
-    for char in _BIDI_CONTROLS:
-        table[ord(char)] = None
-    table[0x2028] = "\n"  # LINE SEPARATOR
-    table[0x2029] = "\n"  # PARAGRAPH SEPARATOR
-    return table
-
-
-_SANITIZE_TABLE = _build_sanitize_table()
-_NEEDS_SANITIZE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff" + _BIDI_CONTROLS + "]"
-)
-
-
-def sanitize(text: str) -> str:
-    """Return *text* made safe to paint; never raises on any ``str``.
-
-    * ``\\r\\n`` becomes ``\\n``; other C0 controls (except ``\\n`` and
-      ``\\t``), ESC included, become their visible control picture
-      (U+2400 block), DEL becomes U+2421.
-    * C1 controls and lone surrogates become U+FFFD.
-    * Bidi embedding, override, isolate and mark characters are removed:
-      the app lays text out itself and stored text must not be able to
-      reorder the screen.
-    * U+2028/U+2029 become ``\\n``.
-    """
-    if not isinstance(text, str):
-        text = str(text)
-    if _NEEDS_SANITIZE.search(text) is None:
-        return text
-    return text.replace("\r\n", "\n").translate(_SANITIZE_TABLE)
+sanitize = bidi.clean
+"""The one control-character policy (shared with the PDF): see :func:`workshop.core.text.bidi.clean`."""
 
 
 def _for_display(text: str) -> str:
@@ -255,25 +206,32 @@ def cell_width(text: str) -> int:
 # Shaping (joining)
 # --------------------------------------------------------------------------
 
-_RESHAPER = arabic_reshaper.ArabicReshaper(
-    configuration={
-        "delete_harakat": False,
-        "shift_harakat_position": False,
-        "support_ligatures": True,
-        # arabic_reshaper 3.1 mis-indexes ligatures after a dropped ZWJ and
-        # can raise IndexError ("\u200dلا"); keep ZWJ as a plain character.
-        "support_zwj": False,
-        # Word ligatures draw badly in monospaced terminal fonts.
-        "ARABIC LIGATURE ALLAH": False,
-    }
-)
+@lru_cache(maxsize=1)
+def _reshaper() -> Any:
+    """The Arabic shaper, imported on first use (English-only runs never load it)."""
+    import arabic_reshaper
+
+    return arabic_reshaper.ArabicReshaper(
+        configuration={
+            "delete_harakat": False,
+            "shift_harakat_position": False,
+            "support_ligatures": True,
+            # arabic_reshaper 3.1 mis-indexes ligatures after a dropped ZWJ and
+            # can raise IndexError ("\u200dلا"); keep ZWJ as a plain character.
+            "support_zwj": False,
+            # Word ligatures draw badly in monospaced terminal fonts.
+            "ARABIC LIGATURE ALLAH": False,
+        }
+    )
+
+
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
 def _reshape(word: str) -> str:
     """Run the reshaper; on an internal reshaper bug show the word unjoined."""
     try:
-        return _RESHAPER.reshape(word)
+        return str(_reshaper().reshape(word))
     except (IndexError, KeyError, ValueError):
         return word
 
@@ -311,115 +269,8 @@ def _shaped_width(text: str) -> int:
 
 
 # --------------------------------------------------------------------------
-# Reordering (UAX #9 on one line)
+# Reordering: levels from the shared engine (workshop.core.text.bidi), per cluster
 # --------------------------------------------------------------------------
-
-def _pairs(*codes: tuple[int, int]) -> dict[str, str]:
-    """Opening -> closing bracket map from (open, close) code point pairs."""
-    return {chr(open_code): chr(close_code) for open_code, close_code in codes}
-
-
-def _consecutive_pairs(first: int, last: int) -> list[tuple[int, int]]:
-    """(open, close) pairs laid out as open, close, open, close, ... ."""
-    return [(code, code + 1) for code in range(first, last, 2)]
-
-
-# Bidi_Paired_Bracket pairs (BidiBrackets.txt), the ones seen in practice.
-_OPENING_BRACKETS = _pairs(
-    (0x28, 0x29), (0x5B, 0x5D), (0x7B, 0x7D), (0x0F3A, 0x0F3B), (0x0F3C, 0x0F3D),
-    (0x169B, 0x169C), (0x2045, 0x2046), (0x207D, 0x207E), (0x208D, 0x208E),
-    (0x2308, 0x2309), (0x230A, 0x230B), (0x2329, 0x232A), (0x27C5, 0x27C6),
-    (0x29FC, 0x29FD), (0xFF08, 0xFF09), (0xFF3B, 0xFF3D), (0xFF5B, 0xFF5D),
-    (0xFF5F, 0xFF60), (0xFF62, 0xFF63),
-    *_consecutive_pairs(0x2768, 0x2775), *_consecutive_pairs(0x27E6, 0x27EF),
-    *_consecutive_pairs(0x2983, 0x2998), *_consecutive_pairs(0x29D8, 0x29DB),
-    *_consecutive_pairs(0x2E22, 0x2E29), *_consecutive_pairs(0x3008, 0x3011),
-    *_consecutive_pairs(0x3014, 0x301B), *_consecutive_pairs(0xFE59, 0xFE5E),
-)
-_CLOSING_BRACKETS = frozenset(_OPENING_BRACKETS.values())
-_BRACKET_STACK_LIMIT = 63  # BD16
-
-
-def _strong_for_n0(bidi_type: str) -> str | None:
-    """Direction a resolved type counts as in rule N0 (numbers count as R)."""
-    if bidi_type == "L":
-        return "L"
-    if bidi_type in ("R", "AL", "EN", "AN"):
-        return "R"
-    return None
-
-
-def _bracket_pairs(chars: list[dict]) -> list[tuple[int, int]]:
-    """BD16: indices of matched bracket pairs, sorted by opening position."""
-    pairs: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for index, char in enumerate(chars):
-        if char["type"] != "ON":
-            continue
-        glyph = char["ch"]
-        if glyph in _OPENING_BRACKETS:
-            if len(stack) == _BRACKET_STACK_LIMIT:
-                break
-            stack.append((_OPENING_BRACKETS[glyph], index))
-        elif glyph in _CLOSING_BRACKETS:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == glyph:
-                    pairs.append((stack[depth][1], index))
-                    del stack[depth:]
-                    break
-    return sorted(pairs)
-
-
-def _resolve_bracket_pairs(storage: dict) -> None:
-    """Rule N0: a bracket pair takes the direction of what it encloses.
-
-    Runs after the weak rules and before N1/N2, on python-bidi's storage.
-    """
-    chars = storage["chars"]
-    embedding = "R" if storage["base_level"] % 2 else "L"
-    for open_index, close_index in _bracket_pairs(chars):
-        inside = {
-            _strong_for_n0(chars[index]["type"]) for index in range(open_index + 1, close_index)
-        } - {None}
-        if not inside:
-            continue
-        if embedding in inside:
-            direction = embedding
-        else:
-            before = (
-                _strong_for_n0(chars[index]["type"]) for index in range(open_index - 1, -1, -1)
-            )
-            # N0 c: only opposite-direction text inside; the pair follows the
-            # preceding strong context (sos = embedding direction if none).
-            direction = next((kind for kind in before if kind), embedding)
-        for index in (open_index, close_index):
-            chars[index]["type"] = direction
-            follower = index + 1
-            while follower < len(chars) and chars[follower]["orig"] == "NSM":
-                chars[follower]["type"] = direction
-                follower += 1
-
-
-def _resolved_levels(text: str, base_level: int) -> list[int]:
-    """Embedding levels per code point (UAX #9 up to rule I2).
-
-    Uses python-bidi's pure-Python implementation, whose intermediate steps
-    are exposed, plus rule N0 (bracket pairs) which it lacks.  python-bidi's
-    Rust ``get_display`` neither mirrors brackets nor keeps combining marks
-    after their base (rule L3), both needed in a terminal.  Explicit
-    embeddings never occur: :func:`sanitize` removes them, so each line is a
-    single isolating run sequence at the paragraph level.
-    """
-    storage = _uba.get_empty_storage()
-    storage["base_level"] = base_level
-    storage["base_dir"] = ("L", "R")[base_level]
-    _uba.get_embedding_levels(text, storage)
-    _uba.explicit_embed_and_overrides(storage)
-    _uba.resolve_weak_types(storage)
-    _resolve_bracket_pairs(storage)
-    _uba.resolve_neutral_types(storage, False)
-    _uba.resolve_implicit_levels(storage, False)
-    return [char["level"] for char in storage["chars"]]
 
 
 def _clusters(text: str) -> list[tuple[int, str]]:
@@ -430,51 +281,6 @@ def _clusters(text: str) -> list[tuple[int, str]]:
         result.append((index, grapheme))
         index += len(grapheme)
     return result
-
-
-def _reset_trailing_whitespace(
-    clusters: list[tuple[int, str]], levels: list[int], base_level: int
-) -> list[int]:
-    """Rule L1: whitespace at the end of the line takes the paragraph level."""
-    cluster_levels = [levels[start] if start < len(levels) else base_level for start, _ in clusters]
-    for position in range(len(clusters) - 1, -1, -1):
-        first = clusters[position][1][:1]
-        if unicodedata.bidirectional(first) in ("WS", "BN", "S", "B"):
-            cluster_levels[position] = base_level
-        else:
-            break
-    return cluster_levels
-
-
-def _visual_order(levels: list[int]) -> list[int]:
-    """Rule L2: indices of items in display order given their levels."""
-    order = list(range(len(levels)))
-    if not levels:
-        return order
-    highest = max(levels)
-    odd_levels = [level for level in levels if level % 2]
-    if not odd_levels:
-        return order
-    lowest_odd = min(odd_levels)
-    for level in range(highest, lowest_odd - 1, -1):
-        index = 0
-        while index < len(order):
-            if levels[order[index]] >= level:
-                end = index
-                while end < len(order) and levels[order[end]] >= level:
-                    end += 1
-                order[index:end] = order[index:end][::-1]
-                index = end
-            else:
-                index += 1
-    return order
-
-
-def _mirror(grapheme: str) -> str:
-    """Rule L4: mirrored glyph for a right-to-left bracket-like cluster."""
-    first = grapheme[:1]
-    mirrored = MIRRORED.get(first)
-    return mirrored + grapheme[1:] if mirrored else grapheme
 
 
 _ALIGN_LOOKAHEAD = 4
@@ -509,24 +315,42 @@ def _shaped_owner_map(logical: str, shaped: str) -> list[int]:
 
 
 def _reordered_clusters(
-    shaped: str, base_level: int
-) -> list[tuple[int, str]]:
-    """Grapheme clusters of *shaped* in display order, mirrored where RTL.
+    paragraph: str, start: int, end: int, level: int
+) -> tuple[str, list[tuple[int, str]]]:
+    """Shape ``paragraph[start:end]`` and give its grapheme clusters in display order.
 
-    Returns ``(start index in shaped, displayed text)`` per cluster, in
-    visual order.  Reordering whole clusters is rule L3 done right: marks
-    stay after their base, ZWJ sequences and flags are never split.
+    Returns the shaped line and ``(start index in shaped, displayed text)`` per
+    cluster, in visual order, mirrored where right to left.  Levels come from
+    the shared engine on the whole paragraph; each shaped cluster takes the
+    level of the first logical character it shows.  Reordering whole clusters
+    is rule L3 done right: marks stay after their base, ZWJ sequences and
+    flags are never split.
     """
+    line = paragraph[start:end]
+    shaped = shape(line)
     clusters = _clusters(shaped)
-    if base_level == 0 and not _STRONG_RTL.search(shaped):
-        return clusters
-    levels = _resolved_levels(shaped, base_level)
-    cluster_levels = _reset_trailing_whitespace(clusters, levels, base_level)
+    if level == 0 and not _STRONG_RTL.search(line):
+        return shaped, clusters
+    levels = bidi.line_levels(paragraph, level, start, end)
+    shaped_levels: list[int | None] = [None] * len(shaped)
+    for logical_index, shaped_index in enumerate(_shaped_owner_map(line, shaped)):
+        if shaped_index < len(shaped) and shaped_levels[shaped_index] is None:
+            shaped_levels[shaped_index] = levels[logical_index]
+    filled: list[int] = []
+    for value in shaped_levels:
+        filled.append(value if value is not None else (filled[-1] if filled else level))
+    cluster_levels = [filled[cluster_start] for cluster_start, _ in clusters]
     shown: list[tuple[int, str]] = []
-    for index in _visual_order(cluster_levels):
-        start, grapheme = clusters[index]
-        shown.append((start, _mirror(grapheme) if cluster_levels[index] % 2 else grapheme))
-    return shown
+    for index in bidi.visual_indices(cluster_levels):
+        cluster_start, grapheme = clusters[index]
+        if cluster_levels[index] % 2:
+            grapheme = bidi.mirror(grapheme[:1]) + grapheme[1:]
+        shown.append((cluster_start, grapheme))
+    return shaped, shown
+
+
+def _level(line: str, base_dir: str) -> int:
+    return 1 if paragraph_base_dir(line, base_dir) == "rtl" else 0
 
 
 def visual_layout(line: str, base_dir: BaseDir | str = "auto") -> tuple[str, list[int], int]:
@@ -538,9 +362,7 @@ def visual_layout(line: str, base_dir: BaseDir | str = "auto") -> tuple[str, lis
     of *line* the cell column (0 = leftmost) of the cluster that shows it,
     and the total width in cells.  Used for cursors and mouse hit-testing.
     """
-    base_level = 1 if paragraph_base_dir(line, base_dir) == "rtl" else 0
-    shaped = shape(line)
-    shown = _reordered_clusters(shaped, base_level)
+    shaped, shown = _reordered_clusters(line, 0, len(line), _level(line, base_dir))
     shaped_column = [0] * len(shaped)
     column = 0
     for start, grapheme in shown:
@@ -553,14 +375,13 @@ def visual_layout(line: str, base_dir: BaseDir | str = "auto") -> tuple[str, lis
 
 
 @lru_cache(maxsize=8192)
-def _visual_cached(line: str, direction: str) -> str:
-    """Cached visual string of one display-safe line."""
-    shown = _reordered_clusters(shape(line), 1 if direction == "rtl" else 0)
-    return "".join(grapheme for _start, grapheme in shown)
+def _visual_cached(paragraph: str, start: int, end: int, level: int) -> str:
+    """Cached visual string of ``paragraph[start:end]`` (display-safe)."""
+    return "".join(grapheme for _start, grapheme in _reordered_clusters(paragraph, start, end, level)[1])
 
 
 def visual_line(line: str, base_dir: BaseDir | str = "auto") -> str:
-    """Shape, then reorder one already-wrapped logical line for painting.
+    """Shape, then reorder one logical line (its own paragraph) for painting.
 
     The result is in visual (left-to-right cell) order: Arabic runs reversed
     with their harakat still after their letter, numbers and Latin runs kept
@@ -569,77 +390,71 @@ def visual_line(line: str, base_dir: BaseDir | str = "auto") -> str:
     character.  Newlines inside *line* are painted as spaces.
     """
     safe = _for_display(line).replace("\n", " ")
-    return _visual_cached(safe, paragraph_base_dir(safe, base_dir))
+    return _visual_cached(safe, 0, len(safe), _level(safe, base_dir))
 
 
 # --------------------------------------------------------------------------
 # Wrapping
 # --------------------------------------------------------------------------
 
-_TOKENS = re.compile(r" +|[^ ]+")
 
-
-def _hard_break(word: str, width: int) -> list[str]:
-    """Split one over-long word into chunks of at most *width* cells.
+def _hard_break(paragraph: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Split one over-long unit into pieces of at most *width* cells.
 
     Splits between grapheme clusters, measuring unshaped widths, which are
     never smaller than shaped ones.  A single cluster wider than *width*
-    (a wide char at width 1) gets its own chunk; display code crops it.
+    (a wide char at width 1) gets its own piece; display code crops it.
     """
-    chunks: list[str] = []
-    current: list[str] = []
-    current_width = 0
-    for grapheme in wcwidth.iter_graphemes(word):
-        grapheme_width = _grapheme_width(grapheme)
-        if current and current_width + grapheme_width > width:
-            chunks.append("".join(current))
-            current, current_width = [], 0
-        current.append(grapheme)
-        current_width += grapheme_width
-    if current:
-        chunks.append("".join(current))
-    return chunks
-
-
-def _wrap_paragraph(paragraph: str, width: int, measure: Callable[[str], int]) -> list[str]:
-    """Greedy wrap of one paragraph (no newlines) at spaces."""
-    lines: list[str] = []
-    parts: list[str] = []
+    pieces: list[tuple[int, int]] = []
+    piece_start = position = start
     used = 0
+    for grapheme in wcwidth.iter_graphemes(paragraph[start:end]):
+        grapheme_width = _grapheme_width(grapheme)
+        if position > piece_start and used + grapheme_width > width:
+            pieces.append((piece_start, position))
+            piece_start, used = position, 0
+        used += grapheme_width
+        position += len(grapheme)
+    pieces.append((piece_start, end))
+    return pieces
 
-    def flush() -> None:
-        nonlocal parts, used
-        lines.append("".join(parts).rstrip(" "))
-        parts, used = [], 0
 
-    for token in _TOKENS.findall(paragraph):
-        token_width = measure(token)
-        if used + token_width <= width:
-            parts.append(token)
-            used += token_width
+def _wrap_spans(paragraph: str, width: int, measure: Callable[[str], int]) -> list[tuple[int, int]]:
+    """Greedy wrap of one paragraph (no newlines): ``(start, end)`` of each line.
+
+    Breaks at spaces (dropping the spaces at the break) but never inside a
+    phone number, e-mail address, URL or date (:func:`bidi.words`); a unit
+    wider than the line is hard-broken.  Leading spaces of the paragraph stay.
+    """
+    lines: list[tuple[int, int]] = []
+    line: tuple[int, int] | None = (0, 0)
+    used = 0
+    for start, end in bidi.words(paragraph):
+        unit_width = measure(paragraph[start:end])
+        if line is not None:
+            gap = _raw_width(paragraph[line[1] : start])
+            if used + gap + unit_width <= width:
+                line, used = (line[0], end), used + gap + unit_width
+                continue
+            if line[1] > line[0]:
+                lines.append(line)
+            line = None
+        if unit_width <= width:
+            line, used = (start, end), unit_width
             continue
-        if token[0] == " ":
-            if parts:
-                flush()
-            continue
-        if parts:
-            flush()
-        if token_width <= width:
-            parts, used = [token], token_width
-            continue
-        chunks = _hard_break(token, width)
-        for chunk in chunks[:-1]:
-            lines.append(chunk)
-        parts, used = [chunks[-1]], measure(chunks[-1])
-    if parts or not lines:
-        lines.append("".join(parts))
+        pieces = _hard_break(paragraph, start, end, width)
+        lines.extend(pieces[:-1])
+        line, used = pieces[-1], measure(paragraph[pieces[-1][0] : pieces[-1][1]])
+    if line is not None and (line[1] > line[0] or not lines):
+        lines.append(line)
     return lines
 
 
 def wrap(text: str, width: int, *, shaped: bool = True) -> list[str]:
     """Wrap LOGICAL *text* to *width* cells; returns logical lines.
 
-    Breaks at spaces (dropping the spaces at the break), hard-breaks words
+    Breaks at spaces (dropping the spaces at the break), never inside a
+    phone number, e-mail address, URL or date that fits, hard-breaks units
     longer than *width* between grapheme clusters, and starts a new line at
     every ``\\n``.  Widths are measured after shaping when *shaped* is true
     (the app joins letters: lam-alef takes one cell), as stored otherwise
@@ -650,7 +465,7 @@ def wrap(text: str, width: int, *, shaped: bool = True) -> list[str]:
     measure = _shaped_width if shaped else _raw_width
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, width, measure))
+        lines.extend(paragraph[start:end] for start, end in _wrap_spans(paragraph, width, measure))
     return lines
 
 
@@ -674,12 +489,6 @@ def _crop(line: str, width: int) -> str:
     return "".join(kept)
 
 
-def _paragraphs_with_direction(text: str, base_dir: str) -> Iterable[tuple[str, str]]:
-    """Yield each hard line of *text* with its resolved paragraph direction."""
-    for paragraph in text.split("\n"):
-        yield paragraph, paragraph_base_dir(paragraph, base_dir)
-
-
 def display_lines(
     text: str,
     width: int,
@@ -689,17 +498,19 @@ def display_lines(
     """Lines ready to paint for *text* at *width* cells.
 
     Sanitizes, wraps the logical text, then in "app" mode shapes and
-    reorders each wrapped line (direction resolved per paragraph); in
-    "terminal" mode returns the wrapped logical lines as stored (the
-    terminal joins and reorders).  Every line is at most *width* cells.
+    reorders each wrapped line with levels resolved on its whole paragraph
+    (hard line); in "terminal" mode returns the wrapped logical lines as
+    stored (the terminal joins and reorders).  Every line is at most *width*
+    cells.
     """
     width = max(1, int(width))
     safe = _for_display(text)
     app = mode != "terminal"
     lines: list[str] = []
-    for paragraph, direction in _paragraphs_with_direction(safe, base_dir):
-        for line in _wrap_paragraph(paragraph, width, _shaped_width if app else _raw_width):
-            shown = _visual_cached(line, direction) if app else line
+    for paragraph in safe.split("\n"):
+        level = _level(paragraph, base_dir)
+        for start, end in _wrap_spans(paragraph, width, _shaped_width if app else _raw_width):
+            shown = _visual_cached(paragraph, start, end, level) if app else paragraph[start:end]
             lines.append(_crop(shown, width))
     return lines
 
@@ -723,4 +534,4 @@ def display_label(text: str, mode: Literal["terminal", "app"] | str = "app") -> 
     safe = _for_display(text).replace("\n", " ")
     if mode == "terminal":
         return safe
-    return _visual_cached(safe, paragraph_base_dir(safe, "auto"))
+    return _visual_cached(safe, 0, len(safe), _level(safe, "auto"))

@@ -10,10 +10,13 @@ left-to-right, unshaped text.  This module does the layout itself:
    greedily in logical (reading) order.  ``"\\n"`` forces a break and a word
    wider than the line is broken between characters (never before a
    combining mark such as a haraka).
-2. **Reorder each line for display.**  The Unicode bidi algorithm
-   (python-bidi's reference implementation) resolves embedding levels per
-   line; same-level runs are reordered with rule L2, so English words and
-   numbers inside Arabic read correctly ("عام 2024 مع UNICEF").
+2. **Reorder each line for display.**  The app's one bidi engine
+   (:mod:`workshop.core.text.bidi`, shared with the terminal) resolves
+   embedding levels on the whole paragraph (bracket pairs, numbers, phone
+   numbers and e-mails as left-to-right isolates); each line's level runs
+   are reordered with rule L2, so English words and numbers inside Arabic
+   read correctly ("عام 2024 مع UNICEF").  A line never breaks inside a
+   phone number, e-mail address, URL or date that fits the line.
 3. **Shape each run** with HarfBuzz in the run's own direction (joined
    letters, lam-alef ligature, mark positioning, mirrored brackets) and draw
    the glyphs with ReportLab's ``ShapedStr`` support: the first logical line
@@ -40,12 +43,12 @@ Public API::
     clean_text(text) -> str                         # control chars removed
     layout_lines(text, style, width) -> list[str]   # wrapped logical lines
     visual_line(text, rtl) -> str                   # a line in display order
+    visual_order(text, rtl) -> list[int]            # its indices in display order
     text_width(text, font_name, font_size) -> float # shaped width in points
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -53,21 +56,13 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import uharfbuzz as hb
-from bidi.algorithm import (
-    explicit_embed_and_overrides,
-    get_base_level,
-    get_embedding_levels,
-    get_empty_storage,
-    resolve_implicit_levels,
-    resolve_neutral_types,
-    resolve_weak_types,
-)
 from reportlab.lib import colors
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from workshop.core.export.fonts import FontSet, safe_text
+from workshop.core.text import bidi
 
 __all__ = [
     "Align",
@@ -82,6 +77,7 @@ __all__ = [
     "make_styles",
     "text_width",
     "visual_line",
+    "visual_order",
 ]
 
 Align = Literal["start", "end", "center"]
@@ -99,20 +95,7 @@ EXTRACTION_NOTE = (
 _FEATURES = {"kern": True, "liga": True}
 _MAX_CACHED_WORD = 200  # longer strings are measured without the cache
 
-# C0/C1 controls (except \n and \t), DEL, bidi marks/embeddings/overrides/
-# isolates, BOM, interlinear annotation, lone surrogates.
-_CONTROL_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ufeff\ufff9-\ufffb\ud800-\udfff]"
-)
-_NEWLINE_RE = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
-_WORD_RE = re.compile("[^ ]+")
-
-# Bidi classes that can make a line non-trivial.
 _STRONG_RTL = frozenset({"R", "AL"})
-_NON_LTR = frozenset({"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF"})
-_NON_RTL = frozenset({"L", "EN", "AN", "RLE", "RLO", "LRE", "LRO", "PDF"})
 
 
 # ---------------------------------------------------------------------------
@@ -125,8 +108,10 @@ class BidiStyle:
     """How a :class:`BidiParagraph` is set.
 
     ``align`` is relative to the paragraph direction: ``"start"`` is the right
-    edge for RTL and the left edge for LTR.  ``direction="auto"`` takes the
-    direction of the first strong character (LTR if there is none).
+    edge for RTL and the left edge for LTR.  ``direction="auto"`` (for what
+    users typed) takes the direction of the first strong character
+    (``fallback_rtl`` if there is none); the app's own labels are set in the
+    document's direction.
     ``leading`` of ``None`` means ``1.5 * font_size``.  ``bullet`` (e.g.
     ``"•"``) is drawn on the start side of the first line and the whole
     paragraph is indented past it.
@@ -142,6 +127,8 @@ class BidiStyle:
     space_after: float = 0.0
     first_line_indent: float = 0.0
     bullet: str | None = None
+    #: With ``direction="auto"``: the direction of text with no strong letter (numbers only).
+    fallback_rtl: bool = False
 
     @property
     def line_height(self) -> float:
@@ -169,15 +156,13 @@ def escape_markup(text: str) -> str:
 
 
 def clean_text(text: str, font_name: str | None = None) -> str:
-    """Return ``text`` ready to draw: controls removed, glyphs all available.
+    """Return ``text`` ready to draw: the app's one control policy, glyphs all available.
 
-    Line separators become ``"\\n"``, tabs become a space, C0/C1 controls,
-    ESC, NUL, bidi embeddings/overrides/isolates and marks are removed, and
-    characters the font lacks are replaced via :func:`fonts.safe_text`.
+    :func:`workshop.core.text.bidi.clean` (shared with the screen: line separators become
+    ``"\\n"``, bidi controls are removed, other controls become visible), tabs become a
+    space, and characters the font lacks are replaced via :func:`fonts.safe_text`.
     """
-    text = _NEWLINE_RE.sub("\n", text).replace("\t", " ")
-    text = _CONTROL_RE.sub("", text)
-    return safe_text(text, font_name)
+    return safe_text(bidi.clean(text).replace("\t", " "), font_name)
 
 
 # ---------------------------------------------------------------------------
@@ -274,113 +259,49 @@ def _char_advances(word: str, font_name: str, font_size: float) -> list[float]:
 # ---------------------------------------------------------------------------
 
 
-class _Run(NamedTuple):
-    """A maximal logical substring at one embedding level."""
+def _line_runs(text: str, start: int, end: int, rtl: bool) -> list[bidi.Run]:
+    """Level runs of ``text[start:end]`` (one line) in visual order, offsets into ``text``.
 
-    start: int
-    end: int
-    level: int
-
-
-def _trivial_level(text: str, base_level: int) -> int | None:
-    """The single level of ``text`` when no bidi resolution is needed."""
-    classes = {unicodedata.bidirectional(ch) for ch in text}
-    if base_level == 0 and not classes & _NON_LTR:
-        return 0
-    if base_level == 1 and not classes & _NON_RTL:
-        return 1
-    return None
-
-
-def _resolve_levels(text: str, base_level: int) -> list[int]:
-    """Resolved embedding level of every character (UAX #9, rules X1-I2, L1).
-
-    Characters removed by rule X9 (e.g. ZWJ) take the level of the
-    preceding character; trailing whitespace takes the paragraph level.
+    Levels are resolved by the shared engine on the line's whole paragraph (hard line).
     """
-    storage = get_empty_storage()
-    storage["base_level"] = base_level
-    storage["base_dir"] = ("L", "R")[base_level]
-    get_embedding_levels(text, storage)
-    for index, char in enumerate(storage["chars"]):
-        char["index"] = index
-    explicit_embed_and_overrides(storage)
-    resolve_weak_types(storage)
-    resolve_neutral_types(storage, False)
-    resolve_implicit_levels(storage, False)
-    levels: list[int | None] = [None] * len(text)
-    for char in storage["chars"]:
-        levels[char["index"]] = char["level"]
-    resolved: list[int] = []
-    for level in levels:
-        resolved.append(level if level is not None else (resolved[-1] if resolved else base_level))
-    index = len(text) - 1
-    while index >= 0 and text[index].isspace():
-        resolved[index] = base_level
-        index -= 1
-    return resolved
+    if start >= end:
+        return []
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    paragraph = text[first : len(text) if last < 0 else last]
+    levels = bidi.line_levels(paragraph, 1 if rtl else 0, start - first, end - first)
+    return [
+        bidi.Run(run.start + start, run.end + start, run.level) for run in bidi.visual_runs(levels)
+    ]
 
 
-def _runs_from_levels(levels: Sequence[int]) -> list[_Run]:
-    runs: list[_Run] = []
-    start = 0
-    for index in range(1, len(levels) + 1):
-        if index == len(levels) or levels[index] != levels[start]:
-            runs.append(_Run(start, index, levels[start]))
-            start = index
-    return runs
-
-
-def _reorder_runs(runs: list[_Run]) -> list[_Run]:
-    """Rule L2: reverse sequences of runs at each level, highest first."""
-    if not runs:
-        return runs
-    order = list(runs)
-    highest = max(run.level for run in order)
-    lowest_odd = min((run.level for run in order if run.level % 2), default=highest + 1)
-    for level in range(highest, lowest_odd - 1, -1):
-        index = 0
-        while index < len(order):
-            if order[index].level < level:
-                index += 1
-                continue
-            end = index
-            while end < len(order) and order[end].level >= level:
-                end += 1
-            order[index:end] = reversed(order[index:end])
-            index = end
+def visual_order(text: str, rtl: bool) -> list[int]:
+    """Indices of ``text`` (one line) in the order its glyphs are drawn, left to right."""
+    order: list[int] = []
+    for run in _line_runs(text, 0, len(text), rtl):
+        indices = range(run.start, run.end)
+        order.extend(reversed(indices) if run.rtl else indices)
     return order
 
 
-def _visual_runs(text: str, rtl: bool) -> list[_Run]:
-    """The runs of one line of ``text`` in visual (left-to-right) order."""
-    if not text:
-        return []
-    base_level = 1 if rtl else 0
-    level = _trivial_level(text, base_level)
-    if level is not None:
-        return [_Run(0, len(text), level)]
-    return _reorder_runs(_runs_from_levels(_resolve_levels(text, base_level)))
-
-
 def visual_line(text: str, rtl: bool) -> str:
-    """``text`` (one line) in display order, characters not shaped.
+    """``text`` (one line) in display order, characters not shaped nor mirrored.
 
     Useful for tests and debugging: it is the order in which the glyph runs
-    of a line are drawn from left to right.
+    of a line are drawn from left to right (HarfBuzz mirrors brackets in
+    right-to-left runs when shaping).
     """
-    parts = []
-    for run in _visual_runs(text, rtl):
-        chunk = text[run.start : run.end]
-        parts.append(chunk[::-1] if run.level % 2 else chunk)
-    return "".join(parts)
+    return "".join(text[index] for index in visual_order(text, rtl))
 
 
-def _shape_line(text: str, font_name: str, font_size: float, rtl: bool) -> list[_Shaped]:
-    """Shape one line run by run, in visual order."""
+def _shape_line(
+    text: str, font_name: str, font_size: float, rtl: bool, start: int = 0, end: int | None = None
+) -> list[_Shaped]:
+    """Shape the line ``text[start:end]`` run by run, in visual order."""
+    end = len(text) if end is None else end
     return [
-        _shape(text[run.start : run.end], font_name, font_size, bool(run.level % 2))
-        for run in _visual_runs(text, rtl)
+        _shape(text[run.start : run.end], font_name, font_size, run.rtl)
+        for run in _line_runs(text, start, end, rtl)
     ]
 
 
@@ -489,8 +410,8 @@ class _LineBuilder:
 
     def add_hard_line(self, start: int, end: int) -> None:
         """Lay out ``text[start:end]``, which has no newline."""
-        for match in _WORD_RE.finditer(self.text, start, end):
-            self.add_word(match.start(), match.end())
+        for word_start, word_end in bidi.words(self.text[start:end]):
+            self.add_word(start + word_start, start + word_end)
         if self.start is None:  # an empty line (e.g. "\n\n") keeps its height
             self.lines.append(_Line(start, start, 0.0))
         self.flush()
@@ -523,11 +444,9 @@ def layout_lines(text: str, style: BidiStyle, width: float) -> list[str]:
 # ---------------------------------------------------------------------------
 
 
-def _resolve_direction(text: str, direction: Direction) -> bool:
-    """True for right-to-left."""
-    if direction == "auto":
-        return get_base_level(text) == 1 if text.strip() else False
-    return direction == "rtl"
+def _resolve_direction(text: str, direction: Direction, fallback_rtl: bool = False) -> bool:
+    """True for right-to-left: forced, or from the first strong letter ("auto")."""
+    return bidi.base_level(text, direction, "rtl" if fallback_rtl else "ltr") == 1
 
 
 class BidiParagraph(Flowable):
@@ -543,7 +462,7 @@ class BidiParagraph(Flowable):
         super().__init__()
         self.style = style
         self.text = clean_text(text, style.font_name)
-        self.rtl = _resolve_direction(self.text, style.direction)
+        self.rtl = _resolve_direction(self.text, style.direction, style.fallback_rtl)
         self.bullet = clean_text(style.bullet, style.font_name) if style.bullet else ""
         self._indent = self._bullet_width()
         self._cache: tuple[float, list[_Line]] | None = None
@@ -662,8 +581,7 @@ class BidiParagraph(Flowable):
         canvas.setFillColor(colors.toColor(style.color))
         lines = self.lines_for(self.width)
         for index, line in enumerate(lines):
-            text = self.text[line.start : line.end]
-            runs = _shape_line(text, style.font_name, style.font_size, self.rtl)
+            runs = _shape_line(self.text, style.font_name, style.font_size, self.rtl, line.start, line.end)
             width = sum(run.width for run in runs)
             self._draw_runs(self._line_x(index, width), self._baseline(index), runs)
         if self.bullet and lines:
@@ -748,21 +666,27 @@ def bidi_table(
 def make_styles(fonts: FontSet, rtl: bool) -> dict[str, BidiStyle]:
     """The export's text styles: title, h1, h2, body, small, cell, cell_bold.
 
-    Black on white for print; every style takes the document direction (its
-    ``align="start"`` is the right edge in Arabic).
+    Black on white for print.  Headings and header cells (the app's own labels) take
+    the document direction (``align="start"`` is the right edge in Arabic); the title,
+    body, small and cell styles carry what users typed and take each paragraph's own
+    direction from its first strong letter (the document's for numbers only), so an
+    English item in an Arabic document ends with its full stop on the right.
     """
     direction: Direction = "rtl" if rtl else "ltr"
 
-    def style(font: str, size: float, leading: float, **extra: float) -> BidiStyle:
-        return BidiStyle(font, size, leading, colors.black, "start", direction, **extra)
+    def style(font: str, size: float, leading: float, user: bool = False, **extra: float) -> BidiStyle:
+        return BidiStyle(
+            font, size, leading, colors.black, "start", "auto" if user else direction,
+            fallback_rtl=rtl, **extra,  # type: ignore[arg-type]
+        )
 
     return {
-        "title": style(fonts.bold, 20, 30, space_after=10),
+        "title": style(fonts.bold, 20, 30, user=True, space_after=10),
         "h1": style(fonts.bold, 15, 22, space_before=12, space_after=6),
         "h2": style(fonts.bold, 12, 18, space_before=8, space_after=4),
-        "body": style(fonts.regular, 10, 16, space_after=5),
-        "small": style(fonts.regular, 8, 12, space_after=3),
-        "cell": style(fonts.regular, 9, 13.5),
+        "body": style(fonts.regular, 10, 16, user=True, space_after=5),
+        "small": style(fonts.regular, 8, 12, user=True, space_after=3),
+        "cell": style(fonts.regular, 9, 13.5, user=True),
         "cell_bold": style(fonts.bold, 9, 13.5),
     }
 
