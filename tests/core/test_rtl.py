@@ -335,21 +335,14 @@ def test_import_does_not_pull_textual() -> None:
     assert result.stdout.strip() == "False"
 
 
-def test_long_paragraph_is_fast() -> None:
+def test_long_paragraph_lines_fit() -> None:
+    """A 2,000-word paragraph wraps to lines that fit (its speed is a benchmark, not a test)."""
     words = "مرحبا بالعالم الهدف هو بناء تحالف قوي من أجل التغيير (UNICEF) 2030".split()
     rng = random.Random(7)
     text = " ".join(rng.choice(words) + str(i % 3 or "") for i in range(2000))
-    rtl._visual_cached.cache_clear()
-    rtl._shape_word_cached.cache_clear()
-    start = time.perf_counter()
     lines = display_lines(text, 60, "app")
-    cold = time.perf_counter() - start
-    start = time.perf_counter()
-    display_lines(text, 60, "app")
-    warm = time.perf_counter() - start
     assert all(cell_width(line) <= 60 for line in lines)
-    assert cold < 0.25, cold  # typically ~25 ms; generous for slow CI
-    assert warm < 0.05, warm
+    assert display_lines(text, 60, "app") == lines
 
 
 def test_fit_cuts_logical_text_at_its_end() -> None:
