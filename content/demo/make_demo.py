@@ -270,11 +270,14 @@ SPENT = {
 
 
 def _items(prefix: str, texts: list[Any]) -> list[dict[str, Any]]:
-    """Needs answers or next steps: a text, or (text, author)."""
+    """Needs answers or next steps: a text, or (text, author), or (text, author, due date)."""
     out = []
     for number, entry in enumerate(texts, start=1):
-        text, author = entry if isinstance(entry, tuple) else (entry, "")
-        out.append({"id": f"{prefix}-{number}", "text": text, "author": author})
+        text, author, *due = entry if isinstance(entry, tuple) else (entry, "")
+        item = {"id": f"{prefix}-{number}", "text": text, "author": author}
+        if due:
+            item["due"] = due[0]
+        out.append(item)
     return out
 
 
@@ -415,6 +418,7 @@ def build(lang: str, words: dict[str, Any]) -> dict[str, Any]:
             "ratings": [{"id": f"r{n:02d}", "question": q, "score": s} for n, (q, s) in enumerate(RATINGS, start=1)],
             "indicators": INDICATORS,
             "next_steps": _items("ns", words["next_steps"]),
+            "next_meeting": words["next_meeting"],
         },
         "timing": {"timeboxes": TIMEBOXES, "spent": SPENT, "dots_per_participant": 3},
         "facilitator_notes": words["facilitator_notes"],
@@ -909,11 +913,12 @@ EN: dict[str, Any] = {
         "that repeat adopted positions. Everything else goes to the strategic committee."
     ),
     "next_steps": [
-        ("Send the workshop report and the adopted mission to every participant by 21 October.", "Joanne Whitaker"),
-        ("First executive committee meeting on 3 November at the Family Health Centre.", "Denise Howard"),
-        ("Work groups meet before 15 November and draft their first action plans.", "Carmen Ortiz"),
-        ("Invite the Legal Aid Clinic and Job and Family Services, and find a way to act on mould and lead.", "Grace Mensah"),
+        ("Send the workshop report and the adopted mission to every participant by 21 October.", "Joanne Whitaker", "2026-10-21"),
+        ("First executive committee meeting on 3 November at the Family Health Centre.", "Denise Howard", "2026-11-03"),
+        ("Work groups meet before 15 November and draft their first action plans.", "Carmen Ortiz", "2026-11-15"),
+        ("Invite the Legal Aid Clinic and Job and Family Services, and find a way to act on mould and lead.", "Grace Mensah", "2026-11-30"),
     ],
+    "next_meeting": {"date": "2026-11-03", "time": "18:00", "place": "Eastbrook Family Health Centre"},
     "facilitator_notes": {
         "readiness": (
             "Question 6 stays unsure until the Children's Fund decides in December. It should not block us: "
@@ -1347,11 +1352,12 @@ AR: dict[str, Any] = {
         "تكرر مواقف معتمدة. وما عدا ذلك يُرفع إلى اللجنة الاستراتيجية."
     ),
     "next_steps": [
-        ("إرسال تقرير الورشة والرسالة المعتمدة إلى جميع المشاركين قبل 21 تشرين الأول.", "منى الخصاونة"),
-        ("أول اجتماع للجنة التنفيذية في 3 تشرين الثاني في المركز الطبي الخيري.", "سهام العمري"),
-        ("تجتمع مجموعات العمل قبل 15 تشرين الثاني وتضع مسودات خطط عملها الأولى.", "ريم الشرع"),
-        ("دعوة عيادة العون القانوني والبلدية، وإيجاد طريقة للتعامل مع الرطوبة والعفن في المساكن.", "أحمد الروسان"),
+        ("إرسال تقرير الورشة والرسالة المعتمدة إلى جميع المشاركين قبل 21 تشرين الأول.", "منى الخصاونة", "2026-10-21"),
+        ("أول اجتماع للجنة التنفيذية في 3 تشرين الثاني في المركز الطبي الخيري.", "سهام العمري", "2026-11-03"),
+        ("تجتمع مجموعات العمل قبل 15 تشرين الثاني وتضع مسودات خطط عملها الأولى.", "ريم الشرع", "2026-11-15"),
+        ("دعوة عيادة العون القانوني والبلدية، وإيجاد طريقة للتعامل مع الرطوبة والعفن في المساكن.", "أحمد الروسان", "2026-11-30"),
     ],
+    "next_meeting": {"date": "2026-11-03", "time": "18:00", "place": "المركز الطبي الخيري في النزهة"},
     "facilitator_notes": {
         "readiness": "يبقى السؤال السادس غير محسوم حتى يقرر صندوق الطفولة المبكرة في كانون الأول. لا ينبغي أن يعطّلنا: وافقت القاعة على البدء بوقت موظفي الأعضاء.",
         "mapping": "حصلت مشكلة الرطوبة والعفن على أصوات لكن دون فرصة مرتبطة بها. لجنة السكان تريد إبقاءها؛ نعود إليها حين تنضم عيادة العون القانوني.",

@@ -6,7 +6,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -73,7 +72,8 @@ def render(ws: Workshop, audience: str, language: str, path: Path) -> tuple[list
 def headings(audience: str, language: str) -> list[str]:
     report = build_report(small_workshop(), audience=audience, language=language, catalogue=make_catalogue(language))
     assert [s.id for s in report.sections] == list(SECTION_ORDER[audience])
-    return [s.heading for s in report.sections]
+    # The summary is page 1 under the title, without a chapter heading of its own.
+    return [s.heading for s in report.sections if s.id != "summary"]
 
 
 def assert_sections_in_order(pages: list[str], titles: list[str]) -> None:
@@ -210,14 +210,10 @@ def test_demo_pdf(tmp_path: Path, language: str) -> None:
     path = tmp_path / "demo.pdf"
     catalogue = make_catalogue(language)
     report = build_report(ws, audience="participants", language=language, catalogue=catalogue)
-    started = time.perf_counter()
     warnings = write_pdf(report, path, rtl=catalogue.rtl)
-    elapsed = time.perf_counter() - started
     size = path.stat().st_size
-    print(f"demo {language}: {elapsed:.2f} s, {size / 1024:.0f} KB, {len(PdfReader(str(path)).pages)} pages")
     assert warnings == []
-    assert size <= 150 * 1024
-    assert elapsed <= 1.5, "budget 0.5 s, with slack for a loaded test machine"
+    assert size <= 150 * 1024, "the README's size budget (time is measured by benchmarks/run.py)"
     text = normalise("".join(page_texts(path)))
     assert normalise(ws.meta.title) in text
     for secret in private_texts(ws):
@@ -226,20 +222,15 @@ def test_demo_pdf(tmp_path: Path, language: str) -> None:
         assert re.search("[\u0600-\u06ff]", text), "Arabic letters extract"
 
 
-def test_big_arabic_workshop_budget(tmp_path: Path) -> None:
+def test_big_arabic_workshop_size(tmp_path: Path) -> None:
     ws = big_arabic_workshop()
     catalogue = make_catalogue("ar")
     report = build_report(ws, audience="facilitator", language="ar", catalogue=catalogue)
     path = tmp_path / "big.pdf"
-    started = time.perf_counter()
     warnings = write_pdf(report, path, rtl=True)
-    elapsed = time.perf_counter() - started
     size = path.stat().st_size
-    pages = len(PdfReader(str(path)).pages)
-    print(f"big Arabic: {elapsed:.2f} s, {size / 1024:.0f} KB, {pages} pages")
     assert warnings == []
-    assert size <= 600 * 1024
-    assert elapsed <= 6.0, "budget 3 s, with slack for a loaded test machine"
+    assert size <= 600 * 1024, "the README's size budget (time is measured by benchmarks/run.py)"
     text = normalise("".join(page_texts(path)))
     assert "partner499@example.org" in text
 

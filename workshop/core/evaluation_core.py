@@ -7,8 +7,9 @@ inside `session.edit(...)`; every invalid input raises ValueError with a plain s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from workshop.core.model import STAGES, Evaluation, Item, Meta, Rating
+from workshop.core.model import STAGES, Evaluation, Meta, NextStep, Rating
 
 #: The manual's eight steps, as stored keys.
 EIGHT_STEPS: tuple[str, ...] = tuple(str(n) for n in range(1, 9))
@@ -156,11 +157,11 @@ def indicators_met(evaluation: Evaluation) -> int:
     return sum(1 for i in INDICATORS if evaluation.indicators.get(i, False))
 
 
-def add_next_step(evaluation: Evaluation, text: str, author: str = "") -> Item:
+def add_next_step(evaluation: Evaluation, text: str, author: str = "", due: date | None = None) -> NextStep:
     """Add a next step (who does what by when); blank text is refused."""
     if not text.strip():
         raise ValueError("a next step needs some text")
-    item = Item(text=text, author=author)
+    item = NextStep(text=text, author=author, due=due)
     evaluation.next_steps.append(item)
     return item
 

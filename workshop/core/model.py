@@ -351,13 +351,41 @@ class Rating(Model):
     score: int = Field(ge=1, le=5)
 
 
+class NextStep(Item):
+    """A next step: what (text), who (author, "@Name") and by when (due, optional)."""
+
+    due: dt.date | None = None
+
+
+class Meeting(Model):
+    """The coalition's next meeting, if the room set one."""
+
+    date: dt.date | None = None
+    #: Free text such as "18:00" or "morning".
+    time: ShortText = ""
+    place: ShortText = ""
+
+    def is_set(self) -> bool:
+        """Whether any part of the meeting was agreed."""
+        return bool(self.date or self.time.strip() or self.place.strip())
+
+
 class Evaluation(Model):
     #: Progress of each of the eight steps (key "1".."8"): 0-100.
     eight_steps: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
     ratings: list[Rating] = Field(default_factory=list)
     #: The four empowerment success indicators (key "1".."4") -> checked.
     indicators: dict[str, bool] = Field(default_factory=dict)
-    next_steps: list[Item] = Field(default_factory=list)
+    next_steps: list[NextStep] = Field(default_factory=list)
+    next_meeting: Meeting = Field(default_factory=Meeting)
+
+    @field_validator("next_steps", mode="before")
+    @classmethod
+    def _plain_items_are_next_steps(cls, value: Any) -> Any:
+        """A plain Item (text and author) is a next step without a date."""
+        if isinstance(value, list):
+            return [v.model_dump() if isinstance(v, Item) and not isinstance(v, NextStep) else v for v in value]
+        return value
 
 
 class Timing(Model):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.theme import BUILTIN_THEMES, Theme
 
+from workshop.core.palette import COLOUR_BLIND_THEME
+
 PROJECTOR = Theme(
     name="workshop-projector",
     primary="#003f8a",
@@ -34,21 +36,9 @@ DARK = Theme(
     dark=True,
 )
 
-#: Okabe-Ito palette: distinguishable with the common colour-vision deficiencies.
-COLOUR_BLIND = Theme(
-    name="workshop-colour-blind",
-    primary="#0072b2",
-    secondary="#cc79a7",
-    accent="#e69f00",
-    warning="#e69f00",
-    error="#d55e00",
-    success="#009e73",
-    foreground="#000000",
-    background="#ffffff",
-    surface="#f0f0f0",
-    panel="#dde8f0",
-    dark=False,
-)
+#: Okabe-Ito palette (workshop.core.palette, shared with the export charts): distinguishable with the common
+#: colour-vision deficiencies.
+COLOUR_BLIND = Theme(name="workshop-colour-blind", dark=False, **COLOUR_BLIND_THEME)
 
 #: ANSI colours only: the terminal's own palette, fewest bytes (based on Textual's ansi-dark).
 SIXTEEN = BUILTIN_THEMES["ansi-dark"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,6 +30,7 @@ __all__ = [
     "FORMATS",
     "build_report",
     "default_export_name",
+    "export_mode",
     "export_workshop",
     "left_out",
     "render",
@@ -61,7 +63,15 @@ def default_export_name(workshop: Workshop, fmt: str, audience: str, language: s
     return f"{slug}-{audience}-{language}.{fmt}"
 
 
-def render(workshop: Workshop, *, fmt: Format, audience: Audience, language: str) -> str:
+def render(
+    workshop: Workshop,
+    *,
+    fmt: Format,
+    audience: Audience,
+    language: str,
+    attendance: bool = False,
+    now: datetime | None = None,
+) -> str:
     """The text of a text export (json, md, csv) in memory."""
     from workshop.core.content import load_catalogue
 
@@ -73,7 +83,10 @@ def render(workshop: Workshop, *, fmt: Format, audience: Audience, language: str
     if fmt == "md":
         from workshop.core.export.markdown import to_markdown
 
-        return to_markdown(build_report(workshop, audience=audience, language=language, catalogue=catalogue))
+        report = build_report(
+            workshop, audience=audience, language=language, catalogue=catalogue, attendance=attendance, now=now
+        )
+        return to_markdown(report)
     if fmt == "csv":
         from workshop.core.export.csv_export import partners_csv
 
@@ -93,6 +106,15 @@ def _target(workshop: Workshop, fmt: str, audience: str, language: str, out: Pat
     return out
 
 
+def export_mode(fmt: str, audience: str) -> int:
+    """The file mode of an export: PRIVATE (0600) for anything private, SHARED (the umask's default) otherwise.
+
+    Participants' exports are meant to be handed out and hold nothing private; the facilitator's
+    hold partners' phones, e-mails and notes in every format: only this user may read them.
+    """
+    return SHARED if audience == "participants" else PRIVATE
+
+
 def export_workshop(
     workshop: Workshop,
     *,
@@ -101,8 +123,15 @@ def export_workshop(
     language: str,
     out: Path,
     force: bool = False,
+    attendance: bool = False,
+    now: datetime | None = None,
 ) -> ExportResult:
-    """Write one export. `out` is a file path, or a folder for the default name."""
+    """Write one export. `out` is a file path, or a folder for the default name.
+
+    `attendance` adds the participants' names and organisations; `now` is the clock of
+    the report (its date and the PDF's creation date; the same `now` gives the same bytes).
+    The facilitator's exports are written 0600.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     path = _target(workshop, fmt, audience, language, out)
@@ -120,21 +149,21 @@ def export_workshop(
 
         register_fonts()
         catalogue = load_catalogue(language)
-        report = build_report(workshop, audience=audience, language=language, catalogue=catalogue)
+        report = build_report(
+            workshop, audience=audience, language=language, catalogue=catalogue, attendance=attendance, now=now
+        )
 
         def write(temp: Path) -> list[str]:
             return write_pdf(report, temp, rtl=catalogue.rtl)
 
     else:
-        text = render(workshop, fmt=fmt, audience=audience, language=language)
+        text = render(workshop, fmt=fmt, audience=audience, language=language, attendance=attendance, now=now)
 
         def write(temp: Path) -> list[str]:
             temp.write_bytes(text.encode("utf-8", "surrogatepass"))
             return []
 
-    # Participants' exports are meant to be handed out (ordinary permissions); the facilitator's
-    # hold phones, e-mails and notes: only this user may read them.
-    mode = PRIVATE if audience == "facilitator" else SHARED
+    mode = export_mode(fmt, audience)
     try:
         warnings = write_with(path, write, mode=mode)
     except OSError as error:

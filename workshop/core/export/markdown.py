@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from workshop.core.export.report import (
+    BarChart,
     Bullets,
     Heading,
     KeyValue,
@@ -18,7 +19,10 @@ from workshop.core.export.report import (
     Paragraph,
     Report,
     Section,
+    SwotGrid,
     Table,
+    Timeline,
+    chart_table,
 )
 
 #: ANSI/VT escape sequences (CSI, OSC, two-character escapes).
@@ -83,6 +87,8 @@ def _block(block: object) -> list[str]:
         return [f"- **{_inline(label)}:** {_inline(value)}" for label, value in block.pairs]
     if isinstance(block, Table):
         return _table(block)
+    if isinstance(block, (BarChart, SwotGrid, Timeline)):
+        return _table(chart_table(block))
     raise TypeError(f"unknown report block {type(block).__name__}")
 
 
@@ -95,14 +101,18 @@ def _section(section: Section) -> list[str]:
 
 
 def to_markdown(report: Report) -> str:
-    """The whole report as one Markdown document."""
+    """The whole report as one Markdown document: the summary first, then the contents and the chapters."""
     meta = report.meta
     lines = [f"# {_inline(meta.title)}", ""]
     lines += [f"*{_inline(line)}*  " for line in meta.subtitle]
     lines += [f"*{_inline(meta.generated_label)}*", ""]
+    summary = report.section("summary")
+    chapters = [s for s in report.sections if s is not summary]
+    if summary is not None:
+        lines.extend(_section(summary))
     lines += [f"**{_inline(report.labels['contents'])}**", ""]
-    lines += [f"{n}. {_inline(s.heading)}" for n, s in enumerate(report.sections, start=1)]
+    lines += [f"{n}. {_inline(s.heading)}" for n, s in enumerate(chapters, start=1)]
     lines.append("")
-    for section in report.sections:
+    for section in chapters:
         lines.extend(_section(section))
     return "\n".join(lines).rstrip("\n") + "\n"

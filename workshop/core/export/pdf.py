@@ -1,8 +1,9 @@
 """The PDF export: a print-friendly A4 document of a `Report`, in Arabic or English.
 
-Layout: a cover (title, date, place, facilitator, organisations, audience, generation
-date) followed by the contents list with page numbers, then one chapter per report
-section. Every page after the cover carries a running header (the title, the audience)
+Layout: page 1 is the summary that says it all (title, date and place, then the summary
+section of the plan: mission, vision, top priorities, goals, next steps, next meeting);
+page 2 opens with the contents (page numbers) and the chapters follow on the same page,
+one per report section, charts drawn as vector graphics (`pdf_charts`). Every page after the cover carries a running header (the title, the audience)
 and every page a footer ("page X of Y" in the report language, the generation date).
 Text is drawn by the bidi layout of `pdf_text` (shaped Arabic, mirrored tables, user
 text never parsed as markup) in the embedded, subset Plex Sans Arabic font.
@@ -14,7 +15,9 @@ text. `write_pdf` returns the warnings. This module never imports Textual.
 
 from __future__ import annotations
 
+import copy
 import struct
+from datetime import datetime, timezone
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,10 +26,12 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Spacer,
     Table,
@@ -36,6 +41,7 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, LayoutError, PageTem
 from reportlab.platypus.frames import Frame
 
 from workshop.core.export.fonts import register_fonts
+from workshop.core.export.pdf_charts import ChartFlowable, ChartStyles
 from workshop.core.export.pdf_text import (
     BidiParagraph,
     BidiStyle,
@@ -44,6 +50,7 @@ from workshop.core.export.pdf_text import (
     make_styles,
 )
 from workshop.core.export.report import (
+    BarChart,
     Block,
     Bullets,
     Heading,
@@ -52,6 +59,9 @@ from workshop.core.export.report import (
     Paragraph,
     Report,
     Section,
+    SwotGrid,
+    Timeline,
+    chart_table,
 )
 from workshop.core.export.report import Table as TableBlock
 
@@ -110,6 +120,27 @@ class _Styles:
         self.footer_end = replace(base["small"], space_after=0, align="end")
         self.toc = replace(base["body"], space_after=0)
         self.toc_number = replace(base["body"], space_after=0, align="end")
+        self.charts = ChartStyles.from_styles(base["body"], base["cell_bold"])
+        # The first page: compact, so that everything decided fits on one A4 page.
+        self.cover_title = replace(base["title"], font_size=17, leading=22, space_after=1)
+        self.dateline = replace(base["h2"], font_size=10.5, leading=14, space_before=0, space_after=0)
+        self.summary_heading = replace(base["h2"], font_size=10, leading=13, space_before=6, space_after=1)
+        self.summary_body = replace(base["body"], font_size=9, leading=12.5, space_after=1)
+        self.summary_cell = replace(base["cell"], font_size=8, leading=10.5)
+        self.summary_cell_bold = replace(base["cell_bold"], font_size=8, leading=10.5)
+
+    def compact(self) -> _Styles:
+        """These styles with the first page's smaller headings, text and table cells."""
+        compact = copy.copy(self)
+        compact.h2 = compact.h3 = self.summary_heading
+        compact.body = self.summary_body
+        compact.cell, compact.cell_bold = self.summary_cell, self.summary_cell_bold
+        compact.charts = replace(
+            self.charts,
+            label=replace(self.charts.label, font_size=8, leading=10),
+            value=replace(self.charts.value, font_size=7.5, leading=9.5),
+        )
+        return compact
 
 
 # --------------------------------------------------------------------------- flowables
@@ -166,6 +197,8 @@ def _plain_text(block: Block) -> str:
         return "\n".join(f"• {item}" for item in block.items)
     if isinstance(block, KeyValue):
         return "\n".join(f"{label}: {value}" for label, value in block.pairs)
+    if isinstance(block, (BarChart, SwotGrid, Timeline)):
+        return _plain_text(chart_table(block))
     if isinstance(block, TableBlock):
         lines = []
         for row in block.rows:
@@ -231,8 +264,10 @@ def _block(block: Block, styles: _Styles, tables_as_text: bool) -> list[Flowable
         return [BidiParagraph(block.text, styles.note)]
     if isinstance(block, Bullets):
         return [BidiParagraph(item, styles.bullet) for item in block.items]
-    if isinstance(block, (KeyValue, TableBlock)) and tables_as_text:
+    if isinstance(block, (KeyValue, TableBlock, BarChart, SwotGrid, Timeline)) and tables_as_text:
         return [BidiParagraph(_plain_text(block), styles.body)]
+    if isinstance(block, (BarChart, SwotGrid, Timeline)):
+        return [ChartFlowable(block, styles.charts, styles.rtl)]
     if isinstance(block, KeyValue):
         return _key_value(block, styles)
     if isinstance(block, TableBlock):
@@ -258,32 +293,108 @@ def _warning(report: Report, where: str, error: BaseException) -> str:
     return f"{text} ({type(error).__name__})"
 
 
+def _laid_out(
+    report: Report, section: Section, block: Block, styles: _Styles, warn: Callable[[str], None], tables_as_text: bool
+) -> list[Flowable]:
+    """The flowables of one block, measured now so that a failure stays inside this block."""
+    try:
+        flowables = _block(block, styles, tables_as_text)
+        for flowable in flowables:
+            flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)
+    except LAYOUT_ERRORS as error:
+        warn(_warning(report, section.heading, error))
+        flowables = _fallback(block, styles)
+    return flowables
+
+
+#: Tallest table (points) that moves whole to the next page instead of splitting.
+KEEP_WHOLE = FRAME_HEIGHT * 0.5
+
+
+def _height(flowable: Flowable) -> float:
+    """The height `flowable` had when `_laid_out` measured it at the frame's size."""
+    return float(getattr(flowable, "_height", 0.0) or getattr(flowable, "height", 0.0) or 0.0)
+
+
+#: Blocks a heading is kept on the same page with.
+_KEPT_WITH_HEADING = (KeyValue, TableBlock, BarChart, SwotGrid, Timeline)
+
+
+def _blocks_story(
+    report: Report, section: Section, styles: _Styles, warn: Callable[[str], None], tables_as_text: bool
+) -> list[Flowable]:
+    """The blocks of a section. A heading stays on the page of the table or chart it introduces,
+    and a table that fits on a page moves whole to the next page rather than leave two rows behind."""
+    story: list[Flowable] = []
+    held: list[Flowable] = []
+    for block in section.blocks:
+        flowables = _laid_out(report, section, block, styles, warn, tables_as_text)
+        if held and isinstance(block, _KEPT_WITH_HEADING) and flowables and _height(flowables[0]) <= KEEP_WHOLE:
+            story.append(KeepTogether(held + flowables[:1]))
+            story.extend(flowables[1:])
+            held = []
+            continue
+        story.extend(held)
+        held = []
+        if isinstance(block, Heading) and flowables:
+            story.extend(f for f in flowables if isinstance(f, CondPageBreak))
+            held = [f for f in flowables if not isinstance(f, CondPageBreak)]
+        else:
+            story.extend(flowables)
+    return story + held
+
+
 def _section_story(
     report: Report, section: Section, styles: _Styles, warn: Callable[[str], None], tables_as_text: bool
 ) -> list[Flowable]:
     story: list[Flowable] = [CondPageBreak(140), _SectionHeading(section.heading, styles.h1, section.id)]
-    for block in section.blocks:
-        try:
-            flowables = _block(block, styles, tables_as_text)
-            for flowable in flowables:
-                flowable.wrap(FRAME_WIDTH, FRAME_HEIGHT)  # measure now: a failure stays inside this block
-        except LAYOUT_ERRORS as error:
-            warn(_warning(report, section.heading, error))
-            flowables = _fallback(block, styles)
-        story.extend(flowables)
-    return story
+    return story + _blocks_story(report, section, styles, warn, tables_as_text)
 
 
-def _cover_story(report: Report, styles: _Styles, registry: _Registry) -> list[Flowable]:
+class _Mark(Flowable):
+    """An invisible chapter mark (page number, outline entry) of a section drawn without its heading."""
+
+    def __init__(self, text: str, section_id: str) -> None:
+        super().__init__()
+        self.text = text
+        self.section_id = section_id
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        return None
+
+
+class _LeaveFirstPage(CondPageBreak):
+    """A page break only on page 1: the contents open page 2, also when the summary ran over onto it."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.height = availHeight + 1 if self._doctemplateAttr("page") == 1 else 0
+        result: tuple[float, float] = super().wrap(availWidth, availHeight)
+        return result
+
+
+def _summary_story(
+    report: Report, styles: _Styles, registry: _Registry, warn: Callable[[str], None], tables_as_text: bool
+) -> list[Flowable]:
+    """Page 1: title, date and place, audience, the summary section; page 2 opens with the contents."""
     meta = report.meta
-    story: list[Flowable] = [Spacer(1, 30 * mm), BidiParagraph(meta.title, styles.title)]
-    story += [BidiParagraph(line, styles.h2) for line in meta.subtitle]
-    story.append(Spacer(1, 6 * mm))
-    story += _key_value(KeyValue(list(meta.cover)), styles)
-    story.append(BidiParagraph(meta.generated_label, styles.note))
-    story += [CondPageBreak(120), BidiParagraph(report.labels.get("contents", ""), styles.h1)]
-    story += [_TocEntry(s.heading, s.id, styles, registry) for s in report.sections]
-    story.append(PageBreak())
+    story: list[Flowable] = [BidiParagraph(meta.title, styles.cover_title)]
+    if meta.dateline:
+        story.append(BidiParagraph(meta.dateline, styles.dateline))
+    story.append(BidiParagraph(meta.audience_label, styles.note))
+    summary = report.section("summary")
+    if summary is not None:
+        story.append(_Mark(summary.heading, summary.id))
+        story += _blocks_story(report, summary, styles.compact(), warn, tables_as_text)
+    story.append(_LeaveFirstPage())
+    story.append(BidiParagraph(report.labels.get("contents", ""), styles.h1))
+    story += [_TocEntry(s.heading, s.id, styles, registry) for s in report.sections if s.id != "summary"]
+    story.append(Spacer(1, 4 * mm))
     return story
 
 
@@ -335,6 +446,29 @@ def _decorate(canvas: Canvas, report: Report, styles: _Styles, registry: _Regist
     canvas.restoreState()
 
 
+class _Info(PDFInfo):
+    """The document information with the real creation date (UTC), or none, instead of 2000-01-01."""
+
+    def __init__(self, created: datetime | None) -> None:
+        super().__init__()
+        self.created = created
+        self.author = ""
+
+    def format(self, document: Any) -> bytes:
+        fields: dict[str, Any] = {
+            "Title": PDFString(self.title),
+            "Producer": PDFString(self.producer),
+            "Creator": PDFString(self.creator),
+            "Subject": PDFString(self.subject),
+        }
+        if self.created is not None:
+            moment = self.created.astimezone(timezone.utc) if self.created.tzinfo else self.created
+            stamp = PDFString(moment.strftime("D:%Y%m%d%H%M%S") + ("Z" if self.created.tzinfo else ""))
+            fields["CreationDate"] = fields["ModDate"] = stamp
+        result: bytes = PDFDictionary(fields).format(document)
+        return result
+
+
 def _canvas_class(report: Report, styles: _Styles, registry: _Registry) -> type[Canvas]:
     """A canvas that keeps every page until the end, so each page knows the page count."""
 
@@ -342,6 +476,7 @@ def _canvas_class(report: Report, styles: _Styles, registry: _Registry) -> type[
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._doc.info = _Info(report.meta.created)
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab API)
             self._pages.append(dict(self.__dict__))
@@ -382,7 +517,7 @@ class _Document(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 (ReportLab API)
-        if isinstance(flowable, _SectionHeading) and flowable.section_id not in self.registry.section_pages:
+        if isinstance(flowable, (_SectionHeading, _Mark)) and flowable.section_id not in self.registry.section_pages:
             self.registry.section_pages[flowable.section_id] = self.page
             key = f"section-{len(self.registry.section_pages)}"
             self.canv.bookmarkPage(key)
@@ -392,15 +527,20 @@ class _Document(BaseDocTemplate):
 def _build(report: Report, path: Path, rtl: bool, warnings: list[str], tables_as_text: bool) -> None:
     styles = _Styles(rtl)
     registry = _Registry()
-    story = _cover_story(report, styles, registry)
+    story = _summary_story(report, styles, registry, warnings.append, tables_as_text)
     for section in report.sections:
-        story += _section_story(report, section, styles, warnings.append, tables_as_text)
+        if section.id != "summary":
+            story += _section_story(report, section, styles, warnings.append, tables_as_text)
     document = _Document(str(path), report, registry)
     document.build(story, canvasmaker=_canvas_class(report, styles, registry))
 
 
 def write_pdf(report: Report, path: Path, *, rtl: bool) -> list[str]:
-    """Write the report as a PDF at `path`; returns warnings about blocks printed as plain text."""
+    """Write the report as a PDF at `path`; returns warnings about blocks printed as plain text.
+
+    The file's creation date is `report.meta.created` (none when that is None); everything
+    else is invariant, so the same report gives the same bytes.
+    """
     warnings: list[str] = []
     try:
         _build(report, Path(path), rtl, warnings, tables_as_text=False)

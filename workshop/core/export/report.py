@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from itertools import zip_longest
 from typing import Any, Literal, Union
 
@@ -100,7 +100,106 @@ class Note:
     text: str
 
 
-Block = Union[Heading, Paragraph, Bullets, KeyValue, Table, Note]
+# --------------------------------------------------------------------------- charts
+#
+# A chart block carries its data and every word it shows; the PDF draws it as vector
+# graphics (workshop.core.export.pdf_charts), Markdown and the plain-text fallback show
+# `chart_table(block)`. `kind` names a colour in workshop.core.palette.CHART; the meaning
+# is always also written in words (`tag`), so a chart printed in grey loses nothing.
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar: a label, its value (and how it is written), its kind in words."""
+
+    label: str
+    value: float
+    shown: str
+    kind: str = "ink"
+    tag: str = ""
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Horizontal bars, longest = `maximum`; `columns` head the table version (label, tag, value)."""
+
+    bars: list[Bar]
+    maximum: float
+    columns: list[str]
+    #: Rank numbers (1, 2, 3 ...) before the labels.
+    numbered: bool = False
+    #: A dashed mark at this value with its label (e.g. the manual's minimum), if any.
+    mark: float | None = None
+    mark_label: str = ""
+
+
+@dataclass(frozen=True)
+class Quadrant:
+    """One quadrant of the SWOT grid: its name and its top items (text, votes as words)."""
+
+    kind: str
+    title: str
+    items: list[tuple[str, str]]
+    #: "and 3 more" when items were left out, else "".
+    more: str = ""
+
+
+@dataclass(frozen=True)
+class SwotGrid:
+    """The SWOT as a 2x2 grid: strengths, weaknesses (top row), opportunities, threats."""
+
+    quadrants: list[Quadrant]
+    columns: list[str]
+
+
+@dataclass(frozen=True)
+class Span:
+    """One action plan on the timeline: columns `start`..`end` (inclusive) of `Timeline.ticks`."""
+
+    label: str
+    owner: str
+    start: int
+    end: int
+    series: int
+    when: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Action plans by month with their owners; `ticks` label the columns, `years` group them."""
+
+    ticks: list[str]
+    years: list[tuple[int, int, str]]
+    spans: list[Span]
+    columns: list[str]
+
+
+Chart = Union[BarChart, SwotGrid, Timeline]
+Block = Union[Heading, Paragraph, Bullets, KeyValue, Table, Note, BarChart, SwotGrid, Timeline]
+
+
+def chart_table(chart: Chart) -> Table:
+    """The data of a chart as a table (Markdown, plain-text fallback)."""
+    if isinstance(chart, BarChart):
+        rows = []
+        for rank, bar in enumerate(chart.bars, start=1):
+            row = [bar.label, bar.tag, bar.shown]
+            rows.append([str(rank)] + row if chart.numbered else row)
+        columns = list(chart.columns)
+        widths = [0.6, 0.25, 0.15]
+        if chart.numbered:
+            columns, widths = ["#"] + columns, [0.06, 0.56, 0.24, 0.14]
+        return Table(columns, rows, widths)
+    if isinstance(chart, SwotGrid):
+        rows = []
+        for quadrant in chart.quadrants:
+            for text, votes in quadrant.items:
+                rows.append([quadrant.title, text, votes])
+            if quadrant.more:
+                rows.append([quadrant.title, quadrant.more, ""])
+        return Table(list(chart.columns), rows, [0.22, 0.6, 0.18])
+    rows = [[span.label, span.owner, span.when] for span in chart.spans]
+    return Table(list(chart.columns), rows, [0.5, 0.28, 0.22])
 
 
 @dataclass
@@ -126,6 +225,10 @@ class ReportMeta:
     audience_label: str
     rtl: bool
     cover: list[tuple[str, str]]
+    #: "date · place" under the title of page 1 ('' when neither is known).
+    dateline: str = ""
+    #: The moment the report was made (the PDF's creation date); None leaves the date out.
+    created: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -289,6 +392,10 @@ def _swot_section(ws: Workshop, w: _Words) -> Section:
     blocks: list[Block] = []
     if not any(quadrants.values()):
         blocks.append(Note(w.r("empty")))
+    else:
+        from workshop.core.export.summary import swot_grid
+
+        blocks += [Heading(w.r("charts.swot_grid")), swot_grid(ws, w), Heading(w.r("charts.all_items"))]
     for left, right in (("strength", "weakness"), ("opportunity", "threat")):
         columns = [
             f"{w.name('swot.kinds', kind)} ({len(quadrants[kind])})" for kind in (left, right)
@@ -378,7 +485,7 @@ def _partners_section(ws: Workshop, w: _Words, facilitator: bool) -> Section:
             Table(
                 [w.r(f"columns.{c}") for c in ("organisation", "email", "phone", "notes")],
                 [[_clean(p.organisation), _clean(p.email), _clean(p.phone), _clean(p.notes)] for p in ws.partners],
-                [0.25, 0.25, 0.17, 0.33],
+                [0.23, 0.31, 0.17, 0.29],
             )
         )
     contributions = [
@@ -416,14 +523,10 @@ def _partners_section(ws: Workshop, w: _Words, facilitator: bool) -> Section:
 
 def _diversity_blocks(ws: Workshop, w: _Words) -> list[Block]:
     counts = rules.sector_counts(ws)
-    rows = [
-        [w.name("sectors", s), str(counts[s]), w.yes_no(s in rules.REQUIRED_SECTORS)] for s in SECTORS
-    ]
+    from workshop.core.export.summary import sector_chart
+
     missing = [w.name("sectors", s) for s in rules.REQUIRED_SECTORS if counts[s] == 0]
-    blocks: list[Block] = [
-        Heading(w.r("labels.diversity")),
-        Table([w.r("columns.sector"), w.r("columns.count"), w.r("columns.required")], rows, [0.5, 0.2, 0.3]),
-    ]
+    blocks: list[Block] = [Heading(w.r("labels.diversity")), sector_chart(ws, w)]
     if missing:
         blocks.append(Note(w.r("labels.sectors_missing", sectors=w.join(missing))))
     else:
@@ -523,10 +626,12 @@ def _goal_blocks(number: int, goal: Goal, ws: Workshop, w: _Words) -> list[Block
 
 
 def _goals_section(ws: Workshop, w: _Words) -> Section:
-    blocks: list[Block] = []
+    from workshop.core.export.summary import timeline_blocks
+
+    blocks: list[Block] = timeline_blocks(ws, w)
     for number, goal in enumerate(ws.goals, start=1):
         blocks.extend(_goal_blocks(number, goal, ws, w))
-    if not blocks:
+    if not ws.goals:
         blocks.append(Note(w.r("empty")))
     return Section("goals", w.r("sections.goals"), blocks, step="goals")
 
@@ -574,13 +679,14 @@ def finding_text(finding: rules.Finding, w: _Words) -> str:
 def _evaluation_section(ws: Workshop, w: _Words) -> Section:
     ev = ws.evaluation
     blocks: list[Block] = []
+    from workshop.core.export.summary import poll_blocks
+
     pairs = [(w.r("labels.stage"), w.name("stages", ws.meta.stage))]
     if ev.ratings:
         average = sum(r.score for r in ev.ratings) / len(ev.ratings)
         pairs.append((w.r("labels.poll_average"), w.r("labels.poll_value", average=f"{average:.1f}", count=len(ev.ratings))))
-    else:
-        pairs.append((w.r("labels.poll_average"), w.r("values.no_votes")))
     blocks.append(KeyValue(pairs))
+    blocks.extend(poll_blocks(ws, w))
     blocks.append(Heading(w.r("labels.eight_steps")))
     rows = [[str(n), w.t(f"eight_steps.{n}.title", str(n)), f"{ev.eight_steps.get(str(n), 0)}%"] for n in range(1, 9)]
     blocks.append(Table([w.r("columns.number"), w.r("columns.step"), w.r("columns.progress")], rows, [0.08, 0.72, 0.2]))
@@ -652,15 +758,28 @@ def build_report(
     language: str,
     catalogue: Catalogue,
     today: date | None = None,
+    attendance: bool = False,
+    now: datetime | None = None,
 ) -> Report:
-    """The document plan of a workshop for one audience, in the catalogue's language."""
+    """The document plan of a workshop for one audience, in the catalogue's language.
+
+    The first section is the one-page summary; `attendance` adds the participants' names
+    and organisations to the workshop section (the facilitator decides, for either audience).
+    """
+    from workshop.core.export.summary import attendance_blocks, summary_section
+
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     w = _Words(catalogue)
     facilitator = audience == "facilitator"
-    generated = today or date.today()
+    created = now or datetime.now(timezone.utc)
+    generated = today or created.date()
+    setup = _setup_section(workshop, w)
+    if attendance:
+        setup.blocks.extend(attendance_blocks(workshop, w))
     sections = [
-        _setup_section(workshop, w),
+        summary_section(workshop, w),
+        setup,
         _needs_section(workshop, w),
         _readiness_section(workshop, w),
         _swot_section(workshop, w),
@@ -677,7 +796,7 @@ def build_report(
     if facilitator:
         sections += [_timing_section(workshop, w), _notes_section(workshop, w)]
     audience_label = w.r(f"audience.{audience}")
-    subtitle = [s for s in (w.date(workshop.meta.date), _clean(workshop.meta.place), _clean(workshop.meta.facilitator)) if s]
+    subtitle = [s for s in (w.date(workshop.meta.date), _clean(workshop.meta.place)) if s]
     meta = ReportMeta(
         title=_clean(workshop.meta.title),
         subtitle=subtitle + [audience_label],
@@ -688,6 +807,8 @@ def build_report(
         audience_label=audience_label,
         rtl=catalogue.rtl,
         cover=_cover(workshop, w),
+        dateline=" · ".join(subtitle),
+        created=created,
     )
     labels = {
         "contents": w.r("contents"),
@@ -709,6 +830,7 @@ def left_out(audience: str, catalogue: Catalogue) -> list[str]:
 #: Section ids in report order for each audience (tests and the export screen use them).
 SECTION_ORDER: dict[str, tuple[str, ...]] = {
     "participants": (
+        "summary",
         "setup",
         "needs",
         "readiness",
