@@ -75,6 +75,8 @@ RULE_GREY = colors.Color(0.75, 0.75, 0.75)
 MUTED = colors.Color(0.3, 0.3, 0.3)
 #: Width kept for the page number of a contents entry.
 TOC_NUMBER_WIDTH = 36.0
+#: Fewest rows of a table left on either side of a page break.
+MIN_ROWS_AT_BREAK = 3
 #: Smallest piece (points) of a table row split across pages.
 MIN_ROW_PIECE = 20
 #: Errors of ReportLab and of the layout code that make one block fall back to plain text.
@@ -223,6 +225,10 @@ def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
     data = [[_Cell(c, styles.cell_bold) for c in columns]] + [[_Cell(c, styles.cell) for c in row] for row in rows]
     table = bidi_table(data, _widths(block, count), styles.cell, styles.rtl, header=True)
     table.splitInRow = MIN_ROW_PIECE
+    if len(rows) >= 2 * MIN_ROWS_AT_BREAK:
+        # No orphans and widows: a page break leaves at least MIN_ROWS_AT_BREAK rows on each side
+        # (ReportLab's rowSplitRange, counted with the header row).
+        table._rowSplitRange = (MIN_ROWS_AT_BREAK + 1, len(rows) + 1 - MIN_ROWS_AT_BREAK)
     table.spaceBefore, table.spaceAfter = 2, 8
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), styles.cell.font_name, styles.cell.font_size)]))
     return [table]
