@@ -46,8 +46,10 @@ from workshop.core.export.pdf_text import (
     BidiParagraph,
     BidiStyle,
     bidi_table,
+    fit_columns,
     layout_lines,
     make_styles,
+    unbreakable_width,
 )
 from workshop.core.export.report import (
     BarChart,
@@ -210,10 +212,21 @@ def _plain_text(block: Block) -> str:
     return str(block)
 
 
-def _widths(block: TableBlock, count: int) -> list[float]:
+def _widths(block: TableBlock, count: int, styles: _Styles | None = None) -> list[float]:
+    """Column widths from the block's hints, widened where a cell holds a phone number, an
+    e-mail address or a word that would otherwise be broken (`fit_columns`)."""
     hint = block.widths if block.widths and len(block.widths) == count else [1.0] * count
     total = sum(hint) or 1.0
-    return [FRAME_WIDTH * w / total for w in hint]
+    widths = [FRAME_WIDTH * w / total for w in hint]
+    if styles is None:
+        return widths
+    padding = 8.0  # LEFTPADDING + RIGHTPADDING of bidi_table
+    needs = [0.0] * count
+    for row in block.rows:
+        for index, cell in enumerate(list(row)[:count]):
+            if cell:
+                needs[index] = max(needs[index], unbreakable_width(str(cell), styles.cell) + padding)
+    return fit_columns(widths, needs)
 
 
 def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
@@ -223,7 +236,7 @@ def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
     columns = list(block.columns) + [""] * (count - len(block.columns))
     rows = [list(r) + [""] * (count - len(r)) for r in block.rows]
     data = [[_Cell(c, styles.cell_bold) for c in columns]] + [[_Cell(c, styles.cell) for c in row] for row in rows]
-    table = bidi_table(data, _widths(block, count), styles.cell, styles.rtl, header=True)
+    table = bidi_table(data, _widths(block, count, styles), styles.cell, styles.rtl, header=True)
     table.splitInRow = MIN_ROW_PIECE
     if len(rows) >= 2 * MIN_ROWS_AT_BREAK:
         # No orphans and widows: a page break leaves at least MIN_ROWS_AT_BREAK rows on each side

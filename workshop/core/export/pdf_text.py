@@ -28,10 +28,10 @@ Control characters and bidi overrides/isolates are removed, and characters
 that the font lacks are replaced (see :func:`workshop.core.export.fonts.safe_text`).
 
 Text extraction: each glyph maps (ToUnicode) to the character the font's cmap
-gives it, i.e. Arabic Presentation Forms for joined letters.  ``pdftotext``
-returns words in logical order; NFKC-normalise to compare with standard
-letters (``unicodedata.normalize("NFKC", s)``).  :data:`EXTRACTION_NOTE`
-records what was tried.
+gives it (Arabic Presentation Forms, the "fi" ligature), so every drawn word
+also carries its plain letters as ``/ActualText``: ``pdftotext`` gives the
+logical text with ordinary letters («النزهة», "Confirm") and ``-bbox`` one box
+per word.  :data:`EXTRACTION_NOTE` says how.
 
 Public API::
 
@@ -57,6 +57,7 @@ from typing import Literal, NamedTuple
 
 import uharfbuzz as hb
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.platypus import Flowable, Table, TableStyle
@@ -73,9 +74,11 @@ __all__ = [
     "bidi_table",
     "clean_text",
     "escape_markup",
+    "fit_columns",
     "layout_lines",
     "make_styles",
     "text_width",
+    "unbreakable_width",
     "visual_line",
     "visual_order",
 ]
@@ -84,12 +87,12 @@ Align = Literal["start", "end", "center"]
 Direction = Literal["rtl", "ltr", "auto"]
 
 EXTRACTION_NOTE = (
-    "Glyphs are emitted in visual order and map to the font's cmap code points, "
-    "so joined Arabic letters extract as Arabic Presentation Forms (NFKC gives "
-    "the standard letters back); pdftotext's plain output is in logical order. "
-    "A /Span /ActualText wrapper was tried: poppler's -bbox output then gives "
-    "standard letters, but its plain output reverses every Arabic word, so it "
-    "is not used."
+    "Glyphs are emitted in visual order; each word is wrapped in a /Span with "
+    "/ActualText giving its plain letters (no presentation forms, no fi "
+    "ligature). Poppler orders right-to-left words itself from the replacement "
+    "text in drawing order, so a right-to-left word's /ActualText is its letters "
+    "reversed (mirrored brackets): pdftotext then prints logical order and "
+    "-bbox keeps one box per word."
 )
 
 _FEATURES = {"kern": True, "liga": True}
@@ -171,10 +174,12 @@ def clean_text(text: str, font_name: str | None = None) -> str:
 
 
 class _Shaped(NamedTuple):
-    """A run shaped by HarfBuzz: glyphs in visual order, width in points."""
+    """A run shaped by HarfBuzz: glyphs in visual order, width in points, and what it says."""
 
     text: ShapedStr
     width: float
+    logical: str = ""
+    rtl: bool = False
 
 
 def _is_rtl_text(text: str) -> bool:
@@ -223,7 +228,7 @@ def _shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Shaped:
             )
         )
     width = sum(d.x_advance for d in data) * font_size / 1000.0
-    return _Shaped(ShapedStr("".join(chars), shapeData=data), width)
+    return _Shaped(ShapedStr("".join(chars), shapeData=data), width, text, rtl)
 
 
 @lru_cache(maxsize=65536)
@@ -303,6 +308,96 @@ def _shape_line(
         _shape(text[run.start : run.end], font_name, font_size, run.rtl)
         for run in _line_runs(text, start, end, rtl)
     ]
+
+
+# ---------------------------------------------------------------------------
+# Searchable text: each drawn word carries its letters (/ActualText)
+# ---------------------------------------------------------------------------
+
+
+def _pdf_utf16(text: str) -> str:
+    """A PDF hex string in UTF-16BE with its byte-order mark."""
+    return "<FEFF" + text.encode("utf-16-be", "replace").hex().upper() + ">"
+
+
+def _searchable_words(
+    run: _Shaped, font_name: str, font_size: float
+) -> list[tuple[ShapedStr, float, str | None]]:
+    """Split a shaped run into words and spaces: ``(glyphs, width, actual text or None)``.
+
+    Joined Arabic glyphs and English ligatures map (ToUnicode) to presentation forms and
+    ligature characters, which search and copy cannot match. Each word is therefore
+    wrapped in marked content whose ``/ActualText`` is its plain letters. Poppler reads
+    the replacement text of a span in drawing order and then orders right-to-left words
+    itself, so a right-to-left word gives its letters in drawing order (reversed, see
+    :func:`_drawing_order`). Then ``pdftotext`` prints the logical text
+    and ``pdftotext -bbox`` still gives one box per word, read right to left.
+    """
+    glyphs = run.text
+    data = glyphs.__shapeData__
+    logical = run.logical
+    if not data or not logical:
+        return [(glyphs, run.width, None)]
+    scale = font_size / 1000.0
+    count = len(logical)
+    spaces = [0 <= d.cluster < count and logical[d.cluster] == " " for d in data]
+    pieces: list[tuple[ShapedStr, float, str | None]] = []
+    start = 0
+    while start < len(data):
+        space = spaces[start]
+        end = start + 1
+        while end < len(data) and spaces[end] == space:
+            end += 1
+        part = data[start:end]
+        width = sum(d.x_advance for d in part) * scale
+        if space:
+            pieces.append((_NO_GLYPHS, width, None))
+            start = end
+            continue
+        clusters = [d.cluster for d in part]
+        first, last = min(clusters), max(clusters)
+        stop = logical.find(" ", last)
+        word = logical[first : count if stop < 0 else stop]
+        actual: str | None = _drawing_order(word) if run.rtl else word
+        if glyphs[start:end] == actual:
+            actual = None  # the glyphs already say it (plain English, digits)
+        pieces.append((_glyph_slice(glyphs, start, end, font_name), width, actual))
+        start = end
+    return pieces
+
+
+_NO_GLYPHS = ShapedStr("", shapeData=[])
+
+
+def _glyph_slice(glyphs: ShapedStr, start: int, end: int, font_name: str) -> ShapedStr:
+    """Glyphs ``start:end`` of a shaped run, drawable on their own.
+
+    ReportLab (5.1) cannot start a text chunk with a raised glyph (a haraka first, as
+    right-to-left words drawn alone can be): an invisible zero-advance space goes first.
+    """
+    part = glyphs.__shapeData__[start:end]
+    text = glyphs[start:end]
+    if part and part[0].y_offset:
+        width = pdfmetrics.getFont(font_name).face.charWidths.get(32, 0)
+        part = [ShapeData(part[0].cluster, 0, 0, 0, 0, width), *part]
+        text = " " + text
+    return ShapedStr(text, shapeData=part)
+
+
+def _drawing_order(word: str) -> str:
+    """A right-to-left word's letters as poppler expects them (see :func:`_searchable_words`).
+
+    A word with right-to-left letters is reversed (poppler reverses it back, brackets
+    included); a word of neutrals only (a bracket, a dash) is placed by position, so it
+    gives what its mirrored glyphs show.
+    """
+    if _is_rtl_text(word):
+        return word[::-1]
+    return "".join(bidi.mirror(char) for char in reversed(word))
+
+
+def _is_space_cluster(logical: str, cluster: int) -> bool:
+    return 0 <= cluster < len(logical) and logical[cluster] == " "
 
 
 # ---------------------------------------------------------------------------
@@ -427,6 +522,36 @@ def _wrap(text: str, style: BidiStyle, width: float, indent: float) -> list[_Lin
         if newline < 0:
             return builder.lines
         start = newline + 1
+
+
+def unbreakable_width(text: str, style: BidiStyle) -> float:
+    """Width of the widest unit of ``text`` that wrapping never breaks (a word, a phone
+    number, an e-mail address), in points: the least a column needs to show it whole."""
+    cleaned = clean_text(text, style.font_name)
+    return max(
+        (
+            text_width(line[start:end], style.font_name, style.font_size)
+            for line in cleaned.split("\n")
+            for start, end in bidi.words(line)
+        ),
+        default=0.0,
+    )
+
+
+def fit_columns(widths: Sequence[float], needs: Sequence[float]) -> list[float]:
+    """Column widths of the same total where each column gets at least what it ``needs``,
+    taken from the columns with room to spare; unchanged when the needs cannot all fit."""
+    widths = list(widths)
+    if sum(needs) > sum(widths):
+        return widths
+    short = sum(max(0.0, need - width) for width, need in zip(widths, needs))
+    spare = sum(max(0.0, width - need) for width, need in zip(widths, needs))
+    if short <= 0 or spare <= 0:
+        return widths
+    return [
+        need if width < need else width - (width - need) * short / spare
+        for width, need in zip(widths, needs)
+    ]
 
 
 def layout_lines(text: str, style: BidiStyle, width: float) -> list[str]:
@@ -568,10 +693,28 @@ class BidiParagraph(Flowable):
         return self.height - index * leading - (leading - size) / 2.0 - 0.8 * size
 
     def _draw_runs(self, x: float, y: float, runs: Sequence[_Shaped]) -> None:
+        """Draw a line's runs in one text object, each word marked with its letters.
+
+        Spaces are not drawn (the gap is enough for every reader); each word moves the
+        text origin with a relative ``Td``.
+        """
         canvas = self.canv
+        text = canvas.beginText(x, y)
+        origin = x
+        size = self.style.font_size
         for run in runs:
-            canvas.drawString(x, y, run.text)
-            x += run.width
+            for glyphs, width, actual in _searchable_words(run, self.style.font_name, size):
+                if glyphs:
+                    if x != origin:
+                        text._code.append(f"{fp_str(x - origin)} 0 Td")
+                        origin = x
+                    if actual is not None:
+                        text._code.append(f"/Span <</ActualText {_pdf_utf16(actual)}>> BDC")
+                    text._code.append(text._formatText(glyphs))  # may add a rise (Ts) first
+                    if actual is not None:
+                        text._code.append("EMC")
+                x += width
+        canvas.drawText(text)
 
     def draw(self) -> None:
         style = self.style
