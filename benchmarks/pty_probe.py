@@ -112,6 +112,17 @@ class PtyApp:
     def send(self, keys: bytes) -> None:
         os.write(self.master, keys)
 
+    def wait_exit(self, timeout: float = 10.0) -> int | None:
+        """The exit code once the program ends (reading its output meanwhile), None if it keeps running."""
+        assert self.process is not None
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            self.read_for(0.05)
+            code = self.process.poll()
+            if code is not None:
+                return code
+        return None
+
     def peak_rss_kib(self) -> int:
         """Peak resident memory of the program (VmHWM), in KiB."""
         assert self.process is not None

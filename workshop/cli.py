@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,7 +112,7 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     exporter.add_argument("ref", help=h("ref"))
     exporter.add_argument("--format", required=True, choices=("json", "md", "pdf", "csv"))
     exporter.add_argument("--audience", choices=("participants", "facilitator"), default="participants")
-    exporter.add_argument("--out", type=Path, help=h("out"))
+    exporter.add_argument("--out", help=h("out"))  # a str: Path() would drop the trailing "/" of a folder
     exporter.add_argument("--force", action="store_true", help=h("force"))
     exporter.add_argument(
         "--lang", "--export-lang", dest="export_lang", choices=("ar", "en"), help=h("export_lang")
@@ -164,8 +166,13 @@ def config_from_args(args: argparse.Namespace, environ: dict[str, str]) -> AppCo
 
 
 def say_error(catalogue: Catalogue, error: WorkshopError) -> str:
-    """The sentence for a user error, in the interface language."""
-    return error.say(catalogue)
+    """The sentence for a user error, in the interface language, safe for a terminal (one line)."""
+    return one_line(error.say(catalogue))
+
+
+def one_line(text: str) -> str:
+    """User text made safe for one terminal line: no escape sequences, no line breaks to forge rows."""
+    return _plain(text).replace("\n", "\u2424").replace("\t", " ")
 
 
 def cmd_list(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
@@ -177,7 +184,7 @@ def cmd_list(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for row in rows:
-        out.write(f"{row['id']}  {row['language']}  {row['step']:<14}  {row['updated']}  {_plain(row['title'])}\n")
+        out.write(f"{row['id']}  {row['language']}  {row['step']:<14}  {row['updated']}  {one_line(row['title'])}\n")
     return EXIT_OK
 
 
@@ -194,8 +201,10 @@ def cmd_export(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
     workshop = workshops.load(workshops.resolve(args.ref))
     language = args.export_lang or workshop.meta.language
     name = default_export_name(workshop, args.format, args.audience, language)
-    target = args.out or Path("exports")
-    if target.is_dir() or args.out is None or str(args.out).endswith(os.sep):
+    target = Path(args.out or "exports")
+    if args.out is None or args.out.endswith((os.sep, "/")):
+        if not target.is_dir():
+            raise UserError("errors.export_no_folder", path=str(target))
         target = target / name
     try:
         result = export_workshop(
@@ -203,6 +212,8 @@ def cmd_export(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
         )
     except ExportError as error:
         raise UserError(error.key, **error.params) from None
+    except (KeyboardInterrupt, Terminated):  # the writer removed its temporary file
+        raise Interrupted("errors.interrupted", path=str(target)) from None
     out.write(f"{result.path}\n")
     for warning in result.warnings:
         sys.stderr.write(f"{warning}\n")
@@ -220,7 +231,7 @@ def cmd_restore(workshops: Workshops, args: argparse.Namespace, catalogue: Catal
         out.write(catalogue.t("cli.restore_hint", id=workshop_id) + "\n")
         return EXIT_OK
     workshop = workshops.restore(args.ref, args.backup)
-    out.write(catalogue.t("cli.restored", id=workshop.id, title=_plain(workshop.meta.title)) + "\n")
+    out.write(one_line(catalogue.t("cli.restored", id=workshop.id, title=workshop.meta.title)) + "\n")
     return EXIT_OK
 
 
@@ -235,13 +246,54 @@ def _help_language(argv: Sequence[str] | None, environ: dict[str, str]) -> str:
     return load_settings(default_data_dir(environ)).language
 
 
+class Terminated(BaseException):
+    """SIGTERM during a core command: unwinds like Ctrl+C so every temporary file is removed."""
+
+
+class Interrupted(UserError):
+    """A core command stopped by Ctrl+C or SIGTERM (exit code 130)."""
+
+
+def _terminate(signum: int, _frame: Any) -> None:
+    raise Terminated(signum)
+
+
 def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = None) -> int:
+    """Run one command; bad input and faults end in one sentence on stderr and a non-zero code."""
     environ = dict(os.environ) if environ is None else environ
     args = build_parser(_help_language(argv, environ)).parse_args(argv)
     config = config_from_args(args, environ)
     catalogue = load_catalogue(config.language)
     try:
+        return _run(args, config, catalogue)
+    except BrokenPipeError:  # `workshop restore X | head -3`: the reader left; nothing to say to it
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError:
+            pass
+        return 128 + 13
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+
+
+def _run(args: argparse.Namespace, config: AppConfig, catalogue: Catalogue) -> int:
+    core = args.command in ("list", "import", "export", "restore")
+    if not core or threading.current_thread() is not threading.main_thread():
+        return _command(args, config, catalogue)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _command(args, config, catalogue)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _command(args: argparse.Namespace, config: AppConfig, catalogue: Catalogue) -> int:
+    try:
         workshops = Workshops.at(config.data_dir)
+        if args.command == "list" or (args.command == "restore" and args.backup is None):  # the CLI's "start"
+            for notice in workshops.notices():
+                sys.stderr.write(say_error(catalogue, notice) + "\n")
         if args.command == "list":
             return cmd_list(workshops, args, sys.stdout)
         if args.command == "import":
@@ -252,7 +304,10 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
             return cmd_export(workshops, args, sys.stdout)
         if args.command == "restore":
             return cmd_restore(workshops, args, catalogue, sys.stdout)
-    except UserError as error:
+    except Interrupted as error:
+        sys.stderr.write(say_error(catalogue, error) + "\n")
+        return 130
+    except WorkshopError as error:
         sys.stderr.write(say_error(catalogue, error) + "\n")
         return EXIT_USER_ERROR
     from workshop.tui.app import run_app

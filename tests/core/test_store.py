@@ -53,7 +53,7 @@ def test_create_list_load_save_delete_round_trip(root: Path) -> None:
 
     listed = store.list()
     assert [s["title"] for s in listed] == ["Second", "First"]  # most recently updated first
-    assert set(listed[0]) == {"id", "title", "language", "date", "updated", "step", "archived"}
+    assert set(listed[0]) == {"id", "title", "language", "date", "updated", "step", "archived", "schema"}
     assert store.load(first["id"]) == first
 
     first["meta"]["place"] = "Amman"

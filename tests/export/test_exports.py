@@ -421,7 +421,7 @@ def test_export_unwritable_folder(tmp_path: Path) -> None:
     ws = small_workshop()
     with pytest.raises(ExportError) as missing:
         export_workshop(ws, fmt="json", audience="participants", language="en", out=tmp_path / "nope" / "x.json", force=False)
-    assert missing.value.key == "errors.export_unwritable"
+    assert missing.value.key == "errors.export_no_folder"
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0o500)

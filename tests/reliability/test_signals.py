@@ -34,14 +34,7 @@ def start(data_dir: Path, workshop_id: str, *extra: str) -> PtyApp:
 
 
 def wait_exit(app: PtyApp, timeout: float = 10) -> int | None:
-    assert app.process is not None
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        app.read_for(0.05)
-        code = app.process.poll()
-        if code is not None:
-            return code
-    return None
+    return app.wait_exit(timeout)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

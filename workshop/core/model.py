@@ -110,7 +110,9 @@ def now_iso() -> str:
 class Model(BaseModel):
     """Base for every part: strict about unknown fields, validates assignments."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=False, defer_build=True)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, str_strip_whitespace=False, defer_build=True, allow_inf_nan=False
+    )
 
 
 class Item(Model):
@@ -387,6 +389,14 @@ class Evaluation(Model):
             return [v.model_dump() if isinstance(v, Item) and not isinstance(v, NextStep) else v for v in value]
         return value
 
+    @field_validator("eight_steps", "indicators")
+    @classmethod
+    def _numbered_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
+        wrong = [key for key in value if not (key.isascii() and key.isdigit() and 1 <= int(key) <= 8)]
+        if wrong:
+            raise ValueError(f"keys must be step numbers 1-8, not {wrong[0][:20]!r}")
+        return value
+
 
 class Timing(Model):
     #: Planned minutes per step (overrides the catalogue's suggestion).
@@ -476,6 +486,14 @@ class Workshop(Model):
     #: Participants' phones: devices, the inbox of what they sent, voting rules (private).
     room: Room = Field(default_factory=Room)
 
+    @model_validator(mode="after")
+    def _ids_unique_and_within_limits(self) -> Workshop:
+        from workshop.core.limits import check_counts, check_unique_ids
+
+        check_unique_ids(self)
+        check_counts(self)
+        return self
+
     @field_validator("readiness")
     @classmethod
     def _known_questions(cls, value: dict[str, ReadinessAnswer]) -> dict[str, ReadinessAnswer]:
@@ -551,6 +569,10 @@ def workshop_from_dict(doc: Any) -> Workshop:
     try:
         return Workshop.model_validate(doc)
     except ValidationError as error:
+        for problem in error.errors():
+            original = (problem.get("ctx") or {}).get("error")
+            if isinstance(original, SchemaProblem):  # a whole-workshop rule (limits, duplicate ids)
+                raise original from None
         raise SchemaProblem("errors.invalid_workshop", details=describe_validation_error(error)) from None
 
 

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 
-from workshop.core.errors import UserError
+from workshop.core.errors import UserError, WorkshopError
+from workshop.core.limits import MAX_FILE_BYTES, LimitExceeded, bounded_int, refuse_constant
 
 from workshop.core.content import demo_document
 from workshop.core.model import (
+    SCHEMA_VERSION,
     Meta,
     SchemaProblem,
     Workshop,
@@ -27,6 +30,7 @@ from workshop.core.model import (
     workshop_from_dict,
     workshop_to_dict,
 )
+from workshop.core.storage.atomic import TooLarge, read_capped
 from workshop.core.store import (
     Store,
     StoreError,
@@ -35,8 +39,10 @@ from workshop.core.store import (
     WorkshopNotFound,
 )
 
-#: Largest workshop file `import` accepts (bytes).
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
+#: Largest workshop file `import` accepts (bytes): see `limits`.
+MAX_IMPORT_BYTES = MAX_FILE_BYTES
+#: A file set aside or rescued: <id>.<UTC stamp>.json
+_KEPT_RE = re.compile(r"^(?P<id>[A-Za-z0-9][A-Za-z0-9_-]{0,63})\.\d{8}T\d{6}\.\d{6}Z\.json$")
 
 
 def default_data_dir(environ: dict[str, str] | None = None) -> Path:
@@ -94,8 +100,19 @@ class Workshops:
         try:
             return workshop_from_dict(doc)
         except SchemaProblem as problem:
+            if problem.key == "errors.schema_version_new":  # a newer app's file: left alone, named as such
+                raise UserError("errors.store_newer", **self._name(workshop_id), **problem.params) from None
+            if isinstance(problem, LimitExceeded):  # not damaged, just more than this app opens
+                raise UserError(
+                    "errors.store_over_limit", **self._name(workshop_id), details=problem.say(_english())
+                ) from None
             kept = self.store.set_aside(workshop_id, problem.key)
-            raise UserError("errors.store_invalid", id=workshop_id, kept_as=str(kept), **problem.params) from None
+            details = problem.params.get("details") or problem.say(_english())
+            raise UserError("errors.store_invalid", id=workshop_id, kept_as=str(kept), details=details) from None
+
+    def _name(self, workshop_id: str) -> dict[str, str]:
+        title = next((s["title"] for s in self.summaries(include_archived=True) if s["id"] == workshop_id), "")
+        return {"id": workshop_id, "title": title, "name": f"“{title}” ({workshop_id})" if title else workshop_id}
 
     def change_token(self, workshop_id: str) -> tuple[int, int]:
         """Changes whenever the stored workshop does (for followers such as the presenter)."""
@@ -150,10 +167,9 @@ class Workshops:
     def import_file(self, path: Path) -> Workshop:
         """Read a workshop JSON file and store it under a new id."""
         try:
-            size = path.stat().st_size
-            if size > MAX_IMPORT_BYTES:
-                raise UserError("errors.import_too_large", path=str(path), limit=MAX_IMPORT_BYTES // (1024 * 1024))
-            raw = path.read_bytes()
+            raw = read_capped(path, MAX_IMPORT_BYTES)  # /dev/zero and FIFOs say size 0: read with a cap
+        except TooLarge:
+            raise UserError("errors.import_too_large", path=str(path), limit=MAX_IMPORT_BYTES // (1024 * 1024)) from None
         except FileNotFoundError:
             raise UserError("errors.file_not_found", path=str(path)) from None
         except IsADirectoryError:
@@ -200,6 +216,8 @@ class Workshops:
         chosen = next((p for p in found if p.name == choice), None)
         if chosen is None and choice.isdigit() and 1 <= int(choice) <= len(found):
             chosen = found[int(choice) - 1]
+        if chosen is None and not choice.isdigit() and Path(choice).is_file():  # a rescue copy, a kept file
+            chosen = Path(choice)
         if chosen is None:
             raise UserError("errors.backup_not_found", choice=choice, count=len(found))
         lock = None
@@ -216,6 +234,37 @@ class Workshops:
         except SchemaProblem as problem:
             raise UserError(problem.key, **problem.params) from None
 
+    # ------------------------------------------------------------------ what to tell at start
+
+    def notices(self) -> list[UserError]:
+        """What must be said at every start until it is dealt with, each with the way back: workshops set
+        aside as damaged (and not restored since), files from a newer version, changes kept in a rescue copy."""
+        store = self.store
+        summaries = {s["id"]: s for s in self.summaries(include_archived=True)}
+        found: list[UserError] = []
+        for summary in summaries.values():
+            schema = summary.get("schema")
+            if isinstance(schema, int) and schema > SCHEMA_VERSION:
+                found.append(
+                    UserError("errors.store_newer", **self._name(summary["id"]), version=schema, supported=SCHEMA_VERSION)
+                )
+        for workshop_id, kept in _newest_kept(store.corrupt_dir).items():
+            if workshop_id in summaries:
+                continue  # restored (or replaced) since: nothing to say
+            backups = store.backups_of(workshop_id)
+            title = _title_of(backups[0]) if backups else ""
+            name = {"id": workshop_id, "title": title, "name": f"“{title}” ({workshop_id})" if title else workshop_id}
+            key = "errors.notice_damaged" if backups else "errors.notice_damaged_no_backup"
+            found.append(UserError(key, **name, kept_as=str(kept)))
+        for workshop_id, kept in _newest_kept(store.rescue_dir).items():
+            try:
+                current = store.path_of(workshop_id).stat().st_mtime_ns
+            except (OSError, WorkshopError):
+                current = 0
+            if kept.stat().st_mtime_ns > current:
+                found.append(UserError("errors.notice_unsaved", **self._name(workshop_id), kept_as=str(kept)))
+        return found
+
     def demo(self, language: str) -> str:
         """The id of the bundled demo of a language, imported first if missing."""
         doc = demo_document(language)
@@ -226,18 +275,43 @@ class Workshops:
         return self.add(workshop_from_dict(doc)).id
 
 
+def _newest_kept(folder: Path) -> dict[str, Path]:
+    """The newest <id>.<stamp>.json per workshop id in a folder (corrupt/, rescue/)."""
+    newest: dict[str, Path] = {}
+    try:
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError:
+        return newest
+    for entry in entries:
+        match = _KEPT_RE.match(entry.name)
+        if match is not None:
+            newest[match["id"]] = entry
+    return newest
+
+
+def _title_of(path: Path) -> str:
+    """The title inside a stored workshop file ('' if it cannot be read)."""
+    try:
+        table = json.loads(read_capped(path, MAX_FILE_BYTES)).get("workshop", {})
+        return str(next(iter(table.values()))["meta"]["title"])[:200]
+    except (OSError, TooLarge, ValueError, AttributeError, KeyError, TypeError, StopIteration):
+        return ""
+
+
 def parse_workshop_json(raw: bytes, where: str) -> Workshop:
     """A Workshop from JSON bytes, or a UserError that says what is wrong."""
     if not raw.strip():
         raise UserError("errors.import_empty", path=where)
     try:
-        doc = json.loads(raw.decode("utf-8"))
+        doc = json.loads(raw.decode("utf-8"), parse_int=bounded_int, parse_constant=refuse_constant)
     except UnicodeDecodeError:
         raise UserError("errors.import_not_utf8", path=where) from None
     except json.JSONDecodeError as error:
         raise UserError("errors.import_bad_json", path=where, line=error.lineno, column=error.colno) from None
     except RecursionError:
         raise UserError("errors.import_bad_json", path=where, line=1, column=1) from None
+    except ValueError:  # a number no workshop holds (bounded_int, refuse_constant)
+        raise UserError("errors.import_bad_number", path=where) from None
     try:
         return workshop_from_dict(doc)
     except SchemaProblem as problem:
@@ -256,3 +330,9 @@ __all__ = [
     "default_data_dir",
     "parse_workshop_json",
 ]
+
+
+def _english() -> Any:
+    from workshop.core.content import load_catalogue
+
+    return load_catalogue("en")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from workshop.core.model import STEPS, Workshop, now_iso, workshop_to_dict
+from workshop.core.limits import LimitExceeded, check_counts, lists_of
 from workshop.core.store import StoreError
 
 #: Longest time an edit waits before it reaches disk (seconds).
@@ -90,7 +91,18 @@ class Session:
         """Apply `change` to the workshop, then schedule the save and tell listeners."""
         if self.read_only:
             raise ReadOnlySession(self.workshop.id)
+        before = [(entries, entries.copy()) for _, entries in lists_of(self.workshop)]
         result = change(self.workshop)
+        try:
+            check_counts(self.workshop)
+        except LimitExceeded:  # the limits hold on every edit path: the lists go back as they were
+            for entries, kept in before:
+                if isinstance(entries, list):
+                    entries[:] = kept
+                else:
+                    entries.clear()
+                    entries.update(kept)
+            raise
         self._changed()
         return result
 

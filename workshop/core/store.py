@@ -47,7 +47,7 @@ WORKSHOP_DOC_ID = "1"
 #: TinyDB table of the index file.
 INDEX_TABLE = "workshops"
 #: Fields of a summary, as `Store.list()` returns them.
-SUMMARY_FIELDS: tuple[str, ...] = ("id", "title", "language", "date", "updated", "step", "archived")
+SUMMARY_FIELDS: tuple[str, ...] = ("id", "title", "language", "date", "updated", "step", "archived", "schema")
 #: Longest the index's `updated` may lag behind the workshop file while it is edited (seconds).
 INDEX_REFRESH_SECONDS = 30.0
 #: How long to wait for another process that is rewriting the index (seconds).
@@ -124,6 +124,8 @@ def parse_json(raw: bytes) -> Any:
         raise CorruptFile(f"broken JSON at line {error.lineno}, column {error.colno}") from None
     except RecursionError:
         raise CorruptFile("JSON nested too deeply") from None
+    except ValueError:  # e.g. an integer past Python's 4,300-digit limit
+        raise CorruptFile("a number too long to read") from None
 
 
 def read_file(path: Path) -> tuple[bytes, _STAT_KEY]:
@@ -181,6 +183,7 @@ def summary_of(doc: dict[str, Any]) -> dict[str, Any]:
         "updated": str(doc.get("updated", "")),
         "step": doc.get("last_step", "setup"),
         "archived": bool(doc.get("archived", False)),
+        "schema": doc.get("schema_version") if isinstance(doc.get("schema_version"), int) else None,
     }
 
 
@@ -268,6 +271,8 @@ class Store:
         self.corrupt_dir = self.root / "corrupt"
         self.trash_dir = self.root / "trash"
         self.locks_dir = self.root / "locks"
+        #: Changes that could not be saved (disk full) kept wherever they could be written.
+        self.rescue_dir = self.root / "rescue"
         self.index_path = self.root / "index.json"
         #: Corrupt files found (and set aside) while starting or listing; the app shows them.
         self.problems: list[StoreError] = []
@@ -646,7 +651,7 @@ class Store:
     def _backup_folder(self, workshop_id: str) -> Path:
         return self.backups_dir / workshop_id
 
-    def backup(self, workshop_id: str) -> Path | None:
+    def backup(self, workshop_id: str, *, trim: bool = True) -> Path | None:
         """Copy the current good file to DATA/backups/<id>/<UTC stamp>.json and keep the last N.
 
         Returns the backup (the newest one when the file has not changed since), or None when there
@@ -661,17 +666,41 @@ class Store:
         except (OSError, CorruptFile):
             return None
         existing = self.backups_of(workshop_id)
-        if existing and _same_bytes(existing[0], raw):
-            return existing[0]
+        same = next((old for old in (existing if not trim else existing[:1]) if _same_bytes(old, raw)), None)
+        if same is not None:
+            return same
         folder = self._backup_folder(workshop_id)
-        _make_dir(folder)
         dest = folder / f"{utc_stamp()}.json"
         while dest.exists():
             dest = folder / f"{utc_stamp()}.json"
-        atomic_write_bytes(dest, raw)
-        for old in self.backups_of(workshop_id)[self.backup_count :]:
-            old.unlink(missing_ok=True)
+        try:
+            _make_dir(folder)
+            atomic_write_bytes(dest, raw)
+        except OSError:  # disk full: the workshop still opens; its saves will say what is wrong
+            return None
+        if trim:  # a restore never trims: trying backups one by one must not lose the oldest
+            for old in self.backups_of(workshop_id)[self.backup_count :]:
+                old.unlink(missing_ok=True)
         return dest
+
+    def rescue(self, doc: dict[str, Any]) -> Path:
+        """Keep a workshop that could not be saved as DATA/rescue/<id>.<UTC stamp>.json, else in the
+        system's temporary folder (often another disk); OSError if neither can be written."""
+        import tempfile
+
+        workshop_id = self._doc_id(doc)
+        data = encode_json(_wrap(doc))
+        first_error: OSError | None = None
+        for folder in (self.rescue_dir, Path(tempfile.gettempdir()) / f"coalition-workshop-rescue-{os.getuid() if hasattr(os, 'getuid') else 0}"):
+            try:
+                _make_dir(folder)
+                dest = folder / f"{workshop_id}.{utc_stamp()}.json"
+                atomic_write_bytes(dest, data)
+                return dest
+            except OSError as error:
+                first_error = first_error or error
+        assert first_error is not None
+        raise first_error
 
     def backups_of(self, workshop_id: str) -> list[Path]:
         """The backups of a workshop, newest first."""
@@ -681,7 +710,8 @@ class Store:
         return sorted((p for p in folder.iterdir() if _STAMP_RE.match(p.name)), key=lambda p: p.name, reverse=True)
 
     def restore(self, workshop_id: str, backup: Path) -> dict[str, Any]:
-        """Make a backup the current version (the current good version is backed up first); returns it."""
+        """Make a backup the current version (the current good version is kept as a backup first, unless
+        one already holds it; no backup is trimmed); returns it."""
         workshop_id = self._existing_id(workshop_id)
         backup = Path(backup)
         try:
@@ -692,7 +722,7 @@ class Store:
             raise StoreError("errors.backup_unreadable", path=str(backup), reason=bad.reason) from None
         if doc.get("id") != workshop_id:
             raise StoreError("errors.backup_other_workshop", path=str(backup), id=workshop_id, other=str(doc.get("id"))[:80])
-        self.backup(workshop_id)
+        self.backup(workshop_id, trim=False)
         try:
             self._read_workshop(workshop_id)
         except CorruptFile as bad:  # keep the damaged current file too

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
+import functools
 import os
 import signal
+import sys
+import tempfile
+import traceback
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.binding import Binding
 
 from workshop.cli import AppConfig
@@ -19,12 +25,33 @@ from workshop.tui.screens.base import Nav, StepScreen
 from workshop.tui.screens.dialogs import MessageScreen, ReadOnlyChoice
 from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.registry import step_screen
+from workshop.core.errors import WorkshopError
+from workshop.core.model import workshop_to_dict
 from workshop.core.service import UserError, Workshops
+from workshop.core.store import utc_stamp
 from workshop.core.session import Session
 from workshop.core.settings import Settings, load_settings, save_settings
-from workshop.core.storage.atomic import make_private_dir
+from workshop.core.storage.atomic import make_private_dir, write_text
 from workshop.tui.themes import THEMES
 from workshop.tui.widgets.localise import localise_bindings
+
+
+def _lenient_input() -> None:
+    """One invalid byte from the terminal (`send-keys -H e9`, a Latin-1 paste over SSH) must not kill
+    Textual's input thread (and the app with it): the Linux driver decodes with errors="replace", so the
+    byte arrives as U+FFFD and everything typed before and after it still arrives."""
+    try:
+        from textual.drivers import linux_driver
+    except ImportError:  # Windows
+        return
+
+    def decoder(encoding: str) -> Any:
+        return functools.partial(codecs.getincrementaldecoder(encoding), errors="replace")
+
+    linux_driver.getincrementaldecoder = decoder  # type: ignore[attr-defined]
+
+
+_lenient_input()
 
 
 class WorkshopApp(App[int]):
@@ -46,6 +73,11 @@ class WorkshopApp(App[int]):
         self.ui = Ui.of(config.language, self.rtl_mode)
         self.workshops = Workshops.at(config.data_dir)
         self.session: Session | None = None
+        #: The sentence to print after a crash (run_app prints it once the terminal is back).
+        self.crash_message = ""
+        #: Unsaved changes are kept in a rescue copy at exit; what to tell then.
+        self.exit_message = ""
+        self._quit_anyway = False
         self.current_step: str | None = None
         localise_bindings(self, self.ui)
         for theme in THEMES:
@@ -57,12 +89,40 @@ class WorkshopApp(App[int]):
 
     # ------------------------------------------------------------------ start and stop
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: user text (titles, items, paths) is never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A fault in the app: save, log the traceback (no local variables: they hold the room's words and
+        partners' contacts) to a private file, exit non-zero with one sentence saying where the log is."""
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises it in tests
+            self._exception = error
+            self._exception_event.set()
+        try:
+            self.save_now()
+        except Exception as save_error:  # noqa: BLE001 - the crash is being reported; the save problem too
+            error.add_note(f"saving on crash failed: {save_error!r}")
+        log = write_crash_log(self.config.data_dir, error)
+        self.crash_message = self.ui.catalogue.t("errors.crash", code=1, log=str(log))
+        self._close_messages_no_wait()
+
     def on_mount(self) -> None:
         self._install_signal_handlers()
         if self._vte_sequence:
             self._write_raw(self._vte_sequence)
-        for problem in self.workshops.store.problems:
-            self.notify(self.ui.show(self.ui.text(problem.key, **problem.params)), severity="warning", timeout=15)
+        notices = self.workshops.notices()
+        for problem in notices + [p for p in self.workshops.store.problems if p.key != "errors.store_corrupt"]:
+            self.notify(self.ui.show(problem.say(self.ui.catalogue)), severity="warning", timeout=60)
         try:
             if self.config.present and self.config.open_ref:
                 self.follow(self.workshops.resolve(self.config.open_ref))
@@ -73,9 +133,9 @@ class WorkshopApp(App[int]):
             if self.config.open_ref:
                 self.open_workshop(self.workshops.resolve(self.config.open_ref), self.config.step)
                 return
-        except UserError as error:
+        except WorkshopError as error:
             self.show_home()
-            self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=15)
+            self.notify(self.ui.show(error.say(self.ui.catalogue)), severity="error", timeout=15)
             return
         self.show_home()
 
@@ -107,15 +167,29 @@ class WorkshopApp(App[int]):
         os._exit(128 + signum) if signum == signal.SIGHUP else self.exit(128 + signum)
 
     def save_now(self) -> None:
-        """Write the open workshop at once (quit, signals, step change)."""
-        if self.session is not None:
-            self.session.close()
+        """Write the open workshop at once (quit, signals, step change); changes that cannot be saved
+        (disk full) are kept in a rescue copy and named in `exit_message`."""
+        session = self.session
+        if session is None:
+            return
+        session.close()
+        if session.dirty and session.save_error is not None and not self.exit_message:
+            self.exit_message = rescue_unsaved(self.workshops, session, self.ui)
 
     def on_unmount(self) -> None:
         """However the app ends (quit, a test harness closing it), save and release the lock."""
         self.save_now()
 
     async def action_quit(self) -> None:
+        session = self.session
+        if session is not None and not session.read_only and not self._quit_anyway:
+            session.flush()
+        if session is not None and session.save_error is not None and not self._quit_anyway:
+            # The changes are only in memory: say so; a second ctrl+q quits and keeps them in a rescue copy.
+            self._quit_anyway = True
+            reason = str(session.save_error.params.get("reason", "")) if isinstance(session.save_error, WorkshopError) else ""
+            self.notify(self.ui.show(self.ui.text("errors.unsaved_quit", reason=reason)), severity="error", timeout=30)
+            return
         self.save_now()
         if self._vte_sequence:
             self._write_raw("\x1b[8h")
@@ -225,14 +299,51 @@ def make_app(config: AppConfig, *, environ: dict[str, str] | None = None) -> Wor
 
 
 def run_app(config: AppConfig) -> int:
-    """Run the app in this terminal; returns the exit code."""
+    """Run the app in this terminal; returns the exit code (non-zero after a crash or unsaved changes)."""
     make_private_dir(config.data_dir)
     app = make_app(config)
     try:
         result = app.run()
     finally:
         app.save_now()
-    return result or 0
+    if app.crash_message or app.exit_message:
+        sys.stderr.write("\n".join(m for m in (app.crash_message, app.exit_message) if m) + "\n")
+        return app.return_code or 1
+    return result or app.return_code or 0
+
+
+def write_crash_log(data_dir: Path, error: BaseException) -> Path:
+    """The traceback, without local variables, in DATA/logs/crash-<stamp>.log (0600); where it went."""
+    text = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    folder = Path(data_dir) / "logs"
+    try:
+        make_private_dir(folder)
+        path = folder / f"crash-{utc_stamp()}.log"
+        write_text(path, text)
+        return path
+    except OSError:
+        fallback = Path(tempfile.gettempdir()) / f"coalition-workshop-crash-{os.getpid()}.log"
+        try:
+            write_text(fallback, text)
+        except OSError:
+            return Path("(the log could not be written)")
+        return fallback
+
+
+def rescue_unsaved(workshops: Workshops, session: Session, ui: Ui) -> str:
+    """Keep changes that could not be saved in a rescue copy; the sentence that says where (or that
+    nothing could be written)."""
+    workshop = session.workshop
+    title = workshop.meta.title
+    name = f"“{title}” ({workshop.id})"
+    reason = ""
+    if isinstance(session.save_error, WorkshopError):
+        reason = str(session.save_error.params.get("reason", ""))
+    try:
+        kept = workshops.store.rescue(workshop_to_dict(workshop))
+    except OSError as error:
+        return ui.text("errors.unsaved_lost", name=name, reason=error.strerror or str(error))
+    return ui.text("errors.unsaved_exit", name=name, id=workshop.id, reason=reason, kept_as=str(kept))
 
 
 __all__ = ["WorkshopApp", "make_app", "run_app", "Path"]

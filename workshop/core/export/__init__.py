@@ -9,6 +9,7 @@ Textual.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ __all__ = [
     "default_export_name",
     "export_mode",
     "export_workshop",
+    "free_path",
     "left_out",
     "render",
 ]
@@ -99,6 +101,40 @@ def _os_error(error: OSError, path: Path) -> ExportError:
     return ExportError(key, path=str(path), reason=error.strerror or str(error))
 
 
+def _check_target(path: Path, force: bool) -> None:
+    """Refuse what an export must not replace: an existing file without `force`, and never a device, a
+    pipe, a folder or a link that points nowhere (os.replace would swap the node for a regular file)."""
+    import stat
+
+    if not path.parent.is_dir():
+        raise ExportError("errors.export_no_folder", path=str(path.parent))
+    try:
+        link = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(link.st_mode):
+        try:
+            target = os.stat(path)
+        except FileNotFoundError:
+            raise ExportError("errors.export_special", path=str(path)) from None
+    else:
+        target = link
+    if not stat.S_ISREG(target.st_mode):
+        raise ExportError("errors.export_special", path=str(path))
+    if not force:
+        raise ExportError("errors.export_exists", path=str(path))
+
+
+def free_path(path: Path) -> Path:
+    """`path`, or `name-2.ext`, `name-3.ext`... the first that does not exist (never overwrite)."""
+    candidate = path
+    number = 1
+    while os.path.lexists(candidate):
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
 def _target(workshop: Workshop, fmt: str, audience: str, language: str, out: Path) -> Path:
     out = Path(out)
     if out.is_dir():
@@ -134,11 +170,11 @@ def export_workshop(
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    path = _target(workshop, fmt, audience, language, out)
-    if path.exists() and not force:
-        raise ExportError("errors.export_exists", path=str(path))
-    if not path.parent.is_dir():
-        raise ExportError("errors.export_unwritable", path=str(path), reason="no such folder")
+    try:
+        path = _target(workshop, fmt, audience, language, out)
+        _check_target(path, force)
+    except OSError as error:  # a name too long, a folder we may not search...
+        raise _os_error(error, Path(out)) from None
 
     # Everything that reads content happens before the file is touched: a catalogue problem
     # must not be reported as an unwritable folder.

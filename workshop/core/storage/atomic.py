@@ -116,13 +116,21 @@ def write_bytes(path: Path, data: bytes, *, mode: int = PRIVATE, durable: bool =
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), file_mode)
     try:
         try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, file_mode)  # the umask may have taken bits away; never adds any
             _write_all(fd, data)
+            if durable:
+                os.fsync(fd)
+            key = stat_key(os.fstat(fd))
         finally:
             os.close(fd)
-        return _finish(path, temp, file_mode, durable)
+        os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
+    if durable:
+        fsync_dir(path.parent)
+    return key
 
 
 def write_with(path: Path, writer: Callable[[Path], T], *, mode: int = PRIVATE, durable: bool = True) -> T:

@@ -16,8 +16,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
+from workshop.tui.widgets.plain import Static
 
+from workshop.core.errors import WorkshopError
 from workshop.core.i18n import Ui
 from workshop.core.model import STEPS, error_summary
 from workshop.core.rules import findings_by_step, step_done
@@ -142,6 +144,9 @@ class StepScreen(Screen[Nav]):
             result = self.session.edit(change)
         except ReadOnlySession:
             self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            return None
+        except WorkshopError as error:  # a limit, a typed value: the catalogue's sentence
+            self.notify(self.ui.show(error.say(self.ui.catalogue)), severity="error")
             return None
         except ValueError as error:
             self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")

@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
+from workshop.tui.widgets.plain import Static
 
 from workshop.core import charter_core as core
 from workshop.core.model import COALITION_TYPES

@@ -7,7 +7,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
+from textual.widgets import Button, OptionList
+from workshop.tui.widgets.plain import Static
 from textual.widgets.option_list import Option
 
 from workshop.core.i18n import Ui

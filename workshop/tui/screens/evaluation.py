@@ -19,7 +19,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, ListItem, ListView, Static
+from textual.widgets import ContentSwitcher, Footer, ListItem, ListView
+from workshop.tui.widgets.plain import Static
 
 from workshop.core import edits
 from workshop.core import evaluation_core as core

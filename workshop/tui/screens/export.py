@@ -18,7 +18,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Input, Select
+from workshop.tui.widgets.plain import Static
 from textual.worker import Worker, WorkerState
 
 from workshop.core.export import (

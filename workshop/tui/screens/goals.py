@@ -14,7 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, OptionList
+from workshop.tui.widgets.plain import Static
 
 from workshop.core import charter_core as core
 from workshop.core import edits

@@ -12,7 +12,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select
+from workshop.tui.widgets.plain import Static
 
 from workshop.core import charter_core as core
 from workshop.core.attribution import set_from_typed, split_author

@@ -5,14 +5,17 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Select, Static
+from textual.widgets import Button, DataTable, Footer, Input, Select
+from workshop.tui.widgets.plain import Static
 
 from workshop.core.i18n import Ui
+from workshop.core.errors import WorkshopError
 from workshop.core.service import UserError, Workshops
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
@@ -147,7 +150,8 @@ class HomeScreen(Screen[str | None]):
                 "step": ui.label(f"steps.{row.get('step', 'setup')}.title"),
                 "updated": (row.get("updated") or "")[:16].replace("T", " "),
             }
-            table.add_row(*(values[c] for c in self._columns()), key=row["id"])
+            # Text, not str: a DataTable reads a str cell as markup ("Plan [/b]" would crash the list).
+            table.add_row(*(Text(values[c]) for c in self._columns()), key=row["id"])
         empty = self.query_one("#home-empty", RtlText)
         empty.text = "" if rows else ui.text("home.empty")
         if select is not None:
@@ -162,8 +166,8 @@ class HomeScreen(Screen[str | None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         return str(key.value)
 
-    def _fail(self, error: UserError) -> None:
-        self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=10)
+    def _fail(self, error: WorkshopError) -> None:
+        self.notify(self.ui.show(error.say(self.ui.catalogue)), severity="error", timeout=10, markup=False)
 
     @on(DataTable.RowSelected)
     def action_open(self) -> None:
@@ -230,7 +234,8 @@ class HomeScreen(Screen[str | None]):
         self.app.push_screen(PathScreen(self.ui, "home.import_prompt"), callback=chosen)
 
     def action_export(self) -> None:
-        from workshop.core.export import ExportError, default_export_name, export_workshop
+        from workshop.core.export import default_export_name, export_workshop, free_path
+        from workshop.core.storage.atomic import make_private_dir
 
         selected = self._selected()
         if selected is None:
@@ -238,19 +243,20 @@ class HomeScreen(Screen[str | None]):
         try:
             workshop = self.workshops.load(selected)
             name = default_export_name(workshop, "json", "facilitator", workshop.meta.language)
+            make_private_dir(Path("exports"))
+            # Never over another export (two workshops may share a title): the next free name.
             result = export_workshop(
                 workshop,
                 fmt="json",
                 audience="facilitator",
                 language=workshop.meta.language,
-                out=Path("exports") / name,
-                force=True,
+                out=free_path(Path("exports") / name),
             )
-        except UserError as error:
+        except WorkshopError as error:
             self._fail(error)
             return
-        except ExportError as error:
-            self._fail(UserError(error.key, **error.params))
+        except OSError as error:
+            self._fail(UserError("errors.export_unwritable", path="exports", reason=error.strerror or str(error)))
             return
         self.notify(self.ui.show(self.ui.text("export.written", path=str(result.path))), timeout=10)
 

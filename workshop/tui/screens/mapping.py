@@ -16,7 +16,8 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import ListView, SelectionList, Static
+from textual.widgets import ListView, SelectionList
+from workshop.tui.widgets.plain import Static
 from textual.widgets.selection_list import Selection
 
 from workshop.core import edits

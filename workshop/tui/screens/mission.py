@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Input, ListView, Static, TextArea
+from textual.widgets import Input, ListView, TextArea
+from workshop.tui.widgets.plain import Static
 
 from workshop.core import edits
 from workshop.core.flow_core import compare_pair, draft_number, history_lines, one_line

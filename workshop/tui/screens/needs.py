@@ -6,7 +6,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import Static
+from workshop.tui.widgets.plain import Static
 
 from workshop.core.attribution import set_from_typed, split_author
 from workshop.core.model import NEEDS_QUESTIONS, Item

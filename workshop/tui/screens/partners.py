@@ -22,7 +22,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Key, Resize
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import Button, DataTable, Input, Select, Static
+from textual.widgets import Button, DataTable, Input, Select
+from workshop.tui.widgets.plain import Static
 
 from workshop.core import partners_core as pc
 from workshop.core.i18n import Ui

@@ -15,7 +15,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
+from workshop.tui.widgets.plain import Static
 
 from workshop.core.export.report import (
     Bullets,

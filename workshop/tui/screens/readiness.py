@@ -12,7 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Input, ListItem, ListView, Static
+from textual.widgets import Input, ListItem, ListView
+from workshop.tui.widgets.plain import Static
 
 from workshop.core.flow_core import answer_mark, readiness_summary
 from workshop.core.model import READINESS_QUESTIONS

@@ -19,7 +19,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Select
+from workshop.tui.widgets.plain import Static
 
 from workshop.core import edits
 from workshop.core.flow_core import (

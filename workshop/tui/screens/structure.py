@@ -15,7 +15,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, OptionList, Select, Static
+from textual.widgets import Checkbox, OptionList, Select
+from workshop.tui.widgets.plain import Static
 from textual.widgets.option_list import Option
 
 from workshop.core import charter_core as core

@@ -14,7 +14,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Input, ListItem, ListView, Static
+from textual.widgets import Input, ListItem, ListView
+from workshop.tui.widgets.plain import Static
 
 from workshop.core.attribution import for_editing, with_author
 from workshop.core.i18n import Ui
@@ -50,9 +51,27 @@ class CaptureInput(RtlInput):
         capture_input: CaptureInput
         lines: list[str]
 
+    async def _on_key(self, event: events.Key) -> None:
+        # Enter is handled here, in key order. Left to the binding it would run only after the key
+        # bubbled up to the app, and the keys of a burst queued behind it (a slow SSH link, a busy app,
+        # a resize) would already be in the field: `a\rb\rc\r` must be three items, not "abc".
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            await self.action_submit()
+            return
+        await super()._on_key(event)
+
+    async def action_submit(self) -> None:
+        """Post the line and empty the field at once, so the next key starts a fresh line."""
+        value = self.value
+        self.post_message(self.Submitted(self, value, None))
+        self.value = ""
+
     def _on_paste(self, event: events.Paste) -> None:
         # Textual runs this handler and then Input's own (one text); a list stops that.
-        lines = [line for line in event.text.replace("\r\n", "\n").split("\n") if line.strip()]
+        # splitlines: terminals (tmux paste-buffer, many SSH clients) send line ends as "\r".
+        lines = [line for line in event.text.splitlines() if line.strip()]
         if len(lines) > 1:
             event.stop()
             event.prevent_default()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from workshop.tui.widgets.plain import Static
 
 from workshop.core.i18n import Ui
 from workshop.tui.widgets.rtl_text import RtlText

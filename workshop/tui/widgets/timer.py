@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widgets import Static
+from workshop.tui.widgets.plain import Static
 
 from workshop.core.content import suggested_timebox
 from workshop.core.i18n import Ui

@@ -1,0 +1,104 @@
+"""User text is never markup in the app; a save that fails is said, and quitting then keeps the words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from workshop.core.model import Item, Meta, Workshop
+from workshop.core.service import Workshops
+from workshop.tui.app import make_app
+
+ENV = {"TERM": "xterm-256color"}
+MARKUP_TITLES = ["Plan [/b]", "Budget review [draft] v2", "Eastbrook [/draft]", "[bold red]x[/] [link=file:///x]y"]
+
+
+def painted(app) -> str:  # type: ignore[no-untyped-def]
+    """The text of the screen as painted (from a screenshot: what the room would see)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("title", MARKUP_TITLES)
+async def test_markup_in_a_title_is_shown_as_typed(title: str, make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).add(Workshop(meta=Meta(title=title)))
+    app = make_app(make_config(), environ=ENV)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("DataTable")
+        assert title in str(table.get_row_at(0)[0])
+        app.notify(title)  # a message naming the workshop
+        await pilot.pause()
+    app = make_app(make_config(open_ref=workshop.id, step="needs"), environ=ENV)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert title in painted(app)
+
+
+async def test_the_presenter_shows_a_markup_title(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).add(Workshop(meta=Meta(title="Eastbrook [/draft]")))
+    app = make_app(make_config(open_ref=workshop.id, present=True, read_only=True), environ=ENV)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "Eastbrook [/draft]" in painted(app)
+
+
+async def test_an_unknown_ref_with_markup_is_one_message(make_config) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(make_config(open_ref="[/x]"), environ=ENV)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert any("[/x]" in str(n.message) for n in app._notifications)
+
+
+def test_every_static_is_plain() -> None:
+    """Screens import Static from widgets.plain: a new screen cannot bring markup back by accident."""
+    import pkgutil
+    import importlib
+
+    import workshop.tui as tui
+
+    for module in pkgutil.walk_packages(tui.__path__, "workshop.tui."):
+        loaded = importlib.import_module(module.name)
+        for name in ("Static", "Label"):
+            found = getattr(loaded, name, None)
+            if found is not None and module.name != "workshop.tui.widgets.plain":
+                assert found.__module__ == "workshop.tui.widgets.plain", f"{module.name}.{name}"
+    assert Static("[/b]")._render_markup is True  # Textual's own default, which the screens avoid
+
+
+async def test_quitting_while_saves_fail_warns_then_rescues(make_config, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    workshop = Workshops.at(data_dir).add(Workshop(meta=Meta(title="Full disk")))
+    app = make_app(make_config(open_ref=workshop.id, step="needs"), environ=ENV)
+
+    def full(path, data, **kwargs):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full)
+        assert app.session is not None
+        app.session.edit(lambda w: w.needs.accomplish.append(Item(text="only in memory")))
+        app.session.flush()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running, "the first ctrl+q must not drop unsaved words"
+        assert any("could not be saved" in str(n.message) for n in app._notifications)
+        monkeypatch.undo()  # the rescue folder may be written (another disk in real life)
+        from workshop.core.storage.atomic import write_bytes
+
+        def full_for_workshops(path, data, **kwargs):  # type: ignore[no-untyped-def]
+            if Path(path).parent.name == "workshops":
+                raise OSError(28, "No space left on device")
+            return write_bytes(path, data, **kwargs)
+
+        monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full_for_workshops)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert "workshop restore" in app.exit_message
+    kept = Path(app.exit_message.split("kept as ")[1].split(". ")[0])
+    assert b"only in memory" in kept.read_bytes()
