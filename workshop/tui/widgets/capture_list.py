@@ -299,17 +299,15 @@ class CaptureList(Vertical):
     @on(Input.Submitted, ".capture")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value
+        text = event.value  # the field emptied itself at Enter: keys typed since are the next line
         if self.editing is not None:
             self.post_message(self.Edited(self, self.editing, text))
             self.editing = None
-            self.input.value = ""
             self.focus_list()
             return
         if not text.strip():
             return
         self.post_message(self.Added(self, text))
-        self.input.value = ""
 
     def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key == "down" and self.input.has_focus:
