@@ -1,6 +1,6 @@
 """Write the two bundled demo workshops: `demo.en.json` and `demo.ar.json`.
 
-Run from the repository root: ``python content/demo/make_demo.py``. The app never runs
+Run from the repository root: ``python tools/make_demo.py``. The app never runs
 this script; it only reads the JSON files it writes. Both demos share one skeleton
 (ids, sectors, statuses, votes, dates, cross-references) defined here once; each
 language supplies its own words for a session of a community coalition for the health
@@ -17,8 +17,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "content" / "demo"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -470,7 +470,7 @@ def _plan(plid: str, row: tuple[Any, ...], words: dict[str, Any]) -> dict[str, A
 def write(lang: str, words: dict[str, Any]) -> Path:
     """Validate the demo of a language and write it in its normalised JSON form."""
     workshop = workshop_from_dict(build(lang, words))
-    path = HERE / f"demo.{lang}.json"
+    path = DEMO / f"demo.{lang}.json"
     text = json.dumps(workshop_to_dict(workshop), ensure_ascii=False, indent=2) + "\n"
     path.write_text(text, encoding="utf-8")
     return path

@@ -20,9 +20,9 @@ from typing import Any
 from workshop import __version__
 from workshop.core.content import Catalogue, load_catalogue
 from workshop.core.errors import WorkshopError
-from workshop.core.model import STEPS
 from workshop.core.service import UserError, Workshops, default_data_dir
 from workshop.core.settings import Settings, load_settings, save_settings
+from workshop.core.steps.registry import STEP_IDS
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 1
@@ -94,11 +94,11 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
 
     opener = command("open", h("cmd_open"))
     opener.add_argument("ref", help=h("ref"))
-    opener.add_argument("--step", choices=STEPS, help=h("open_step"))
+    opener.add_argument("--step", choices=STEP_IDS, help=h("open_step"))
     opener.add_argument("--read-only", action="store_true", help=h("read_only"))
 
     demo = command("demo", h("cmd_demo"))
-    demo.add_argument("--step", choices=STEPS, help=h("demo_step"))
+    demo.add_argument("--step", choices=STEP_IDS, help=h("demo_step"))
 
     lister = command("list", h("cmd_list"))
     lister.add_argument("--json", action="store_true", help=h("json"))

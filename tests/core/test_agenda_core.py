@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.core import agenda_core as core
-from workshop.core.content import suggested_timebox
 from workshop.core.model import STEPS, Goal, Meta, SwotItem, Workshop
+from workshop.core.steps import agenda as core
+from workshop.core.steps.registry import suggested_timebox
 
 
 def make_workshop() -> Workshop:

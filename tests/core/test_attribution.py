@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.core import edits
 from workshop.core.attribution import for_editing, set_from_typed, split_author, with_author
-from workshop.core.flow_core import split_trend
 from workshop.core.model import MAX_SHORT, GroundRule, Item, Meta, Problem, SwotItem, Trend, Workshop
+from workshop.core.steps.mapping import seed_mapping, split_trend
 
 NAMES = {"stories": "Stories", "experience": "Experience", "data": "Data"}
 
@@ -70,7 +69,7 @@ def test_problems_and_opportunities_seeded_from_the_swot_keep_who_said_them() ->
         SwotItem(kind="threat", text="Budget cuts", author="Omar"),
         SwotItem(kind="opportunity", text="New fund", author="Huda"),
     ]
-    edits.seed_mapping(workshop)
+    seed_mapping(workshop)
     assert [(p.text, p.author) for p in workshop.problems] == [("Budget cuts", "Omar")]
     assert [(o.text, o.author) for o in workshop.opportunities] == [("New fund", "Huda")]
 

@@ -9,7 +9,7 @@ import pytest
 
 from workshop.core.content import LANGUAGES, catalogue_problems, load_catalogue
 from workshop.core.model import STEPS
-from workshop.core.rules import FINDING_CODES
+from workshop.core.steps.registry import FINDING_CODES
 
 ROOT = Path(__file__).resolve().parents[2]
 

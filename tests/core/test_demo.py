@@ -19,7 +19,9 @@ from workshop.core.model import (
     workshop_from_dict,
     workshop_to_dict,
 )
-from workshop.core.rules import all_findings, follow_ups_due, suggest_type
+from workshop.core.steps.coalition_type import suggest_type
+from workshop.core.steps.partners import follow_ups_due
+from workshop.core.steps.registry import all_findings
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "content" / "demo"
 LANGUAGES = ("en", "ar")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from workshop.core import edits
+from workshop.core.edits import by_votes, reorder, vote
 from workshop.core.model import Meta, MissionDraft, Participant, Workshop
+from workshop.core.steps.mapping import seed_mapping, toggle_link
+from workshop.core.steps.mission import adopt, revise_draft
+from workshop.core.steps.swot import add_swot, move_swot, next_kind
 
 
 def make() -> Workshop:
@@ -14,55 +17,55 @@ def test_dots_are_limited_to_participants_times_dots() -> None:
     w = make()
     w.participants = [Participant(name="A"), Participant(name="B")]
     w.timing.dots_per_participant = 2
-    item = edits.add_swot(w, "strength", "x")
-    results = [edits.vote(w, w.swot, item, 1) for _ in range(5)]
+    item = add_swot(w, "strength", "x")
+    results = [vote(w, w.swot, item, 1) for _ in range(5)]
     assert results == [True, True, True, True, False]
     assert item.votes == 4
-    assert edits.vote(w, w.swot, item, -1) and item.votes == 3
+    assert vote(w, w.swot, item, -1) and item.votes == 3
 
 
 def test_votes_never_go_negative() -> None:
     w = make()
-    item = edits.add_swot(w, "strength", "x")
-    assert not edits.vote(w, w.swot, item, -1)
+    item = add_swot(w, "strength", "x")
+    assert not vote(w, w.swot, item, -1)
     assert item.votes == 0
 
 
 def test_by_votes_keeps_ties_in_order() -> None:
     w = make()
-    a, b, c = (edits.add_swot(w, "strength", t) for t in "abc")
+    a, b, c = (add_swot(w, "strength", t) for t in "abc")
     b.votes, c.votes = 2, 2
-    assert [i.text for i in edits.by_votes([a, b, c])] == ["b", "c", "a"]
+    assert [i.text for i in by_votes([a, b, c])] == ["b", "c", "a"]
 
 
 def test_seed_mapping_once() -> None:
     w = make()
-    edits.add_swot(w, "weakness", "few paediatricians")
-    edits.add_swot(w, "threat", "budget cuts")
-    edits.add_swot(w, "opportunity", "new health law")
-    edits.add_swot(w, "strength", "active mothers' groups")
-    assert edits.seed_mapping(w) == 3
+    add_swot(w, "weakness", "few paediatricians")
+    add_swot(w, "threat", "budget cuts")
+    add_swot(w, "opportunity", "new health law")
+    add_swot(w, "strength", "active mothers' groups")
+    assert seed_mapping(w) == 3
     assert [p.text for p in w.problems] == ["few paediatricians", "budget cuts"]
     assert [o.text for o in w.opportunities] == ["new health law"]
-    assert edits.seed_mapping(w) == 0
+    assert seed_mapping(w) == 0
 
 
 def test_reorder_within_a_quadrant_only() -> None:
     w = make()
-    s1 = edits.add_swot(w, "strength", "s1")
-    edits.add_swot(w, "threat", "t1")
-    s2 = edits.add_swot(w, "strength", "s2")
-    edits.reorder(w.swot, s2, -1, lambda o: o.kind == "strength")
+    s1 = add_swot(w, "strength", "s1")
+    add_swot(w, "threat", "t1")
+    s2 = add_swot(w, "strength", "s2")
+    reorder(w.swot, s2, -1, lambda o: o.kind == "strength")
     assert [i.text for i in w.swot_of("strength")] == ["s2", "s1"]
-    edits.reorder(w.swot, s2, -1, lambda o: o.kind == "strength")  # already first: no change
+    reorder(w.swot, s2, -1, lambda o: o.kind == "strength")  # already first: no change
     assert [i.text for i in w.swot_of("strength")] == ["s2", "s1"]
     assert s1 in w.swot
 
 
 def test_move_between_quadrants() -> None:
     w = make()
-    item = edits.add_swot(w, "strength", "x")
-    edits.move_swot(w, item, edits.next_kind(item.kind))
+    item = add_swot(w, "strength", "x")
+    move_swot(w, item, next_kind(item.kind))
     assert item.kind == "weakness"
 
 
@@ -70,10 +73,10 @@ def test_revise_keeps_history_and_adopt() -> None:
     w = make()
     draft = MissionDraft(text="first")
     w.mission.drafts.append(draft)
-    edits.revise_draft(draft, "second")
-    edits.revise_draft(draft, "second")
+    revise_draft(draft, "second")
+    revise_draft(draft, "second")
     assert [v.text for v in draft.history] == ["first"]
-    edits.adopt(w, draft.id)
+    adopt(w, draft.id)
     assert w.mission.adopted() is draft
 
 
@@ -81,6 +84,6 @@ def test_links_toggle() -> None:
     from workshop.core.model import Problem
 
     problem = Problem(text="p")
-    assert edits.toggle_link(problem, "o1") is True
-    assert edits.toggle_link(problem, "o1") is False
+    assert toggle_link(problem, "o1") is True
+    assert toggle_link(problem, "o1") is False
     assert problem.opportunity_ids == []

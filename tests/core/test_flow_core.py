@@ -6,29 +6,29 @@ import datetime as dt
 
 import pytest
 
-from workshop.core import edits
-from workshop.core.flow_core import (
-    BadDate,
-    ParticipantFields,
-    answer_mark,
-    approach_bar,
-    approach_leaning,
-    compare_pair,
-    date_incomplete,
-    history_lines,
+from workshop.core.model import Meta, MissionDraft, Opportunity, Problem, Workshop
+from workshop.core.steps.mapping import (
     map_lines,
-    match_sector,
-    move_approach,
     next_source,
     one_line,
+    split_source,
+    toggle_link,
+    unlinked_problem_ids,
+)
+from workshop.core.steps.mission import compare_pair, history_lines, revise_draft
+from workshop.core.steps.readiness import answer_mark, readiness_summary
+from workshop.core.steps.setup import (
+    BadDate,
+    ParticipantFields,
+    approach_bar,
+    approach_leaning,
+    date_incomplete,
+    match_sector,
+    move_approach,
     parse_date,
     parse_participant,
     participant_line,
-    readiness_summary,
-    split_source,
-    unlinked_problem_ids,
 )
-from workshop.core.model import Meta, MissionDraft, Opportunity, Problem, Workshop
 
 NAMES = {"public": "Public sector", "community": "Community organisation", "nonprofit": "Non-profit"}
 
@@ -93,7 +93,7 @@ def test_map_lines_and_unlinked() -> None:
     fund = Opportunity(text="Health\nfund")
     w.opportunities.append(fund)
     linked = Problem(text="Waits")
-    edits.toggle_link(linked, fund.id)
+    toggle_link(linked, fund.id)
     lonely = Problem(text="Cuts", opportunity_ids=["gone"])
     w.problems += [linked, lonely]
     assert unlinked_problem_ids(w) == {lonely.id}
@@ -115,7 +115,7 @@ def test_drafts_helpers() -> None:
     w.mission.drafts += [a, b]
     assert compare_pair(w, a.id, b.id) == (a, b)
     assert compare_pair(w, a.id, a.id) is None and compare_pair(w, a.id, "gone") is None
-    edits.revise_draft(a, "one more")
-    edits.revise_draft(a, "one more time")
+    revise_draft(a, "one more")
+    revise_draft(a, "one more time")
     assert [text for _, text in history_lines(a)] == ["one more", "one"]
     assert one_line("a\n b   c", 4) == "a b…" and one_line("short", 10) == "short"

@@ -27,7 +27,8 @@ from workshop.core.model import (
     STEPS,
     SWOT_KINDS,
 )
-from workshop.core.rules import FINDING_CODES, TYPE_SIGNALS
+from workshop.core.steps.coalition_type import TYPE_SIGNALS
+from workshop.core.steps.registry import FINDING_CODES
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 LANGUAGES = ("en", "ar")

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from workshop.core import partners_core as pc
 from workshop.core.model import FollowUp, Meta, Partner, Workshop
-from workshop.core.rules import partner_findings
+from workshop.core.steps import partners as pc
+from workshop.core.steps.partners import partner_findings
 
 
 def make(org: str, **fields) -> Partner:  # type: ignore[no-untyped-def]

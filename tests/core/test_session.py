@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from workshop.core import edits
 from workshop.core.model import Meta, Workshop
 from workshop.core.session import ReadOnlySession, Session
+from workshop.core.steps.swot import add_swot
 
 
 class FakeStore:
@@ -34,7 +34,7 @@ def make_session(**kwargs: Any) -> tuple[Session, FakeStore]:
 
 def test_without_scheduler_every_edit_is_saved_at_once() -> None:
     session, store = make_session()
-    session.edit(lambda w: edits.add_swot(w, "strength", "trusted clinics"))
+    session.edit(lambda w: add_swot(w, "strength", "trusted clinics"))
     assert len(store.saved) == 1
     assert store.saved[0]["swot"][0]["text"] == "trusted clinics"
     assert not session.dirty
@@ -44,7 +44,7 @@ def test_scheduler_debounces_a_burst_into_one_save() -> None:
     scheduled: list[tuple[float, Any]] = []
     session, store = make_session(scheduler=lambda delay, cb: scheduled.append((delay, cb)))
     for text in ("a", "b", "c"):
-        session.edit(lambda w, text=text: edits.add_swot(w, "threat", text))
+        session.edit(lambda w, text=text: add_swot(w, "threat", text))
     assert len(scheduled) == 1 and scheduled[0][0] <= 0.5
     assert store.saved == []
     scheduled[0][1]()
@@ -55,7 +55,7 @@ def test_scheduler_debounces_a_burst_into_one_save() -> None:
 def test_undo_puts_the_item_back_where_it_was() -> None:
     session, _ = make_session()
     for text in ("a", "b", "c"):
-        session.edit(lambda w, text=text: edits.add_swot(w, "strength", text))
+        session.edit(lambda w, text=text: add_swot(w, "strength", text))
     middle = session.workshop.swot[1]
     session.delete(session.workshop.swot, middle)
     assert [i.text for i in session.workshop.swot] == ["a", "c"]
@@ -68,9 +68,9 @@ def test_listeners_hear_every_change() -> None:
     session, _ = make_session()
     heard: list[int] = []
     unsubscribe = session.subscribe(lambda s: heard.append(len(s.workshop.swot)))
-    session.edit(lambda w: edits.add_swot(w, "strength", "x"))
+    session.edit(lambda w: add_swot(w, "strength", "x"))
     unsubscribe()
-    session.edit(lambda w: edits.add_swot(w, "strength", "y"))
+    session.edit(lambda w: add_swot(w, "strength", "y"))
     assert heard == [1]
 
 
@@ -89,7 +89,7 @@ def test_time_per_step_is_recorded() -> None:
 def test_read_only_refuses_edits_and_never_saves() -> None:
     session, store = make_session(read_only=True)
     with pytest.raises(ReadOnlySession):
-        session.edit(lambda w: edits.add_swot(w, "strength", "x"))
+        session.edit(lambda w: add_swot(w, "strength", "x"))
     session.enter_step("swot")
     session.close()
     assert store.saved == []
@@ -122,7 +122,7 @@ def test_a_failed_save_keeps_the_changes_and_is_retried() -> None:
     store = FullDisk()
     errors: list[Exception] = []
     session = Session(store, Workshop(meta=Meta(title="t")), on_error=errors.append)
-    session.edit(lambda w: edits.add_swot(w, "strength", "kept"))
+    session.edit(lambda w: add_swot(w, "strength", "kept"))
     assert session.dirty and len(errors) == 1 and store.saved == []
     store.full = False
     assert session.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from workshop.core.model import FollowUp, Meta, MissionDraft, Partner, Workshop
+from workshop.core.steps.swot import add_swot
 
 #: Private values that must never reach a phone.
 SECRETS = {
@@ -35,9 +36,8 @@ def private_workshop(language: str = "en") -> Workshop:
     workshop.mission.working.who = SECRETS["draft"]
     workshop.facilitator_notes["swot"] = SECRETS["facilitator_note"]
     workshop.last_step = "swot"
-    from workshop.core import edits
 
-    edits.add_swot(workshop, "strength", "trusted clinics", SECRETS["author"])
+    add_swot(workshop, "strength", "trusted clinics", SECRETS["author"])
     return workshop
 
 

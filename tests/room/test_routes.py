@@ -13,6 +13,7 @@ from workshop.core.model import STEPS
 from workshop.core.room import inbox
 from workshop.core.room.server import MAX_BODY, RoomServer
 from workshop.core.session import Session
+from workshop.core.steps.swot import add_swot
 
 
 @pytest.fixture
@@ -228,9 +229,8 @@ async def test_hostile_text_is_stored_byte_exact_and_shown_escaped(
 
 async def test_votes_keep_the_budget_and_the_item_maximum(client: TestClient, room: RoomServer, session: Session) -> None:
     session.edit(lambda w: (setattr(w.timing, "dots_per_participant", 3), setattr(w.room, "max_per_item", 2)))
-    from workshop.core import edits
 
-    second = session.edit(lambda w: edits.add_swot(w, "threat", "floods"))
+    second = session.edit(lambda w: add_swot(w, "threat", "floods"))
     first = session.workshop.swot_of("strength")[0]
     await join(client, room)
 

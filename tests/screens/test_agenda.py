@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from workshop.tui.app import make_app
-from workshop.core.content import suggested_timebox
+from workshop.core.steps.registry import suggested_timebox
 from workshop.core.model import STEPS
 from workshop.tui.screens.agenda import AgendaScreen
 from workshop.core.service import Workshops

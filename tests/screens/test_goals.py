@@ -7,13 +7,13 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from workshop.core import charter_core as core
 from workshop.tui.app import make_app
 from workshop.core.model import Meta, Participant, Partner, Workshop, workshop_to_dict
 from workshop.tui.screens.goals import GoalsScreen
 from workshop.tui.screens.structure import FormDialog
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from workshop.core.steps.structure import seed_structure, work_groups
 
 ENV = {"TERM": "xterm-256color"}
 
@@ -28,14 +28,14 @@ def seed(data_dir: Path) -> Workshop:
         partners=[Partner(organisation="Children's NGO", sector="nonprofit"), Partner(organisation="Clinic")],
         participants=[Participant(name="Huda"), Participant(name="Sami")],
     )
-    core.seed_structure(workshop, lambda kind, n: f"{kind} {n}", lambda kind: "")
+    seed_structure(workshop, lambda kind, n: f"{kind} {n}", lambda kind: "")
     Workshops.at(data_dir).store.save(workshop_to_dict(workshop))
     return workshop
 
 
 async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     workshop = seed(data_dir)
-    groups = core.work_groups(workshop)
+    groups = work_groups(workshop)
     app = make_app(make_config(open_ref=workshop.id, step="goals"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import SelectionList
 
-from workshop.core import edits
 from workshop.tui.app import make_app
 from workshop.core.model import workshop_to_dict
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from workshop.core.steps.swot import add_swot
 
 ENV = {"TERM": "xterm-256color"}
 
@@ -22,11 +22,11 @@ def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
 def with_swot(data_dir: Path, language: str = "en") -> str:
     workshops = Workshops.at(data_dir)
     workshop = workshops.create("Child health", language)
-    edits.add_swot(workshop, "strength", "Active parents")
-    edits.add_swot(workshop, "weakness", "Few paediatricians")
-    edits.add_swot(workshop, "threat", "Budget cuts")
-    edits.add_swot(workshop, "opportunity", "New municipal health fund")
-    edits.add_swot(workshop, "opportunity", "Clinic open in the evening")
+    add_swot(workshop, "strength", "Active parents")
+    add_swot(workshop, "weakness", "Few paediatricians")
+    add_swot(workshop, "threat", "Budget cuts")
+    add_swot(workshop, "opportunity", "New municipal health fund")
+    add_swot(workshop, "opportunity", "Clinic open in the evening")
     workshops.store.save(workshop_to_dict(workshop))
     return workshop.id
 

@@ -17,13 +17,12 @@ WRITER = """
 import sys
 from pathlib import Path
 from workshop.core.service import Workshops
-from workshop.core import edits
 from workshop.core.model import workshop_to_dict
 workshops = Workshops.at(Path(sys.argv[1]))
 opened = workshops.open(sys.argv[2])
 workshop = opened.workshop
 workshop.last_step = "swot"
-edits.add_swot(workshop, "strength", sys.argv[3])
+add_swot(workshop, "strength", sys.argv[3])
 workshops.store.save(workshop_to_dict(workshop))
 opened.lock.release()
 """

@@ -2,8 +2,8 @@
 
 Each language has three TOML files: `ui.<lang>.toml` (labels, bindings, errors),
 `method.<lang>.toml` (guidance, questions, checklists, tables) and `report.<lang>.toml`
-(the exports' headings). `steps.toml` holds
-what does not depend on language (step order, suggested timeboxes). Keys are dotted
+(the exports' headings); any other `<name>.<lang>.toml` (one per step or screen) is merged in.
+Step order and suggested timeboxes live in the step registry (`workshop.core.steps`). Keys are dotted
 paths into the merged tables. This module never imports Textual.
 """
 
@@ -134,17 +134,6 @@ def load_catalogue(language: str) -> Catalogue:
     for name in catalogue_files(language):
         _merge(tree, _read_toml(name))
     return Catalogue(language=language, tree=tree, flat=flatten(tree))
-
-
-@lru_cache(maxsize=1)
-def steps_config() -> dict[str, Any]:
-    """Language-neutral step settings: order and suggested timeboxes (minutes)."""
-    return _read_toml("steps.toml")
-
-
-def suggested_timebox(step: str) -> int:
-    """Suggested minutes for a step."""
-    return int(steps_config()["timebox"].get(step, 10))
 
 
 def demo_document(language: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from datetime import datetime, timezone
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -24,21 +24,6 @@ from workshop.core.errors import SchemaProblem
 
 SCHEMA_VERSION = 1
 
-#: Step ids, in the order the workshop runs them.
-STEPS: tuple[str, ...] = (
-    "setup",
-    "needs",
-    "readiness",
-    "swot",
-    "mapping",
-    "mission",
-    "partners",
-    "coalition-type",
-    "structure",
-    "goals",
-    "ground-rules",
-    "export",
-)
 StepId = Literal[
     "setup",
     "needs",
@@ -53,6 +38,9 @@ StepId = Literal[
     "ground-rules",
     "export",
 ]
+#: The stored step ids, in the order the workshop runs them (the step registry,
+#: `workshop.core.steps.registry`, defines each step and checks it agrees with this schema).
+STEPS: tuple[str, ...] = get_args(StepId)
 Language = Literal["ar", "en"]
 Sector = Literal["public", "private", "nonprofit", "community", "academic", "media", "donor"]
 SECTORS: tuple[str, ...] = ("public", "private", "nonprofit", "community", "academic", "media", "donor")

@@ -19,12 +19,11 @@ from textual.binding import Binding
 
 from workshop.cli import AppConfig
 from workshop.core.i18n import Ui
-from workshop.core.model import STEPS
 from workshop.core.rtl import resolve_mode, vte_disable_bidi_sequence
 from workshop.tui.screens.base import Nav, StepScreen
 from workshop.tui.screens.dialogs import MessageScreen, ReadOnlyChoice
 from workshop.tui.screens.home import HomeScreen
-from workshop.tui.screens.registry import step_screen
+from workshop.tui.screens.registry import check_screens, step_screen
 from workshop.core.errors import WorkshopError
 from workshop.core.model import workshop_to_dict
 from workshop.core.service import UserError, Workshops
@@ -34,6 +33,7 @@ from workshop.core.settings import Settings, load_settings, save_settings
 from workshop.core.storage.atomic import make_private_dir, write_text
 from workshop.tui.themes import THEMES
 from workshop.tui.widgets.localise import localise_bindings
+from workshop.core.steps.registry import STEP_IDS
 
 
 def _lenient_input() -> None:
@@ -57,7 +57,7 @@ _lenient_input()
 class WorkshopApp(App[int]):
     """The facilitator's app: home screen, then one screen per step."""
 
-    CSS_PATH = "styles/app.tcss"
+    CSS_PATH = "app.tcss"
     TITLE = "Coalition Workshop"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
@@ -261,11 +261,11 @@ class WorkshopApp(App[int]):
                 self.session.close()
             self.session = None
             self.show_home()
-        elif nav.action == "step" and nav.step in STEPS:
+        elif nav.action == "step" and nav.step in STEP_IDS:
             self.show_step(nav.step)
         elif nav.action == "language":
             self._switch_language()
-            self.show_step(nav.step or STEPS[0])
+            self.show_step(nav.step or STEP_IDS[0])
 
     # ------------------------------------------------------------------ settings
 
@@ -295,6 +295,7 @@ class WorkshopApp(App[int]):
 
 def make_app(config: AppConfig, *, environ: dict[str, str] | None = None) -> WorkshopApp:
     """The one place an app is built from plain values (the CLI and the tests call it)."""
+    check_screens()
     return WorkshopApp(config, environ=environ)
 
 

@@ -13,20 +13,17 @@ or drafts that were not adopted. This module never imports Textual.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from itertools import zip_longest
 from typing import Any, Literal, Union
 
-from workshop.core import rules
 from workshop.core.attribution import with_author
 from workshop.core.content import Catalogue, MissingText
 from workshop.core.model import (
     NEEDS_QUESTIONS,
     READINESS_QUESTIONS,
     SECTORS,
-    STEPS,
     SWOT_KINDS,
     ActionPlan,
     Committee,
@@ -34,6 +31,11 @@ from workshop.core.model import (
     Partner,
     Workshop,
 )
+from workshop.core.steps.coalition_type import suggest_type
+from workshop.core.steps.findings import Finding
+from workshop.core.steps.partners import REQUIRED_SECTORS, sector_counts
+from workshop.core.steps.readiness import readiness_verdict
+from workshop.core.steps.registry import STEP_IDS, all_findings
 
 Audience = Literal["participants", "facilitator"]
 AUDIENCES: tuple[str, ...] = ("participants", "facilitator")
@@ -363,7 +365,7 @@ def _needs_section(ws: Workshop, w: _Words) -> Section:
 
 
 def _readiness_section(ws: Workshop, w: _Words) -> Section:
-    verdict = rules.readiness_verdict(ws)
+    verdict = readiness_verdict(ws)
     blocks: list[Block] = [Paragraph(w.r("labels.verdict") + ": " + w.t(f"readiness.verdict.{verdict}", verdict))]
     rows = []
     for number, question in enumerate(READINESS_QUESTIONS, start=1):
@@ -522,10 +524,10 @@ def _partners_section(ws: Workshop, w: _Words, facilitator: bool) -> Section:
 
 
 def _diversity_blocks(ws: Workshop, w: _Words) -> list[Block]:
-    counts = rules.sector_counts(ws)
+    counts = sector_counts(ws)
     from workshop.core.export.summary import sector_chart
 
-    missing = [w.name("sectors", s) for s in rules.REQUIRED_SECTORS if counts[s] == 0]
+    missing = [w.name("sectors", s) for s in REQUIRED_SECTORS if counts[s] == 0]
     blocks: list[Block] = [Heading(w.r("labels.diversity")), sector_chart(ws, w)]
     if missing:
         blocks.append(Note(w.r("labels.sectors_missing", sectors=w.join(missing))))
@@ -543,7 +545,7 @@ def _type_section(ws: Workshop, w: _Words) -> Section:
             blocks.append(Paragraph(_clean(choice.reason)))
     else:
         blocks.append(Note(w.r("labels.no_type")))
-    suggested = rules.suggest_type(choice.answers)
+    suggested = suggest_type(choice.answers)
     if suggested and suggested != choice.chosen:
         blocks.append(Note(w.r("labels.suggested_type", type=w.name("coalition_types", suggested))))
     return Section("coalition-type", w.r("sections.coalition-type"), blocks, step="coalition-type")
@@ -661,7 +663,7 @@ def _ground_rules_section(ws: Workshop, w: _Words) -> Section:
     return Section("ground-rules", w.r("sections.ground-rules"), blocks, step="ground-rules")
 
 
-def finding_text(finding: rules.Finding, w: _Words) -> str:
+def finding_text(finding: Finding, w: _Words) -> str:
     """The finding's message in the catalogue language, its params translated where they are ids."""
     params: dict[str, Any] = {}
     for key, value in finding.params.items():
@@ -694,7 +696,7 @@ def _evaluation_section(ws: Workshop, w: _Words) -> Section:
     rows = [[w.t(f"indicators.{n}", str(n)), w.yes_no(ev.indicators.get(str(n), False))] for n in range(1, 5)]
     blocks.append(Table([w.r("columns.indicator"), w.r("columns.achieved")], rows, [0.8, 0.2]))
     blocks.append(Heading(w.r("labels.findings")))
-    findings = [finding_text(f, w) for f in rules.all_findings(ws)]
+    findings = [finding_text(f, w) for f in all_findings(ws)]
     blocks.append(Bullets(findings) if findings else Note(w.r("labels.no_findings")))
     blocks.append(Heading(w.r("labels.next_steps")))
     steps = [_said(i) for i in ev.next_steps if _clean(i.text)]
@@ -703,18 +705,15 @@ def _evaluation_section(ws: Workshop, w: _Words) -> Section:
 
 
 def suggested_minutes(step: str) -> int | None:
-    """The catalogue's suggested timebox of a step, or None when `content/steps.toml` cannot be read."""
-    from workshop.core import content
+    """The suggested timebox of a step (the step registry's), or None for an id the registry lacks."""
+    from workshop.core.steps import registry
 
-    try:
-        return content.suggested_timebox(step)
-    except (OSError, KeyError, TypeError, ValueError, tomllib.TOMLDecodeError, ModuleNotFoundError):
-        return None
+    return registry.BY_ID[step].timebox if step in registry.BY_ID else None
 
 
 def _timing_section(ws: Workshop, w: _Words) -> Section:
     rows = []
-    for step in STEPS:
+    for step in STEP_IDS:
         suggested = suggested_minutes(step)
         planned = ws.timing.timeboxes.get(step)
         spent = ws.timing.spent.get(step, 0)
@@ -737,7 +736,7 @@ def _timing_section(ws: Workshop, w: _Words) -> Section:
 
 def _notes_section(ws: Workshop, w: _Words) -> Section:
     blocks: list[Block] = []
-    order = list(STEPS) + sorted(k for k in ws.facilitator_notes if k not in STEPS)
+    order = list(STEP_IDS) + sorted(k for k in ws.facilitator_notes if k not in STEP_IDS)
     for step in order:
         text = _clean(ws.facilitator_notes.get(step))
         if text:

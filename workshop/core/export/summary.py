@@ -18,8 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
-from workshop.core import rules
-from workshop.core.evaluation_core import POLL_QUESTIONS, SCORE_MAX, poll_summaries
+from workshop.core.steps.evaluation import POLL_QUESTIONS, SCORE_MAX, poll_summaries
 from workshop.core.export.report import (
     Bar,
     BarChart,
@@ -38,6 +37,7 @@ from workshop.core.export.report import (
     _Words,
 )
 from workshop.core.model import SECTORS, SWOT_KINDS, Workshop
+from workshop.core.steps.partners import REQUIRED_SECTORS, sector_counts
 
 #: How many priorities the first page shows.
 TOP_PRIORITIES = 5
@@ -190,10 +190,10 @@ def swot_grid(ws: Workshop, w: _Words, limit: int = TOP_PER_QUADRANT) -> SwotGri
 
 def sector_chart(ws: Workshop, w: _Words) -> BarChart:
     """Partners per sector; the sectors the manual requires are marked, and flagged when missing."""
-    counts = rules.sector_counts(ws)
+    counts = sector_counts(ws)
     bars = []
     for sector in SECTORS:
-        required = sector in rules.REQUIRED_SECTORS
+        required = sector in REQUIRED_SECTORS
         if required and counts[sector] == 0:
             kind, tag = "missing", w.r("charts.missing")
         elif required:

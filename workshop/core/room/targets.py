@@ -9,7 +9,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from workshop.core import edits
 from workshop.core.model import (
     NEEDS_QUESTIONS,
     SWOT_KINDS,
@@ -20,6 +19,7 @@ from workshop.core.model import (
     Trend,
     Workshop,
 )
+from workshop.core.steps.swot import add_swot
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def _swot(kind: str) -> Target:
         step="swot",
         label_key=f"swot.kinds.{kind}.name",
         items=lambda w: w.swot_of(kind),
-        add=lambda w, t, a: edits.add_swot(w, kind, t, a),
+        add=lambda w, t, a: add_swot(w, kind, t, a),
         votable=True,
     )
 

@@ -2,7 +2,7 @@
 participant may spend. Pure functions on the Workshop; never imports Textual.
 
 Planned minutes come from `workshop.timing.timeboxes` (the facilitator's change) or,
-when a step has none, from the suggestion in `content/steps.toml`. Used time is the
+when a step has none, from the step's suggested timebox (`workshop.core.steps.registry`). Used time is the
 seconds in `workshop.timing.spent`; for the step being worked on the caller passes the
 live figure (`Session.step_elapsed()`, which already includes earlier visits).
 """
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from workshop.core.content import suggested_timebox
-from workshop.core.model import STEPS, Workshop
+from workshop.core.model import Workshop
+from workshop.core.steps.registry import STEP_IDS, suggested_timebox
 
 #: Shortest and longest timebox a step may have (minutes).
 TIMEBOX_MIN = 1
@@ -116,7 +116,7 @@ def arrow_direction(key: str, rtl: bool) -> int:
 
 
 def _check_step(step: str) -> None:
-    if step not in STEPS:
+    if step not in STEP_IDS:
         raise ValueError(f"unknown step {step!r}")
 
 
@@ -134,7 +134,7 @@ def agenda_rows(workshop: Workshop, current_step: str | None, elapsed: int | Non
     """
     spent = workshop.timing.spent
     rows = []
-    for number, step in enumerate(STEPS, 1):
+    for number, step in enumerate(STEP_IDS, 1):
         current = step == current_step
         used = elapsed if current and elapsed is not None else spent.get(step, 0)
         rows.append(

@@ -172,8 +172,6 @@ __all__ = [
     "INDICATORS",
     "POLL_QUESTIONS",
     "PROGRESS_STEP",
-    "SCORE_MAX",
-    "SCORE_MIN",
     "PollSummary",
     "add_next_step",
     "add_rating",

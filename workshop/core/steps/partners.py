@@ -1,8 +1,8 @@
 """Pure helpers of the strategic-partners step: sort, search, filter, follow-ups, diversity, the form.
 
 The partners screen shows what these functions compute and applies the Partner they
-build; the method's rules themselves stay in :mod:`workshop.core.rules` (sector counts,
-required sectors, follow-ups due). This module never imports Textual.
+build, and the step's rule (sector counts, required sectors, follow-ups due).
+This module never imports Textual.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from workshop.core.model import (
     Workshop,
     describe_validation_error,
 )
-from workshop.core.rules import REQUIRED_SECTORS, follow_ups_due, sector_counts
+from workshop.core.steps.findings import Finding
+from workshop.core.steps.step import Step
 
 #: The orders the list can be sorted in, in the order the sort key cycles through them.
 SORT_KEYS: tuple[str, ...] = ("organisation", "sector", "status", "influence")
@@ -348,3 +349,57 @@ __all__ = [
     "sort_partners",
     "view",
 ]
+
+
+#: The sectors the manual asks a partnership to draw from (public, private, non-profit
+#: institutions matching the community's diversity, with community organisations at the core).
+REQUIRED_SECTORS: tuple[str, ...] = ("public", "private", "nonprofit", "community")
+
+
+def sector_counts(workshop: Workshop) -> dict[str, int]:
+    """How many partners each sector has (every sector present, zero included)."""
+    from workshop.core.model import SECTORS
+
+    counts = {s: 0 for s in SECTORS}
+    for partner in workshop.partners:
+        counts[partner.sector] += 1
+    return counts
+
+
+def partner_findings(workshop: Workshop) -> list[Finding]:
+    if not workshop.partners:
+        return [Finding("partners-none", "partners", severity="info")]
+    counts = sector_counts(workshop)
+    return [
+        Finding("sector-missing", "partners", params={"sector": sector})
+        for sector in REQUIRED_SECTORS
+        if counts[sector] == 0
+    ]
+
+
+def follow_ups_due(workshop: Workshop, today: Any) -> list[tuple[str, Any]]:
+    """(partner id, follow-up) pairs not done and due on or before today, soonest first."""
+    due = [
+        (p.id, f)
+        for p in workshop.partners
+        for f in p.follow_ups
+        if not f.done and f.due is not None and f.due <= today
+    ]
+    return sorted(due, key=lambda pair: pair[1].due)
+
+
+def done(workshop: Workshop) -> bool:
+    """Whether the step has what the method asks of it."""
+    return bool(workshop.partners) and not partner_findings(workshop)
+
+
+STEP = Step(
+    id="partners",
+    timebox=20,
+    screen="partners:PartnersScreen",
+    done=done,
+    findings=partner_findings,
+    codes=("partners-none", "sector-missing"),
+    report=("partners",),
+    text=("steps.partners", "screen.partners"),
+)

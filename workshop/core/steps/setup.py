@@ -1,7 +1,6 @@
-"""Pure helpers for the first screens (setup, readiness, mapping, mission): parsing and shaping.
+"""Setup step: who is in the room (participants typed as one line each), the date, the approach slider.
 
-Nothing here decides a method rule (those live in `workshop.core.rules` and `workshop.core.edits`);
-these functions turn typed text into values and workshop parts into lines to show.
+The step's rule and edits live here with the helpers that turn typed text into values.
 This module never imports Textual.
 """
 
@@ -11,19 +10,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from workshop.core.attribution import split_author
 from workshop.core.model import (
-    READINESS_QUESTIONS,
     SECTORS,
-    MissionDraft,
-    Trend,
     Workshop,
 )
-from workshop.core.rules import mapping_findings, readiness_verdict
+from workshop.core.steps.step import Step
 
 #: How far one key press moves the approach slider.
 APPROACH_STEP = 10
-TREND_SOURCES: tuple[str, ...] = ("stories", "experience", "data")
 
 
 # --------------------------------------------------------------------------- setup
@@ -138,160 +132,34 @@ def approach_bar(value: int, width: int, *, mirrored: bool = False) -> str:
     return "".join(cells)
 
 
-# --------------------------------------------------------------------------- readiness
-
-
-@dataclass(frozen=True)
-class ReadinessSummary:
-    """The verdict and which questions are no, unsure or unanswered (numbers 1..7)."""
-
-    verdict: str
-    noes: tuple[int, ...]
-    unsure: tuple[int, ...]
-    open: tuple[int, ...]
-
-
-def readiness_summary(workshop: Workshop) -> ReadinessSummary:
-    """The live verdict of the checklist, with the questions behind it."""
-
-    def numbers(value: str | None) -> tuple[int, ...]:
-        return tuple(
-            i + 1 for i, q in enumerate(READINESS_QUESTIONS) if workshop.readiness[q].answer == value
-        )
-
-    return ReadinessSummary(readiness_verdict(workshop), numbers("no"), numbers("unsure"), numbers(None))
-
-
-def answer_mark(answer: str | None) -> str:
-    """A fixed-width symbol for an answer, readable in any language."""
-    return {"yes": "✓", "no": "✗", "unsure": "?"}.get(answer or "", "·")
-
-
-# --------------------------------------------------------------------------- mapping
-
-
-def unlinked_problem_ids(workshop: Workshop) -> set[str]:
-    """Ids of problems linked to no existing opportunity (from rules.mapping_findings)."""
-    return {f.target for f in mapping_findings(workshop) if f.target}
-
-
-def linked_opportunities(workshop: Workshop, problem_id: str) -> list[str]:
-    """Texts of the opportunities a problem is linked to, in link order (unknown ids skipped)."""
-    problem = next((p for p in workshop.problems if p.id == problem_id), None)
-    if problem is None:
-        return []
-    texts = {o.id: o.text for o in workshop.opportunities}
-    return [texts[o] for o in problem.opportunity_ids if o in texts]
-
-
-def map_lines(workshop: Workshop, *, arrow: str = "→", unlinked: str = "—") -> list[str]:
-    """The compact map: each problem, then one indented line per linked opportunity.
-
-    A problem with no opportunity gets the `unlinked` text on its own indented line.
-    """
-    lines: list[str] = []
-    for problem in workshop.problems:
-        lines.append(f"• {one_line(problem.text)}")
-        opportunities = linked_opportunities(workshop, problem.id)
-        if not opportunities:
-            lines.append(f"   {unlinked}")
-        lines.extend(f"   {arrow} {one_line(text)}" for text in opportunities)
-    return lines
-
-
-def next_source(source: str) -> str:
-    """The next trend source, round the three."""
-    return TREND_SOURCES[(TREND_SOURCES.index(source) + 1) % len(TREND_SOURCES)]
-
-
-def split_source(text: str, names: Mapping[str, str]) -> tuple[str, str | None]:
-    """Quick capture: a trailing "#data" (id or a unique start of a source name) sets the source."""
-    head, sep, tail = text.rpartition("#")
-    if not sep or not head.strip():
-        return text, None
-    folded = _fold(tail)
-    if not folded:
-        return text, None
-    matches = [
-        s for s in TREND_SOURCES if _fold(s).startswith(folded) or _fold(names.get(s, "")).startswith(folded)
-    ]
-    if len(matches) != 1:
-        return text, None
-    return head.rstrip(), matches[0]
-
-
-def set_trend(trend: Trend, text: str, source: str | None, author: str) -> None:
-    """Apply an edited trend line: its text and author; its source only when one was typed."""
-    trend.text = text
-    trend.author = author
-    if source is not None:
-        trend.source = source  # type: ignore[assignment]
-
-
-def split_trend(text: str, names: Mapping[str, str]) -> tuple[str, str | None, str]:
-    """Quick capture of a trend: text, source ("#data") and author ("@Name"), in either order at the end."""
-    body, source = split_source(text, names)
-    if source is not None:
-        body, author = split_author(body)
-        return body, source, author
-    body, author = split_author(text)
-    body, source = split_source(body, names)
-    return body, source, author
-
-
 # --------------------------------------------------------------------------- mission
-
-
-def one_line(text: str, limit: int = 0) -> str:
-    """Text on one line (newlines as spaces), cut at `limit` characters with "…" when limit > 0."""
-    flat = " ".join(text.split())
-    if limit > 0 and len(flat) > limit:
-        return flat[: max(1, limit - 1)].rstrip() + "…"
-    return flat
-
-
-def draft_number(workshop: Workshop, draft_id: str) -> int:
-    """1-based position of a draft (0 when it is gone)."""
-    ids = [d.id for d in workshop.mission.drafts]
-    return ids.index(draft_id) + 1 if draft_id in ids else 0
-
-
-def history_lines(draft: MissionDraft) -> list[tuple[str, str]]:
-    """(time, text) of each earlier version, newest first; time as "YYYY-MM-DD HH:MM"."""
-    return [(v.at[:16].replace("T", " "), v.text) for v in reversed(draft.history)]
-
-
-def compare_pair(workshop: Workshop, first: str | None, second: str | None) -> tuple[MissionDraft, MissionDraft] | None:
-    """The two drafts to compare, when both still exist and differ."""
-    drafts = {d.id: d for d in workshop.mission.drafts}
-    if first in drafts and second in drafts and first != second:
-        return drafts[first], drafts[second]  # type: ignore[index]
-    return None
 
 
 __all__ = [
     "APPROACH_STEP",
     "BadDate",
     "ParticipantFields",
-    "ReadinessSummary",
-    "TREND_SOURCES",
-    "answer_mark",
     "approach_bar",
     "approach_leaning",
-    "compare_pair",
     "date_incomplete",
-    "draft_number",
-    "history_lines",
-    "linked_opportunities",
-    "map_lines",
     "match_sector",
     "move_approach",
-    "next_source",
-    "one_line",
     "parse_date",
     "parse_participant",
     "participant_line",
-    "readiness_summary",
-    "split_source",
-    "unlinked_problem_ids",
 ]
+
+
+def done(workshop: Workshop) -> bool:
+    """Whether the step has what the method asks of it."""
+    return bool(workshop.meta.facilitator.strip() and workshop.participants)
+
+
+STEP = Step(
+    id="setup",
+    timebox=10,
+    screen="setup:SetupScreen",
+    done=done,
+    report=("setup",),
+    text=("steps.setup", "screen.setup"),
+)

@@ -1,103 +1,33 @@
-"""Pure helpers of the charter steps: coalition type, structure, goals and plans, ground rules.
-
-The method's rules themselves live in :mod:`workshop.core.rules`; this module holds the small
-pieces the charter screens need around them (parsing what the facilitator typed, the
-default set of bodies, member candidates, the "who does what by when" rows, loading the
-etiquette proposals). It never imports Textual.
+"""Structure step: the committees (strategic, executive, work groups, staff), their members and the
+manual's rules about them (sizes, officers, community seats). Never imports Textual.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
+from workshop.core.edits import cycle
 from workshop.core.errors import InputProblem
 from workshop.core.model import (
-    COALITION_TYPES,
     COMMITTEE_KINDS,
     MEMBER_ROLES,
-    ActionPlan,
     Committee,
-    GroundRule,
-    GroundRules,
     Member,
     Workshop,
 )
-from workshop.core.rules import (
-    TYPE_SIGNALS,
-    Finding,
-    plan_gaps,
-    structure_findings,
-    suggest_type,
-)
+from workshop.core.parse import normalise_digits
+from workshop.core.steps.findings import Finding
+from workshop.core.steps.step import Step
 
-T = TypeVar("T")
-
-#: The type questions in the order they are asked.
-TYPE_QUESTIONS: tuple[str, ...] = tuple(TYPE_SIGNALS)
 #: The bodies created by the "default structure" key, in order.
 DEFAULT_BODIES: tuple[str, ...] = ("strategic", "executive", "work-group", "work-group", "work-group", "staff")
-#: Miller's etiquette categories that have catalogue proposals (own rules are the room's).
-ETIQUETTE_CATEGORIES: tuple[str, ...] = ("understanding", "norms", "procedures")
-#: Ground-rule statuses.
-RULE_STATUSES: tuple[str, ...] = ("proposed", "adopted", "dropped")
 #: Largest quorum accepted (the model's limit).
 MAX_QUORUM = 1000
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
 
 # --------------------------------------------------------------------------- typed values
-
-
-def normalise_digits(text: str) -> str:
-    """Arabic-Indic and Persian digits as ASCII digits; Arabic separators as ASCII ones."""
-    return text.translate(_DIGITS).replace("٫", ".").replace("٬", ",").replace("،", ",").strip()
-
-
-def parse_date(text: str, field_name: str = "date") -> date | None:
-    """A YYYY-MM-DD date ('' gives None); a clear InputProblem for anything else."""
-    value = normalise_digits(text).replace("/", "-")
-    if not value:
-        return None
-    match = _DATE.match(value)
-    if match is None:
-        raise InputProblem("charter.errors.bad_date", value=text.strip(), field=field_name)
-    year, month, day = (int(part) for part in match.groups())
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise InputProblem("charter.errors.no_such_date", value=text.strip(), field=field_name) from None
-
-
-def parse_dates(start_text: str, end_text: str) -> tuple[date | None, date | None]:
-    """Start and end dates of a plan; refuses an end before the start."""
-    start = parse_date(start_text, "start")
-    end = parse_date(end_text, "end")
-    if start and end and end < start:
-        raise InputProblem("charter.errors.end_before_start", start=start.isoformat(), end=end.isoformat())
-    return start, end
-
-
-def parse_amount(text: str) -> float | None:
-    """A non-negative amount of money ('' gives None); accepts 12000, 12,000.50 and Arabic digits."""
-    value = normalise_digits(text).replace(" ", "").replace("\u00a0", "")
-    if not value:
-        return None
-    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", value):
-        value = value.replace(",", "")
-    try:
-        amount = float(value)
-    except ValueError:
-        raise InputProblem("charter.errors.bad_amount", value=text.strip()) from None
-    if amount < 0 or not math.isfinite(amount):
-        raise InputProblem("charter.errors.bad_amount", value=text.strip())
-    return amount
 
 
 def parse_quorum(text: str) -> int | None:
@@ -108,52 +38,6 @@ def parse_quorum(text: str) -> int | None:
     if not value.isdigit() or not 1 <= int(value) <= MAX_QUORUM:
         raise InputProblem("charter.errors.bad_quorum", value=text.strip(), limit=MAX_QUORUM)
     return int(value)
-
-
-def format_amount(amount: float | None) -> str:
-    """An amount as typed back: no trailing .0 ('' for None)."""
-    if amount is None:
-        return ""
-    return f"{amount:.2f}".rstrip("0").rstrip(".")
-
-
-def cycle(options: Sequence[T], current: T | None, offset: int = 1) -> T:
-    """The option `offset` places after `current` (the first one when current is not an option)."""
-    if not options:
-        raise ValueError("no options to cycle through")
-    if current not in options:
-        return options[0] if offset >= 0 else options[-1]
-    return options[(list(options).index(current) + offset) % len(options)]
-
-
-# --------------------------------------------------------------------------- coalition type
-
-
-def type_options(question: str) -> tuple[str, ...]:
-    """The answer options of a type question, in catalogue order."""
-    return tuple(TYPE_SIGNALS.get(question, {}))
-
-
-def next_answer(answers: dict[str, str], question: str, offset: int = 1) -> dict[str, str]:
-    """The answers with one question moved to its next option (unanswered → first option)."""
-    options = type_options(question)
-    if not options:
-        raise ValueError(f"unknown type question {question!r}")
-    return {**answers, question: cycle(options, answers.get(question), offset)}
-
-
-def type_scores(answers: dict[str, str]) -> dict[str, int]:
-    """How strongly the answers point at each type (every type present)."""
-    totals = {kind: 0 for kind in COALITION_TYPES}
-    for question, option in answers.items():
-        for kind, weight in TYPE_SIGNALS.get(question, {}).get(option, {}).items():
-            totals[kind] += weight
-    return totals
-
-
-def suggestion(answers: dict[str, str]) -> str | None:
-    """The suggested type (rules.suggest_type), None before any answer."""
-    return suggest_type(answers)
 
 
 # --------------------------------------------------------------------------- structure
@@ -274,150 +158,104 @@ def committee(workshop: Workshop, committee_id: str | None) -> Committee | None:
     return next((c for c in workshop.structure.committees if c.id == committee_id), None)
 
 
-# --------------------------------------------------------------------------- goals and plans
-
-
-def goal_category(kind: str, category: str | None) -> str | None:
-    """A specific goal has no category; a comprehensive one keeps the chosen category."""
-    return category if kind == "comprehensive" else None
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    """One line of the "who does what by when" table."""
-
-    goal_id: str
-    plan_id: str
-    goal: str
-    task: str
-    owner: str
-    start: date | None
-    end: date | None
-    gaps: tuple[str, ...] = field(default_factory=tuple)
-
-
-def plan_rows(workshop: Workshop) -> list[PlanRow]:
-    """Every action plan with its goal and owner, goals in order, plans by start date (undated last)."""
-    rows: list[PlanRow] = []
-    for goal in workshop.goals:
-        plans = sorted(goal.plans, key=lambda p: (p.start is None, p.start or date.min))
-        for plan in plans:
-            partner = workshop.partner(plan.responsible_partner_id)
-            rows.append(
-                PlanRow(
-                    goal_id=goal.id,
-                    plan_id=plan.id,
-                    goal=goal.text,
-                    task=plan.task,
-                    owner=partner.organisation if partner else "",
-                    start=plan.start,
-                    end=plan.end,
-                    gaps=tuple(plan_gaps(plan)),
-                )
-            )
-    return rows
-
-
-def plan_values(plan: ActionPlan) -> dict[str, Any]:
-    """A plan's fields as the plan form shows them (dates and amount as text)."""
-    return {
-        "task": plan.task,
-        "owner": plan.responsible_partner_id,
-        "start": plan.start.isoformat() if plan.start else "",
-        "end": plan.end.isoformat() if plan.end else "",
-        "criteria": plan.criteria,
-        "budget": format_amount(plan.budget),
-        "currency": plan.currency,
-        "staffing": plan.staffing,
-        "support": plan.community_support,
-    }
-
-
-def plan_from_values(values: dict[str, Any], plan: ActionPlan | None = None) -> ActionPlan:
-    """A validated plan from the form's values; raises InputProblem with a clear key when one is wrong."""
-    start, end = parse_dates(str(values.get("start", "")), str(values.get("end", "")))
-    budget = parse_amount(str(values.get("budget", "")))
-    data = {
-        "task": str(values.get("task", "")).strip(),
-        "responsible_partner_id": values.get("owner") or None,
-        "start": start,
-        "end": end,
-        "criteria": str(values.get("criteria", "")).strip(),
-        "budget": budget,
-        "currency": str(values.get("currency", "")).strip(),
-        "staffing": values.get("staffing") or None,
-        "community_support": bool(values.get("support")),
-    }
-    if plan is not None:
-        data["id"] = plan.id
-    return ActionPlan(**data)
-
-
-def replace_plan(plans: list[ActionPlan], new: ActionPlan) -> None:
-    """Put `new` where the plan with its id is (or at the end)."""
-    for index, old in enumerate(plans):
-        if old.id == new.id:
-            plans[index] = new
-            return
-    plans.append(new)
-
-
 # --------------------------------------------------------------------------- ground rules
 
 
-@dataclass(frozen=True)
-class Proposal:
-    """One of Miller's rules as the catalogue words it."""
-
-    category: str
-    source: str
-    text: str
+STRATEGIC_SIZE = 21
 
 
-def etiquette_proposals(section: dict[str, Any]) -> list[Proposal]:
-    """The proposals of a catalogue's `etiquette` table, category by category, in catalogue order."""
-    proposals: list[Proposal] = []
-    for category in ETIQUETTE_CATEGORIES:
-        rules = section.get(category, {})
-        if not isinstance(rules, dict):
-            continue
-        proposals.extend(
-            Proposal(category, f"etiquette.{category}.{key}", text)
-            for key, text in rules.items()
-            if isinstance(text, str) and text.strip()
+EXECUTIVE_SIZE = (9, 11)
+
+
+EXECUTIVE_OFFICERS = (4, 6)
+
+
+EXECUTIVE_CONVENERS = 3
+
+
+EXECUTIVE_STRATEGIC_REPS = (2, 4)
+
+
+STRATEGIC_MIN_COMMUNITY = 2
+
+
+def _is_community(member: Any, workshop: Workshop) -> bool:
+    sector = member.sector
+    if sector is None and member.partner_id:
+        partner = workshop.partner(member.partner_id)
+        sector = partner.sector if partner else None
+    return sector == "community"
+
+
+def strategic_findings(committee: Committee, workshop: Workshop) -> list[Finding]:
+    findings: list[Finding] = []
+    size = len(committee.members)
+    if size != STRATEGIC_SIZE:
+        code = "strategic-small" if size < STRATEGIC_SIZE else "strategic-large"
+        findings.append(
+            Finding(code, "structure", severity="info", target=committee.id, params={"count": size, "expected": 21})
         )
-    return proposals
+    community = sum(1 for m in committee.members if _is_community(m, workshop))
+    if community < STRATEGIC_MIN_COMMUNITY:
+        findings.append(Finding("strategic-community", "structure", target=committee.id, params={"count": community}))
+    return findings
 
 
-def load_proposals(rules: GroundRules, proposals: Iterable[Proposal]) -> int:
-    """Add the proposals as proposed rules when the list is empty; returns how many were added."""
-    if rules.rules:
-        return 0
-    added = [GroundRule(category=p.category, source=p.source, text=p.text) for p in proposals]  # type: ignore[arg-type]
-    rules.rules.extend(added)
-    return len(added)
+def executive_findings(committee: Committee, workshop: Workshop) -> list[Finding]:
+    findings: list[Finding] = []
+    members = committee.members
+    size = len(members)
+    if not EXECUTIVE_SIZE[0] <= size <= EXECUTIVE_SIZE[1]:
+        findings.append(Finding("executive-size", "structure", target=committee.id, params={"count": size}))
+    officers = sum(1 for m in members if m.role in ("chair", "vice-chair", "officer"))
+    if not EXECUTIVE_OFFICERS[0] <= officers <= EXECUTIVE_OFFICERS[1]:
+        findings.append(Finding("executive-officers", "structure", target=committee.id, params={"count": officers}))
+    conveners = sum(1 for m in members if m.role == "convener")
+    if conveners != EXECUTIVE_CONVENERS:
+        findings.append(
+            Finding("executive-conveners", "structure", target=committee.id, params={"count": conveners})
+        )
+    reps = sum(1 for m in members if m.role == "strategic-rep")
+    if not EXECUTIVE_STRATEGIC_REPS[0] <= reps <= EXECUTIVE_STRATEGIC_REPS[1]:
+        findings.append(Finding("executive-reps", "structure", target=committee.id, params={"count": reps}))
+    leaders = [m for m in members if m.role in ("chair", "vice-chair")]
+    if not any(_is_community(m, workshop) for m in leaders):
+        findings.append(Finding("executive-chair-community", "structure", target=committee.id))
+    return findings
 
 
-def toggle_status(rule: GroundRule, status: str) -> str:
-    """Adopt (or drop) a rule; doing it again puts it back to proposed. Returns the new status."""
-    if status not in RULE_STATUSES:
-        raise ValueError(f"unknown rule status {status!r}")
-    rule.status = "proposed" if rule.status == status else status  # type: ignore[assignment]
-    return rule.status
+def structure_findings(workshop: Workshop) -> list[Finding]:
+    findings: list[Finding] = []
+    committees = workshop.structure.committees
+    for kind in ("strategic", "executive"):
+        if not any(c.kind == kind for c in committees):
+            findings.append(Finding(f"{kind}-missing", "structure", severity="info"))
+    for committee in committees:
+        if committee.kind == "strategic":
+            findings.extend(strategic_findings(committee, workshop))
+        elif committee.kind == "executive":
+            findings.extend(executive_findings(committee, workshop))
+        if committee.kind in ("strategic", "executive"):
+            findings.extend(
+                Finding("member-not-delegate", "structure", target=m.id, params={"name": m.name})
+                for m in committee.members
+                if not m.official_delegate
+            )
+    return findings
 
 
-def rule_counts(rules: GroundRules) -> dict[str, int]:
-    """How many rules have each status (every status present)."""
-    counts = {status: 0 for status in RULE_STATUSES}
-    for rule in rules.rules:
-        counts[rule.status] += 1
-    return counts
+def done(workshop: Workshop) -> bool:
+    """Whether the step has what the method asks of it."""
+    return {"strategic", "executive"} <= {c.kind for c in workshop.structure.committees}
 
 
-def finding_params(finding: Finding, untitled: str) -> dict[str, Any]:
-    """A finding's params ready for its message: empty user texts replaced by `untitled`."""
-    params = dict(finding.params)
-    for key in ("goal", "task", "name"):
-        if key in params and not str(params[key]).strip():
-            params[key] = untitled
-    return params
+STEP = Step(
+    id="structure",
+    timebox=15,
+    screen="structure:StructureScreen",
+    done=done,
+    findings=structure_findings,
+    codes=("strategic-missing", "executive-missing", "strategic-small", "strategic-large", "strategic-community", "executive-size", "executive-officers", "executive-conveners", "executive-reps", "executive-chair-community", "member-not-delegate"),
+    report=("structure",),
+    text=("steps.structure", "screen.structure", "governance"),
+)

@@ -18,11 +18,12 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Footer
 from workshop.tui.widgets.plain import Static
 
-from workshop.core import agenda_core as core
 from workshop.core.edits import dots_total
 from workshop.core.i18n import Ui
-from workshop.core.model import STEPS, Workshop, error_summary
+from workshop.core.model import Workshop, error_summary
 from workshop.core.session import ReadOnlySession, Session
+from workshop.core.steps import agenda as core
+from workshop.core.steps.registry import STEP_IDS
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.tui.widgets.timer import CHECK_EVERY
@@ -39,7 +40,7 @@ TABLE_WIDTH = 60
 class AgendaScreen(ModalScreen[None]):
     """Timeboxes and time used for the session, and the dots per participant."""
 
-    CSS_PATH = "../styles/agenda.tcss"
+    CSS_PATH = "agenda.tcss"
     BINDINGS = [
         Binding("escape,f4", "close", "Close", id="agenda-close"),
         Binding("plus,equals_sign", "nudge(1)", "+5 min", id="agenda-more", priority=True),
@@ -103,7 +104,7 @@ class AgendaScreen(ModalScreen[None]):
             table.add_column(self._cell(column, label), key=column, width=widths[column])
             total.add_column("", key=column, width=widths[column])
         self.reload()
-        table.move_cursor(row=STEPS.index(self.current_step) if self.current_step in STEPS else 0)
+        table.move_cursor(row=STEP_IDS.index(self.current_step) if self.current_step in STEP_IDS else 0)
         table.focus()
         self.set_interval(CHECK_EVERY, self._tick)
 
@@ -164,7 +165,7 @@ class AgendaScreen(ModalScreen[None]):
     def selected_step(self) -> str:
         """The step under the cursor."""
         row = self.query_one("#agenda-table", DataTable).cursor_row
-        return STEPS[min(max(row, 0), len(STEPS) - 1)]
+        return STEP_IDS[min(max(row, 0), len(STEP_IDS) - 1)]
 
     # ------------------------------------------------------------------ edits
 

@@ -21,10 +21,10 @@ from workshop.tui.widgets.plain import Static
 
 from workshop.core.errors import WorkshopError
 from workshop.core.i18n import Ui
-from workshop.core.model import STEPS, error_summary
-from workshop.core.rules import findings_by_step, step_done
-from workshop.tui.screens.dialogs import HelpScreen, JumpScreen
+from workshop.core.model import error_summary
 from workshop.core.session import Session
+from workshop.core.steps.registry import STEP_IDS, findings_by_step, step_done
+from workshop.tui.screens.dialogs import HelpScreen, JumpScreen
 from workshop.tui.widgets.guidance import GuidancePanel
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
@@ -127,7 +127,7 @@ class StepScreen(Screen[Nav]):
     def _fill_rail(self, rail: StepRail) -> None:
         workshop = self.workshop
         rail.current = self.STEP
-        rail.done = frozenset(s for s in STEPS if step_done(workshop, s))
+        rail.done = frozenset(s for s in STEP_IDS if step_done(workshop, s))
         rail.open_findings = {step: len(found) for step, found in findings_by_step(workshop).items()}
 
     def watch_show_guidance(self, show: bool) -> None:
@@ -160,14 +160,14 @@ class StepScreen(Screen[Nav]):
         self.dismiss(Nav("step", step))
 
     def action_next_step(self) -> None:
-        index = STEPS.index(self.STEP)
-        if index + 1 < len(STEPS):
-            self._go(STEPS[index + 1])
+        index = STEP_IDS.index(self.STEP)
+        if index + 1 < len(STEP_IDS):
+            self._go(STEP_IDS[index + 1])
 
     def action_previous_step(self) -> None:
-        index = STEPS.index(self.STEP)
+        index = STEP_IDS.index(self.STEP)
         if index > 0:
-            self._go(STEPS[index - 1])
+            self._go(STEP_IDS[index - 1])
 
     def action_jump(self) -> None:
         def chosen(step: str | None) -> None:

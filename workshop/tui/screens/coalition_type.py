@@ -14,8 +14,8 @@ from textual.reactive import reactive
 from textual.widgets import Input, OptionList
 from workshop.tui.widgets.plain import Static
 
-from workshop.core import charter_core as core
 from workshop.core.model import COALITION_TYPES
+from workshop.core.steps.coalition_type import TYPE_QUESTIONS, next_answer, suggestion, type_options
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.forms import RowList
 from workshop.tui.widgets.rtl_input import RtlInput
@@ -29,7 +29,7 @@ class CoalitionTypeScreen(StepScreen):
 
     STEP = "coalition-type"
     AUTO_FOCUS = None  # on_mount focuses the questions without scrolling them into view
-    CSS_PATH = "../styles/charter.tcss"
+    CSS_PATH = "structure.tcss"
     BINDINGS = [
         Binding("right", "type(1)", "Next type", id="charter-next-type"),
         Binding("left", "type(-1)", "Previous type", id="charter-previous-type"),
@@ -64,7 +64,7 @@ class CoalitionTypeScreen(StepScreen):
 
     def on_mount(self) -> None:
         chosen = self.workshop.coalition_type.chosen
-        suggested = core.suggestion(self.workshop.coalition_type.answers)
+        suggested = suggestion(self.workshop.coalition_type.answers)
         start = chosen or suggested
         if start in COALITION_TYPES:
             self.set_reactive(CoalitionTypeScreen.shown, COALITION_TYPES.index(start))
@@ -89,7 +89,7 @@ class CoalitionTypeScreen(StepScreen):
     def refresh_work(self) -> None:
         ui = self.ui
         choice = self.workshop.coalition_type
-        suggested = core.suggestion(choice.answers)
+        suggested = suggestion(choice.answers)
         kind = COALITION_TYPES[self.shown]
         overview = [
             f"{'▸' if i == self.shown else ' '} {i + 1}. {self._type_name(k)}{self._marks(k, suggested)}"
@@ -109,11 +109,11 @@ class CoalitionTypeScreen(StepScreen):
         self.query_one("#type-card", RtlText).text = "\n".join(card)
         self._refresh_questions()
         if suggested is None:
-            suggestion = ui.text("screen.coalition_type.no_suggestion")
+            advice = ui.text("screen.coalition_type.no_suggestion")
         else:
-            suggestion = ui.text("screen.coalition_type.suggestion", type=self._type_name(suggested))
-            suggestion += " " + ui.text(f"type_reasons.{suggested}")
-        self.query_one("#type-suggestion", RtlText).text = suggestion
+            advice = ui.text("screen.coalition_type.suggestion", type=self._type_name(suggested))
+            advice += " " + ui.text(f"type_reasons.{suggested}")
+        self.query_one("#type-suggestion", RtlText).text = advice
         chosen = choice.chosen
         self.query_one("#type-chosen", RtlText).text = (
             ui.text("screen.coalition_type.chosen", type=self._type_name(chosen))
@@ -125,11 +125,11 @@ class CoalitionTypeScreen(StepScreen):
         ui = self.ui
         answers = self.workshop.coalition_type.answers
         rows = []
-        for number, question in enumerate(core.TYPE_QUESTIONS, 1):
+        for number, question in enumerate(TYPE_QUESTIONS, 1):
             option = answers.get(question)
             answer = (
                 ui.text(f"type_questions.{question}.options.{option}")
-                if option in core.type_options(question)
+                if option in type_options(question)
                 else ui.text("screen.coalition_type.unanswered")
             )
             rows.append((question, f"{number}. {ui.text(f'type_questions.{question}.text')} → {answer}"))
@@ -154,7 +154,7 @@ class CoalitionTypeScreen(StepScreen):
         )
 
     def action_show_suggested(self) -> None:
-        suggested = core.suggestion(self.workshop.coalition_type.answers)
+        suggested = suggestion(self.workshop.coalition_type.answers)
         if suggested is None:
             self.notify(self.ui.label("screen.coalition_type.no_suggestion"))
             return
@@ -171,7 +171,7 @@ class CoalitionTypeScreen(StepScreen):
         if question is None:
             return
         choice = self.workshop.coalition_type
-        self.edit(lambda w: setattr(choice, "answers", core.next_answer(choice.answers, question, offset)))
+        self.edit(lambda w: setattr(choice, "answers", next_answer(choice.answers, question, offset)))
 
     def action_note(self) -> None:
         self.query_one("#type-reason", RtlInput).focus()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from workshop.core import charter_core as core
+from workshop.core.errors import InputProblem
 from workshop.core.i18n import Ui
-from workshop.core.rules import Finding
+from workshop.core.steps.findings import Finding, finding_params
 from workshop.tui.screens.base import StepScreen
 
 
@@ -17,14 +17,14 @@ def findings_text(ui: Ui, findings: Sequence[Finding], *, reasons: bool = True) 
     lines: list[str] = []
     for finding in findings:
         mark = "⚠" if finding.severity == "warning" else "•"
-        message = ui.text(finding.message_key, **core.finding_params(finding, untitled))
+        message = ui.text(finding.message_key, **finding_params(finding, untitled))
         lines.append(f"{mark} {message}")
         if reasons:
             lines.append(f"  {ui.text(finding.reason_key)}")
     return "\n".join(lines)
 
 
-def input_problem_text(ui: Ui, problem: core.InputProblem) -> str:
+def input_problem_text(ui: Ui, problem: InputProblem) -> str:
     """The sentence of an InputProblem in the interface language (field names translated)."""
     params = dict(problem.params)
     if "field" in params:

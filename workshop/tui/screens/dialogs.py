@@ -12,7 +12,7 @@ from workshop.tui.widgets.plain import Static
 from textual.widgets.option_list import Option
 
 from workshop.core.i18n import Ui
-from workshop.core.model import STEPS
+from workshop.core.steps.registry import STEP_IDS
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 
@@ -81,14 +81,14 @@ class JumpScreen(_Dialog):
 
     def compose(self) -> ComposeResult:
         options = [
-            Option(self.ui.show(f"{n:>2}. {self.ui.text(f'steps.{s}.title')}"), id=s) for n, s in enumerate(STEPS, 1)
+            Option(self.ui.show(f"{n:>2}. {self.ui.text(f'steps.{s}.title')}"), id=s) for n, s in enumerate(STEP_IDS, 1)
         ]
         with Vertical(classes="dialog"):
             yield Static(self.ui.label("dialog.jump_title"), classes="heading")
             yield OptionList(*options, id="steps")
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = STEPS.index(self.current)
+        self.query_one(OptionList).highlighted = STEP_IDS.index(self.current)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -5,7 +5,7 @@ them: the five development stages (←/→ or Enter choose `meta.stage`), the ma
 steps (←/→ change progress by 10 %, mirrored in Arabic), the end-of-session poll (1-5 add
 one participant's answer to the highlighted question, Backspace takes the last one back),
 the four indicators of empowerment success (Space or Enter checks), and the next steps (a
-CaptureList). Every change goes through the session; the rules live in evaluation_core.
+CaptureList). Every change goes through the session; the rules live in workshop.core.steps.evaluation.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, ListItem, ListView
 from workshop.tui.widgets.plain import Static
 
-from workshop.core import edits
-from workshop.core import evaluation_core as core
 from workshop.core.attribution import set_from_typed, split_author
+from workshop.core.edits import reorder
 from workshop.core.i18n import Ui
 from workshop.core.model import STAGES, Workshop, error_summary
 from workshop.core.session import ReadOnlySession, Session
+from workshop.core.steps import evaluation as core
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
@@ -57,7 +57,7 @@ def _rate_bindings() -> list[Binding]:
 class EvaluationScreen(Screen[None]):
     """The evaluation part of the method, over the export step (Esc comes back)."""
 
-    CSS_PATH = "../styles/evaluation.tcss"
+    CSS_PATH = "evaluation.tcss"
     BINDINGS: ClassVar[list[Binding]] = [  # type: ignore[misc]
         # The section's own keys first, so they show at 80 columns. Left/right have priority
         # (the lists would scroll sideways); check_action lets them through in other sections.
@@ -396,7 +396,7 @@ class EvaluationScreen(Screen[None]):
         if event.action == "delete":
             self._guard(lambda: self.session.delete(self.workshop.evaluation.next_steps, item))
         elif event.action == "move":
-            self.edit(lambda w: edits.reorder(w.evaluation.next_steps, item, event.value))
+            self.edit(lambda w: reorder(w.evaluation.next_steps, item, event.value))
 
     # ------------------------------------------------------------------ other keys
 

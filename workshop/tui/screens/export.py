@@ -32,13 +32,13 @@ from workshop.core.export import (
 )
 from workshop.core.i18n import Ui
 from workshop.core.model import Workshop
-from workshop.tui.screens.base import StepScreen
 from workshop.core.session import Session
+from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
 
-STYLES = str(Path(__file__).resolve().parent.parent / "styles" / "flow_b.tcss")
+STYLES = "partners.tcss"
 
 AUDIENCES: tuple[str, ...] = ("participants", "facilitator")
 LANGUAGES: tuple[str, ...] = ("ar", "en")

@@ -17,12 +17,15 @@ from textual.reactive import reactive
 from textual.widgets import DataTable, OptionList
 from workshop.tui.widgets.plain import Static
 
-from workshop.core import charter_core as core
-from workshop.core import edits
+from workshop.core.edits import dots_total, dots_used, vote
+from workshop.core.errors import InputProblem
 from workshop.core.model import GOAL_CATEGORIES, ActionPlan, Goal, error_summary
+from workshop.core.parse import format_amount
+
 # One cell of margin for Arabic: the table measures joined letters slightly wider than wcwidth does.
 from workshop.core.rtl import contains_rtl, fit
-from workshop.core.rules import plan_gaps
+from workshop.core.steps.goals import goal_category, plan_from_values, plan_gaps, plan_rows, plan_values, replace_plan
+from workshop.core.steps.structure import committee as find_committee, work_groups
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.common import delete_item, input_problem_text
 from workshop.tui.widgets.forms import FormDialog, FormField, RowList
@@ -41,7 +44,7 @@ class GoalsScreen(StepScreen):
     """Goals above, the highlighted goal's plans below; w shows who does what by when."""
 
     STEP = "goals"
-    CSS_PATH = "../styles/charter.tcss"
+    CSS_PATH = "structure.tcss"
     BINDINGS = [
         Binding("n", "new_goal", "New goal", id="charter-new-goal"),
         Binding("p", "new_plan", "New plan", id="charter-new-plan"),
@@ -91,7 +94,7 @@ class GoalsScreen(StepScreen):
         kind = ui.text(f"screen.goals.kind_short.{goal.kind}")
         if goal.kind == "comprehensive" and goal.category:
             kind = f"{kind}: {ui.text(f'goal_categories.{goal.category}')}"
-        group = core.committee(self.workshop, goal.work_group_id)
+        group = find_committee(self.workshop, goal.work_group_id)
         details = [kind]
         details.append(group.name.strip() or ui.text("governance.work-group.name") if group else ui.text("screen.goals.no_work_group"))
         if goal.convener.strip():
@@ -112,7 +115,7 @@ class GoalsScreen(StepScreen):
         )
         text = f"{plan.task.strip() or ui.text('charter.untitled')} — {owner} · {when}"
         if plan.budget is not None:
-            text += f" · {core.format_amount(plan.budget)} {plan.currency}".rstrip()
+            text += f" · {format_amount(plan.budget)} {plan.currency}".rstrip()
         gaps = plan_gaps(plan)
         if gaps:
             text += " ⚠ " + ui.text("screen.goals.missing", gaps=self._gap_names(gaps))
@@ -123,7 +126,7 @@ class GoalsScreen(StepScreen):
 
     def refresh_work(self) -> None:
         ui, workshop = self.ui, self.workshop
-        left = edits.dots_total(workshop) - edits.dots_used(workshop.goals)
+        left = dots_total(workshop) - dots_used(workshop.goals)
         self.query_one("#goals-heading", Static).update(ui.label("screen.goals.goals", left=left))
         self.query_one("#goals", RowList).set_rows(
             [(g.id, self._goal_text(g)) for g in workshop.goals], ui.text("screen.goals.no_goals")
@@ -161,7 +164,7 @@ class GoalsScreen(StepScreen):
         columns = tuple(reversed(TABLE_COLUMNS)) if ui.rtl else TABLE_COLUMNS
         for column in columns:
             table.add_column(Text(ui.show(fit(ui.text(f"screen.goals.columns.{column}"), TABLE_WIDTHS[column]))), key=column, width=TABLE_WIDTHS[column])
-        for row in core.plan_rows(self.workshop):
+        for row in plan_rows(self.workshop):
             values = {
                 "task": row.task.strip() or ui.text("charter.untitled"),
                 "who": row.owner or "—",
@@ -207,7 +210,7 @@ class GoalsScreen(StepScreen):
 
     def _goal_fields(self, goal: Goal | None) -> list[FormField]:
         ui = self.ui
-        groups = core.work_groups(self.workshop)
+        groups = work_groups(self.workshop)
         return [
             FormField("text", ui.text("screen.goals.fields.text"), value=goal.text if goal else ""),
             FormField(
@@ -245,7 +248,7 @@ class GoalsScreen(StepScreen):
         kind = values.get("kind") or "specific"
         goal.text = str(values["text"]).strip()
         goal.kind = kind
-        goal.category = core.goal_category(kind, values.get("category"))
+        goal.category = goal_category(kind, values.get("category"))
         goal.work_group_id = values.get("work_group") or None
         goal.convener = str(values.get("convener", "")).strip()
 
@@ -281,14 +284,14 @@ class GoalsScreen(StepScreen):
         goal = self._goal()
         if goal is None or self.table_view:
             return
-        if not self.edit(lambda w: edits.vote(w, w.goals, goal, delta)) and not self.session.read_only:
+        if not self.edit(lambda w: vote(w, w.goals, goal, delta)) and not self.session.read_only:
             self.notify(self.ui.label("screen.goals.no_dots"), severity="warning")
 
     # ------------------------------------------------------------------ plans
 
     def _plan_fields(self, plan: ActionPlan | None) -> list[FormField]:
         ui = self.ui
-        values = core.plan_values(plan or ActionPlan())
+        values = plan_values(plan or ActionPlan())
         text = lambda name, placeholder="": FormField(  # noqa: E731
             name, ui.text(f"screen.goals.fields.{name}"), value=values[name], placeholder=placeholder
         )
@@ -318,8 +321,8 @@ class GoalsScreen(StepScreen):
 
     def _check_plan(self, values: dict[str, Any]) -> str | None:
         try:
-            core.plan_from_values(values)
-        except core.InputProblem as problem:
+            plan_from_values(values)
+        except InputProblem as problem:
             return input_problem_text(self.ui, problem)
         except ValueError as error:  # the model refused a value the parsers let through
             return self.ui.text("errors.invalid_edit", details=error_summary(error))
@@ -341,8 +344,8 @@ class GoalsScreen(StepScreen):
         def done(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
-            new = core.plan_from_values(values, plan)
-            if self.edit(lambda w: core.replace_plan(goal.plans, new) or new) is not None:
+            new = plan_from_values(values, plan)
+            if self.edit(lambda w: replace_plan(goal.plans, new) or new) is not None:
                 self.query_one("#plans", RowList).set_rows(
                     [(p.id, self._plan_text(p)) for p in goal.plans], self.ui.text("screen.goals.no_plans"), select=new.id
                 )

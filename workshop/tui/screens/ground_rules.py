@@ -15,11 +15,19 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Select
 from workshop.tui.widgets.plain import Static
 
-from workshop.core import charter_core as core
 from workshop.core.attribution import set_from_typed, split_author
 from workshop.core.content import load_catalogue
+from workshop.core.edits import reorder
+from workshop.core.errors import InputProblem
 from workshop.core.model import GroundRule
-from workshop.core.rules import ground_rule_findings
+from workshop.core.steps.ground_rules import (
+    etiquette_proposals,
+    ground_rule_findings,
+    load_proposals,
+    rule_counts,
+    toggle_status,
+)
+from workshop.core.steps.structure import parse_quorum
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.common import findings_text, input_problem_text
 from workshop.tui.widgets.capture_list import CaptureList, Entry
@@ -35,7 +43,7 @@ class GroundRulesScreen(StepScreen):
     """The etiquette list to adopt, drop or add to; then the decision procedure."""
 
     STEP = "ground-rules"
-    CSS_PATH = "../styles/charter.tcss"
+    CSS_PATH = "structure.tcss"
     BINDINGS = [
         Binding("l", "load", "Load Miller's rules", id="charter-load-rules"),
         Binding("a", "status('adopted')", "Adopt", id="charter-adopt"),
@@ -111,7 +119,7 @@ class GroundRulesScreen(StepScreen):
     def refresh_work(self) -> None:
         ui = self.ui
         rules = self.workshop.ground_rules
-        counts = core.rule_counts(rules)
+        counts = rule_counts(rules)
         self.query_one("#rules-counts", Static).update(ui.label("screen.ground_rules.counts", **counts))
         entries = [Entry(r.id, r.text, None, self._suffix(r), r.author) for r in rules.rules]
         capture = self.query_one("#rules", CaptureList)
@@ -156,8 +164,8 @@ class GroundRulesScreen(StepScreen):
             return
         # the rules are written in the workshop's language, as the catalogue words them today
         catalogue = load_catalogue(self.workshop.meta.language)
-        proposals = core.etiquette_proposals(catalogue.section("etiquette"))
-        added = self.edit(lambda w: core.load_proposals(w.ground_rules, proposals))
+        proposals = etiquette_proposals(catalogue.section("etiquette"))
+        added = self.edit(lambda w: load_proposals(w.ground_rules, proposals))
         if added:
             self.notify(ui.label("screen.ground_rules.loaded", count=added))
             self.query_one("#rules", CaptureList).item_list.focus()
@@ -165,7 +173,7 @@ class GroundRulesScreen(StepScreen):
     def action_status(self, status: str) -> None:
         rule = self._rule(self.query_one("#rules", CaptureList).highlighted_id())
         if rule is not None:
-            self.edit(lambda w: core.toggle_status(rule, status))
+            self.edit(lambda w: toggle_status(rule, status))
 
     @on(CaptureList.Added, "#rules")
     def _added(self, event: CaptureList.Added) -> None:
@@ -192,7 +200,6 @@ class GroundRulesScreen(StepScreen):
             self.session.delete(rules, rule)
             self.refresh_work()
         elif event.action == "move":
-            from workshop.core.edits import reorder
 
             self.edit(lambda w: reorder(rules, rule, event.value))
 
@@ -213,8 +220,8 @@ class GroundRulesScreen(StepScreen):
     @on(Input.Changed, "#gr-quorum")
     def _quorum(self, event: Input.Changed) -> None:
         try:
-            quorum = core.parse_quorum(event.value)
-        except core.InputProblem as problem:
+            quorum = parse_quorum(event.value)
+        except InputProblem as problem:
             self.query_one("#gr-findings", RtlText).text = "⚠ " + input_problem_text(self.ui, problem)
             return
         if quorum != self.workshop.ground_rules.quorum and not self.session.read_only:

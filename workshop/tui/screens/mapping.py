@@ -20,20 +20,22 @@ from textual.widgets import ListView, SelectionList
 from workshop.tui.widgets.plain import Static
 from textual.widgets.selection_list import Selection
 
-from workshop.core import edits
 from workshop.core.attribution import set_from_typed, split_author
-from workshop.core.flow_core import (
+from workshop.core.edits import reorder, vote
+from workshop.core.i18n import Ui
+from workshop.core.model import Opportunity, Problem, Trend
+from workshop.core.steps.mapping import (
     TREND_SOURCES,
     linked_opportunities,
     map_lines,
     next_source,
     one_line,
+    seed_mapping,
     set_trend,
     split_trend,
+    toggle_link,
     unlinked_problem_ids,
 )
-from workshop.core.i18n import Ui
-from workshop.core.model import Opportunity, Problem, Trend
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.localise import localise_bindings
@@ -98,7 +100,7 @@ class MappingScreen(StepScreen):
     """Activity 2 (trends) and activity 3 (problems linked to opportunities)."""
 
     STEP = "mapping"
-    CSS_PATH = "../styles/flow_a.tcss"
+    CSS_PATH = "setup.tcss"
     BINDINGS = [
         Binding("tab", "pane(1)", "Next list", id="mapping-next-pane", priority=True),
         Binding("shift+tab", "pane(-1)", "Previous list", id="mapping-previous-pane", priority=True, show=False),
@@ -250,7 +252,7 @@ class MappingScreen(StepScreen):
         self.pane = "problems" if self.pane == "map" else "map"
 
     def action_seed(self) -> None:
-        added = self.edit(edits.seed_mapping)
+        added = self.edit(seed_mapping)
         if added is None:
             return
         key = "screen.mapping.seeded" if added else "screen.mapping.seeded_none"
@@ -272,7 +274,7 @@ class MappingScreen(StepScreen):
             return
 
         def toggle(opportunity_id: str) -> None:
-            self.edit(lambda w: edits.toggle_link(problem, opportunity_id))
+            self.edit(lambda w: toggle_link(problem, opportunity_id))
 
         self.app.push_screen(
             LinkScreen(self.ui, problem, list(self.workshop.opportunities), toggle),
@@ -345,7 +347,7 @@ class MappingScreen(StepScreen):
             self.refresh_work()
             self.notify(self.ui.label("screen.mapping.deleted"))
         elif event.action == "move":
-            self.edit(lambda w: edits.reorder(collection, item, event.value))
+            self.edit(lambda w: reorder(collection, item, event.value))
         elif event.action == "vote":
-            if not self.edit(lambda w: edits.vote(w, collection, item, event.value)):
+            if not self.edit(lambda w: vote(w, collection, item, event.value)):
                 self.notify(self.ui.label("swot.no_dots"), severity="warning")

@@ -16,10 +16,18 @@ from textual.reactive import reactive
 from textual.widgets import Input, ListView, TextArea
 from workshop.tui.widgets.plain import Static
 
-from workshop.core import edits
-from workshop.core.flow_core import compare_pair, draft_number, history_lines, one_line
+from workshop.core.edits import reorder
 from workshop.core.model import MissionDraft, error_summary
-from workshop.core.rules import word_count
+from workshop.core.steps.mapping import one_line
+from workshop.core.steps.mission import (
+    adopt,
+    compare_pair,
+    compose_mission,
+    draft_number,
+    history_lines,
+    revise_draft,
+    word_count,
+)
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.rtl_input import RtlInput
@@ -32,7 +40,7 @@ class MissionScreen(StepScreen):
     """Parts → drafts → compare → adopt; and the vision."""
 
     STEP = "mission"
-    CSS_PATH = "../styles/flow_a.tcss"
+    CSS_PATH = "setup.tcss"
     BINDINGS = [
         Binding("ctrl+r", "compose", "Compose draft", id="mission-compose"),
         Binding("a", "adopt", "Adopt", id="mission-adopt"),
@@ -214,7 +222,7 @@ class MissionScreen(StepScreen):
 
     def action_compose(self) -> None:
         parts = {part: self.query_one(f"#part-{part}", Input).value for part in PARTS}
-        text = edits.compose_mission(parts["who"], parts["change"], parts["for_whom"], parts["how"])
+        text = compose_mission(parts["who"], parts["change"], parts["for_whom"], parts["how"])
         if not text:
             self.notify(self.ui.label("screen.mission.parts_empty"), severity="warning")
             return
@@ -231,7 +239,7 @@ class MissionScreen(StepScreen):
         if draft is None:
             return
         adopted = None if draft.id == self.workshop.mission.adopted_id else draft.id
-        self.edit(lambda w: edits.adopt(w, adopted))
+        self.edit(lambda w: adopt(w, adopted))
         if adopted and self.workshop.mission.adopted_id == adopted:
             self.notify(self.ui.label("screen.mission.adopted", number=draft_number(self.workshop, adopted)))
 
@@ -285,7 +293,7 @@ class MissionScreen(StepScreen):
     def _draft_edited(self, event: CaptureList.Edited) -> None:
         draft = self._draft(event.item_id)
         if draft is not None and event.text.strip():
-            self.edit(lambda w: edits.revise_draft(draft, event.text.strip()))
+            self.edit(lambda w: revise_draft(draft, event.text.strip()))
 
     @on(CaptureList.Acted, "#drafts")
     def _draft_acted(self, event: CaptureList.Acted) -> None:
@@ -300,4 +308,4 @@ class MissionScreen(StepScreen):
             self.refresh_work()
             self.notify(self.ui.label("screen.mission.deleted"))
         elif event.action == "move":
-            self.edit(lambda w: edits.reorder(w.mission.drafts, draft, event.value))
+            self.edit(lambda w: reorder(w.mission.drafts, draft, event.value))

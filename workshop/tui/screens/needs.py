@@ -9,6 +9,7 @@ from textual.reactive import reactive
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.attribution import set_from_typed, split_author
+from workshop.core.edits import reorder
 from workshop.core.model import NEEDS_QUESTIONS, Item
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
@@ -83,6 +84,5 @@ class NeedsScreen(StepScreen):
             self.session.delete(items, item)
             self.refresh_work()
         elif event.action == "move":
-            from workshop.core.edits import reorder
 
             self.edit(lambda w: reorder(items, item, event.value))

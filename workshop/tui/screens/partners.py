@@ -3,14 +3,13 @@
 Keys: n new, Enter edit, d delete (Ctrl+Z undoes), a / A move the status along the
 pipeline, x mark the next follow-up done, s cycle the sort, / search as you type,
 f cycle the sector filter. The helpers that decide (sort, filter, diversity, follow-ups,
-form validation) live in :mod:`workshop.core.partners_core`; this module only shows them.
+form validation) live in :mod:`workshop.core.steps.partners`; this module only shows them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from rich.cells import cell_len
@@ -25,17 +24,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Select
 from workshop.tui.widgets.plain import Static
 
-from workshop.core import partners_core as pc
 from workshop.core.i18n import Ui
 from workshop.core.model import PARTNER_STATUSES, SECTORS, Partner
 from workshop.core.rtl import fit
-from workshop.tui.screens.base import StepScreen
 from workshop.core.session import Session
+from workshop.core.steps import partners as pc
+from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
 
-STYLES = str(Path(__file__).resolve().parent.parent / "styles" / "flow_b.tcss")
+STYLES = "partners.tcss"
 
 #: Columns always shown (they fit the 60-column work area of an 80-column terminal).
 BASE_COLUMNS: tuple[str, ...] = ("organisation", "sector", "status")
@@ -199,7 +198,7 @@ class PartnersScreen(StepScreen):
     ]
 
     sort_key: reactive[str] = reactive("organisation")
-    """The order of the table (one of partners_core.SORT_KEYS)."""
+    """The order of the table (one of workshop.core.steps.partners.SORT_KEYS)."""
     sector_filter: reactive[str | None] = reactive(None)
     """The only sector shown, or None for all."""
     query_text: reactive[str] = reactive("")

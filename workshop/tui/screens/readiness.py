@@ -15,8 +15,8 @@ from textual.reactive import reactive
 from textual.widgets import Input, ListItem, ListView
 from workshop.tui.widgets.plain import Static
 
-from workshop.core.flow_core import answer_mark, readiness_summary
 from workshop.core.model import READINESS_QUESTIONS
+from workshop.core.steps.readiness import answer_mark, readiness_summary
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
@@ -26,7 +26,7 @@ class ReadinessScreen(StepScreen):
     """Seven yes / no / unsure questions with a note each, and the verdict."""
 
     STEP = "readiness"
-    CSS_PATH = "../styles/flow_a.tcss"
+    CSS_PATH = "setup.tcss"
     BINDINGS = [
         # Also the same physical keys on an Arabic keyboard (y=غ, n=ى, u=ع).
         Binding("y,غ", "answer('yes')", "Yes", id="readiness-yes"),

@@ -22,8 +22,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Select
 from workshop.tui.widgets.plain import Static
 
-from workshop.core import edits
-from workshop.core.flow_core import (
+from workshop.core.edits import reorder
+from workshop.core.i18n import Ui
+from workshop.core.model import SECTORS, STAGES, Participant
+from workshop.core.steps.setup import (
     BadDate,
     approach_bar,
     approach_leaning,
@@ -33,8 +35,6 @@ from workshop.core.flow_core import (
     parse_participant,
     participant_line,
 )
-from workshop.core.i18n import Ui
-from workshop.core.model import SECTORS, STAGES, Participant
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.localise import localise_bindings
@@ -103,7 +103,7 @@ class SetupScreen(StepScreen):
     """Who, when, where; the people in the room; the approach and the stage."""
 
     STEP = "setup"
-    CSS_PATH = "../styles/flow_a.tcss"
+    CSS_PATH = "setup.tcss"
 
     show_principles: reactive[bool] = reactive(False)
     """Whether the two models' principles are listed under their summaries."""
@@ -324,4 +324,4 @@ class SetupScreen(StepScreen):
             self.refresh_work()
             self.notify(self.ui.show(self.ui.text("screen.setup.deleted", name=participant.name)))
         elif event.action == "move":
-            self.edit(lambda w: edits.reorder(w.participants, participant, event.value))
+            self.edit(lambda w: reorder(w.participants, participant, event.value))

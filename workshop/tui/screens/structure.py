@@ -19,10 +19,20 @@ from textual.widgets import Checkbox, OptionList, Select
 from workshop.tui.widgets.plain import Static
 from textual.widgets.option_list import Option
 
-from workshop.core import charter_core as core
 from workshop.core.i18n import Ui
 from workshop.core.model import COMMITTEE_KINDS, MEMBER_ROLES, Committee, Member
-from workshop.core.rules import Finding
+from workshop.core.steps.findings import Finding
+from workshop.core.steps.structure import (
+    Candidate,
+    add_member,
+    committee as find_committee,
+    committee_findings,
+    general_structure_findings,
+    is_seated,
+    member_candidates,
+    next_role,
+    seed_structure,
+)
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.screens.common import delete_item, findings_text
 from workshop.tui.widgets.forms import FormDialog, FormField, RowList
@@ -41,7 +51,7 @@ class PickMemberDialog(ModalScreen[tuple[str, str, bool] | None]):
         Binding("o", "official", "Official delegate", id="charter-member-delegate"),
     ]
 
-    def __init__(self, ui: Ui, committee_name: str, candidates: Sequence[core.Candidate], seated: set[str]) -> None:
+    def __init__(self, ui: Ui, committee_name: str, candidates: Sequence[Candidate], seated: set[str]) -> None:
         super().__init__(classes="-rtl" if ui.rtl else "-ltr")
         self.ui = ui
         self.committee_name = committee_name
@@ -91,7 +101,7 @@ class PickMemberDialog(ModalScreen[tuple[str, str, bool] | None]):
 
     def action_role(self) -> None:
         select = self.query_one("#pick-role", Select)
-        select.value = core.next_role(str(select.value))
+        select.value = next_role(str(select.value))
 
     def action_official(self) -> None:
         box = self.query_one("#pick-official", Checkbox)
@@ -114,7 +124,7 @@ class StructureScreen(StepScreen):
     """Bodies above, members of the highlighted body below, the manual's findings at the bottom."""
 
     STEP = "structure"
-    CSS_PATH = "../styles/charter.tcss"
+    CSS_PATH = "structure.tcss"
     BINDINGS = [
         Binding("s", "seed", "Default bodies", id="charter-default-bodies"),
         Binding("n", "new_body", "New body", id="charter-new-body"),
@@ -148,7 +158,7 @@ class StructureScreen(StepScreen):
         return committee.name.strip() or self._kind_name(committee.kind)
 
     def _selected_body(self) -> Committee | None:
-        return core.committee(self.workshop, self.query_one("#bodies", RowList).highlighted_id())
+        return find_committee(self.workshop, self.query_one("#bodies", RowList).highlighted_id())
 
     def _selected_member(self) -> Member | None:
         body = self._selected_body()
@@ -162,7 +172,7 @@ class StructureScreen(StepScreen):
         bodies = self.query_one("#bodies", RowList)
         rows = []
         for body in workshop.structure.committees:
-            found = core.committee_findings(workshop, body)
+            found = committee_findings(workshop, body)
             name, kind = self._body_name(body), self._kind_name(body.kind)
             text = ui.text("screen.structure.body_row", name=name, count=len(body.members))
             if kind != name and not name.startswith(kind):
@@ -183,7 +193,7 @@ class StructureScreen(StepScreen):
             detail.text = ""
             heading.update("")
             members.set_rows([], ui.text("screen.structure.no_members_no_body"))
-            findings: list[Finding] = core.general_structure_findings(workshop)
+            findings: list[Finding] = general_structure_findings(workshop)
         else:
             none = ui.text("charter.not_set")
             detail.text = "\n".join(
@@ -194,7 +204,7 @@ class StructureScreen(StepScreen):
             )
             heading.update(ui.label("screen.structure.members", name=self._body_name(body)))
             members.set_rows([(m.id, self._member_text(m)) for m in body.members], ui.text("screen.structure.no_members"))
-            findings = core.general_structure_findings(workshop) + core.committee_findings(workshop, body)
+            findings = general_structure_findings(workshop) + committee_findings(workshop, body)
         text = findings_text(ui, findings) if findings else ui.text("charter.no_findings")
         self.query_one("#findings-text", RtlText).text = text
 
@@ -231,7 +241,7 @@ class StructureScreen(StepScreen):
             name = ui.text(f"governance.{kind}.name")
             return ui.text("screen.structure.numbered", name=name, number=number) if kind == "work-group" else name
 
-        added = self.edit(lambda w: core.seed_structure(w, name_of, lambda kind: ui.text(f"governance.{kind}.cadence")))
+        added = self.edit(lambda w: seed_structure(w, name_of, lambda kind: ui.text(f"governance.{kind}.cadence")))
         if added:
             self.notify(ui.label("screen.structure.seeded", count=added))
 
@@ -308,8 +318,8 @@ class StructureScreen(StepScreen):
         if body is None:
             self.notify(self.ui.label("screen.structure.no_body_selected"), severity="warning")
             return
-        candidates = core.member_candidates(self.workshop)
-        seated = {c.key for c in candidates if core.is_seated(body, c)}
+        candidates = member_candidates(self.workshop)
+        seated = {c.key for c in candidates if is_seated(body, c)}
 
         def done(choice: tuple[str, str, bool] | None) -> None:
             if choice is None:
@@ -318,7 +328,7 @@ class StructureScreen(StepScreen):
             candidate = next((c for c in candidates if c.key == key), None)
             if candidate is None:
                 return
-            member = self.edit(lambda w: core.add_member(body, candidate, role, official))
+            member = self.edit(lambda w: add_member(body, candidate, role, official))
             if member is not None:
                 self.query_one("#members", RowList).set_rows(
                     [(m.id, self._member_text(m)) for m in body.members],
@@ -332,7 +342,7 @@ class StructureScreen(StepScreen):
     def action_role(self) -> None:
         member = self._selected_member()
         if member is not None:
-            self.edit(lambda w: setattr(member, "role", core.next_role(member.role)))
+            self.edit(lambda w: setattr(member, "role", next_role(member.role)))
 
     def action_official(self) -> None:
         member = self._selected_member()

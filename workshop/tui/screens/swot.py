@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import Grid
 from textual.reactive import reactive
 
-from workshop.core import edits
 from workshop.core.attribution import set_from_typed, split_author
+from workshop.core.edits import by_votes, dots_total, dots_used, reorder, vote
 from workshop.core.model import SWOT_KINDS
+from workshop.core.steps.swot import add_swot, move_swot, next_kind
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.rtl_text import RtlText
@@ -52,11 +53,11 @@ class SwotScreen(StepScreen):
         for kind in SWOT_KINDS:
             items = workshop.swot_of(kind)
             if self.sort_by_votes:
-                items = edits.by_votes(items)
+                items = by_votes(items)
             self.query_one(f"#q-{kind}", CaptureList).set_entries(
                 [Entry(i.id, i.text, i.votes, author=i.author) for i in items]
             )
-        left = edits.dots_total(workshop) - edits.dots_used(workshop.swot)
+        left = dots_total(workshop) - dots_used(workshop.swot)
         self.query_one("#dots", RtlText).text = self.ui.text("swot.dots_left", left=left)
 
     def watch_sort_by_votes(self) -> None:
@@ -80,7 +81,7 @@ class SwotScreen(StepScreen):
     @on(CaptureList.Added)
     def _added(self, event: CaptureList.Added) -> None:
         text, author = split_author(event.text)
-        self.edit(lambda w: edits.add_swot(w, self._kind_of(event.capture_list), text, author))
+        self.edit(lambda w: add_swot(w, self._kind_of(event.capture_list), text, author))
 
     @on(CaptureList.Edited)
     def _edited(self, event: CaptureList.Edited) -> None:
@@ -97,11 +98,11 @@ class SwotScreen(StepScreen):
             self.session.delete(self.workshop.swot, item)
             self.refresh_work()
         elif event.action == "vote":
-            if not self.edit(lambda w: edits.vote(w, w.swot, item, event.value)):
+            if not self.edit(lambda w: vote(w, w.swot, item, event.value)):
                 self.notify(self.ui.label("swot.no_dots"), severity="warning")
         elif event.action == "move":
-            self.edit(lambda w: edits.reorder(w.swot, item, event.value, lambda o: o.kind == item.kind))
+            self.edit(lambda w: reorder(w.swot, item, event.value, lambda o: o.kind == item.kind))
         elif event.action == "transfer":
-            target = edits.next_kind(item.kind)
-            self.edit(lambda w: edits.move_swot(w, item, target))
+            target = next_kind(item.kind)
+            self.edit(lambda w: move_swot(w, item, target))
             self.notify(self.ui.show(self.ui.text("swot.moved", kind=self.ui.text(f"swot.kinds.{target}.name"))))

@@ -7,8 +7,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from workshop.core.i18n import Ui
-from workshop.core.model import STEPS
 from workshop.core.rtl import fit
+from workshop.core.steps.registry import STEP_IDS
 
 
 class StepRail(Widget):
@@ -33,7 +33,7 @@ class StepRail(Widget):
     def render(self) -> Text:
         width = max(4, self.content_size.width)
         lines = Text(no_wrap=True, overflow="ellipsis", justify="right" if self.ui.rtl else "left")
-        for number, step in enumerate(STEPS, start=1):
+        for number, step in enumerate(STEP_IDS, start=1):
             mark = "✓" if step in self.done else " "
             count = self.open_findings.get(step, 0)
             flag = f"!{count}" if count else ""

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from workshop.tui.widgets.plain import Static
 
-from workshop.core.content import suggested_timebox
+from workshop.core.steps.registry import suggested_timebox
 from workshop.core.i18n import Ui
 from workshop.core.session import Session
 
