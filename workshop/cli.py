@@ -114,6 +114,7 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     exporter.add_argument("--audience", choices=("participants", "facilitator"), default="participants")
     exporter.add_argument("--out", help=h("out"))  # a str: Path() would drop the trailing "/" of a folder
     exporter.add_argument("--force", action="store_true", help=h("force"))
+    exporter.add_argument("--attendance", action="store_true", help=h("attendance"))
     exporter.add_argument(
         "--lang", "--export-lang", dest="export_lang", choices=("ar", "en"), help=h("export_lang")
     )
@@ -208,7 +209,13 @@ def cmd_export(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
         target = target / name
     try:
         result = export_workshop(
-            workshop, fmt=args.format, audience=args.audience, language=language, out=target, force=args.force
+            workshop,
+            fmt=args.format,
+            audience=args.audience,
+            language=language,
+            out=target,
+            force=args.force,
+            attendance=args.attendance,
         )
     except ExportError as error:
         raise UserError(error.key, **error.params) from None

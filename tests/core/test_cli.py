@@ -135,3 +135,22 @@ def test_export_lang_is_the_document_language(data_dir: Path, tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "الرسالة" in out.read_text(encoding="utf-8") or "المشاركين" in out.read_text(encoding="utf-8")
     assert load_settings(data_dir).language == "en"  # the interface language was not changed
+
+
+def test_export_attendance_flag_and_private_mode(data_dir: Path, tmp_path: Path) -> None:
+    import stat
+
+    from workshop.core.content import demo_document
+    from workshop.core.store import Store
+
+    doc = demo_document("en")
+    Store(data_dir).create(doc)
+    person = doc["participants"][-1]
+    plain, listed, private = tmp_path / "plain.md", tmp_path / "listed.md", tmp_path / "private.md"
+    assert run("export", doc["id"], "--format", "md", "--out", str(plain), data_dir=data_dir).returncode == 0
+    assert run("export", doc["id"], "--format", "md", "--attendance", "--out", str(listed), data_dir=data_dir).returncode == 0
+    facilitator = run("export", doc["id"], "--format", "md", "--audience", "facilitator", "--out", str(private), data_dir=data_dir)
+    assert facilitator.returncode == 0, facilitator.stderr
+    assert person["organisation"] in listed.read_text(encoding="utf-8")
+    assert "Attendance" in listed.read_text(encoding="utf-8") and "Attendance" not in plain.read_text(encoding="utf-8")
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600

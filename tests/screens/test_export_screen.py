@@ -178,3 +178,32 @@ def test_output_folder_is_absolute(tmp_path: Path) -> None:
     assert output_folder("exports", tmp_path) == tmp_path / "exports"
     assert output_folder(" ../x ", tmp_path / "a") == tmp_path / "x"
     assert output_folder("/srv/out", tmp_path) == Path("/srv/out")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+async def test_attendance_list_is_the_facilitators_choice(make_config, data_dir: Path, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.model import Participant
+
+    workshop = seed(data_dir, language)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        screen.session.edit(lambda w: w.participants.append(Participant(name="Huda Saleh", organisation="Amal Centre")))
+        await pilot.press("t")  # Markdown
+        await pilot.press("w")
+        await wait_idle(pilot, screen)
+        written = tmp_path / "exports" / f"child-health-participants-{language}.md"
+        assert "Huda Saleh" not in written.read_text(encoding="utf-8"), "left out unless the facilitator asks"
+        await pilot.press("n")
+        assert screen.attendance == "include"
+        assert screen.query_one("#export-attendance", Select).value == "include"
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmOverwrite)
+        await pilot.press("y")
+        await wait_idle(pilot, screen)
+        text = written.read_text(encoding="utf-8")
+        assert "Huda Saleh" in text and "Amal Centre" in text
+        assert "sales@pharma.example" not in text

@@ -1,6 +1,6 @@
 """Export: choose audience, language and format, see what the participants' version leaves out, write the file.
 
-Keys: a audience, l language, t format, o output folder, w write. Writing runs in a
+Keys: a audience, l language, t format, n attendance list, o output folder, w write. Writing runs in a
 thread worker (a PDF takes about half a second) while the screen says so; an existing
 file is only replaced after the facilitator confirms; every failure is shown as a
 catalogue sentence, never a traceback.
@@ -44,6 +44,8 @@ AUDIENCES: tuple[str, ...] = ("participants", "facilitator")
 LANGUAGES: tuple[str, ...] = ("ar", "en")
 #: Formats in the order the format key cycles them (PDF first: what the room takes home).
 FORMAT_ORDER: tuple[str, ...] = tuple(f for f in ("pdf", "md", "json", "csv") if f in FORMATS)
+#: Whether the participants' names and organisations go into the export (the facilitator decides).
+ATTENDANCE: tuple[str, ...] = ("leave_out", "include")
 #: Default output folder, relative to the current directory.
 DEFAULT_FOLDER = "exports"
 
@@ -90,6 +92,7 @@ class ExportJob:
     language: str
     path: Path
     force: bool
+    attendance: bool = False
 
 
 def run_export(job: ExportJob) -> ExportResult:
@@ -106,6 +109,7 @@ def run_export(job: ExportJob) -> ExportResult:
         language=job.language,
         out=job.path,
         force=job.force,
+        attendance=job.attendance,
     )
 
 
@@ -158,6 +162,7 @@ class ExportScreen(StepScreen):
         Binding("a", "cycle('audience')", "Audience", id="export-audience"),
         Binding("l", "cycle('language')", "Export language", id="export-language"),
         Binding("t", "cycle('fmt')", "Format", id="export-format"),
+        Binding("n", "cycle('attendance')", "Attendance list", id="export-attendance", show=False),
         Binding("o", "folder", "Folder", id="export-folder", show=False),
     ]
 
@@ -167,6 +172,8 @@ class ExportScreen(StepScreen):
     """Language of the export (default: the workshop's)."""
     fmt: reactive[str] = reactive("pdf")
     """File format: pdf, md, json or csv."""
+    attendance: reactive[str] = reactive("leave_out")
+    """Whether the export lists the participants' names and organisations: leave_out or include."""
     busy: reactive[bool] = reactive(False)
     """Whether an export is being written."""
 
@@ -184,6 +191,11 @@ class ExportScreen(StepScreen):
             self._choice("audience", [(ui.label(f"screen.export.audiences.{a}"), a) for a in AUDIENCES], self.audience),
             self._choice("language", [(ui.label(f"languages.{lang}"), lang) for lang in LANGUAGES], self.language),
             self._choice("format", [(ui.label(f"screen.export.formats.{f}"), f) for f in FORMAT_ORDER], self.fmt),
+            self._choice(
+                "attendance",
+                [(ui.label(f"screen.export.attendance_choices.{a}"), a) for a in ATTENDANCE],
+                self.attendance,
+            ),
         ]
         with VerticalScroll(id="export-body"):
             yield Horizontal(*(reversed(choices) if ui.rtl else choices), id="export-choices")
@@ -264,10 +276,13 @@ class ExportScreen(StepScreen):
     def watch_fmt(self, value: str) -> None:
         self._sync_select("format", value)
 
+    def watch_attendance(self, value: str) -> None:
+        self._sync_select("attendance", value)
+
     @on(Select.Changed)
     def _selected(self, event: Select.Changed) -> None:
         name = (event.select.id or "").removeprefix("export-")
-        attribute = {"audience": "audience", "language": "language", "format": "fmt"}.get(name)
+        attribute = {"audience": "audience", "language": "language", "format": "fmt", "attendance": "attendance"}.get(name)
         if attribute is not None and isinstance(event.value, str):
             setattr(self, attribute, event.value)
 
@@ -280,7 +295,7 @@ class ExportScreen(StepScreen):
         self.action_write()
 
     def action_cycle(self, name: str) -> None:
-        options = {"audience": AUDIENCES, "language": LANGUAGES, "fmt": FORMAT_ORDER}[name]
+        options = {"audience": AUDIENCES, "language": LANGUAGES, "fmt": FORMAT_ORDER, "attendance": ATTENDANCE}[name]
         setattr(self, name, cycle(options, getattr(self, name)))
 
     def action_folder(self) -> None:
@@ -320,6 +335,7 @@ class ExportScreen(StepScreen):
             language=self.language,
             path=path,
             force=force,
+            attendance=self.attendance == "include",
         )
         self.busy = True
         self.last_error = None
