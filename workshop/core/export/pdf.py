@@ -229,6 +229,25 @@ def _widths(block: TableBlock, count: int, styles: _Styles | None = None) -> lis
     return fit_columns(widths, needs)
 
 
+class _Rows(Table):
+    """A table that leaves no orphan or widow rows at a page break: at least MIN_ROWS_AT_BREAK
+    rows stay on each side, or the table moves to the next page (short tables never split)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (ReportLab API)
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        if len(parts) != 2 or availHeight >= FRAME_HEIGHT - 1:
+            return parts  # at the top of a page any split is better than none
+        head = int(self.repeatRows or 0)
+        rows = len(self._cellvalues) - head
+        first, second = (len(p._cellvalues) - head for p in parts)  # type: ignore[attr-defined]
+        if rows < 2 * MIN_ROWS_AT_BREAK or first < MIN_ROWS_AT_BREAK:
+            return []  # the next page holds it whole, or splits it there
+        if second >= MIN_ROWS_AT_BREAK:
+            return parts
+        room = sum(self._rowHeights[: len(self._cellvalues) - MIN_ROWS_AT_BREAK])
+        return self.split(availWidth, room) if 0 < room < availHeight else []
+
+
 def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
     count = max([len(block.columns)] + [len(r) for r in block.rows])
     if count == 0:
@@ -238,10 +257,7 @@ def _table(block: TableBlock, styles: _Styles) -> list[Flowable]:
     data = [[_Cell(c, styles.cell_bold) for c in columns]] + [[_Cell(c, styles.cell) for c in row] for row in rows]
     table = bidi_table(data, _widths(block, count, styles), styles.cell, styles.rtl, header=True)
     table.splitInRow = MIN_ROW_PIECE
-    if len(rows) >= 2 * MIN_ROWS_AT_BREAK:
-        # No orphans and widows: a page break leaves at least MIN_ROWS_AT_BREAK rows on each side
-        # (ReportLab's rowSplitRange, counted with the header row).
-        table._rowSplitRange = (MIN_ROWS_AT_BREAK + 1, len(rows) + 1 - MIN_ROWS_AT_BREAK)
+    table.__class__ = _Rows  # the pieces of a split are made with the same class
     table.spaceBefore, table.spaceAfter = 2, 8
     table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), styles.cell.font_name, styles.cell.font_size)]))
     return [table]

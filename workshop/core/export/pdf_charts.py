@@ -88,11 +88,18 @@ class _Canvas:
     width: float
     height: float = 0.0
     rects: list[tuple[float, float, float, float, Any, Any, float]] = field(default_factory=list)
+    #: Backgrounds (row shading, quadrant tints): drawn first, under the grid lines.
+    backs: list[tuple[float, float, float, float, Any, Any, float]] = field(default_factory=list)
     lines: list[tuple[float, float, float, float, Any, float, tuple[float, ...] | None]] = field(default_factory=list)
     labels: list[tuple[str, BidiStyle, float, float, float]] = field(default_factory=list)
 
     def rect(self, x: float, top: float, w: float, h: float, fill: Any, stroke: Any = None, line: float = 0.0) -> None:
+        """A rectangle drawn over the grid lines (bars, colour bands)."""
         self.rects.append((x, top, w, h, fill, stroke, line))
+
+    def back(self, x: float, top: float, w: float, h: float, fill: Any, stroke: Any = None, line: float = 0.0) -> None:
+        """A background rectangle, drawn under the grid lines."""
+        self.backs.append((x, top, w, h, fill, stroke, line))
 
     def line(
         self, x1: float, y1: float, x2: float, y2: float, stroke: Any = GRID, width: float = 0.4, dash: tuple[float, ...] | None = None
@@ -113,18 +120,20 @@ class _Canvas:
         adds a standard, non-embedded font to the page.
         """
         drawing = Drawing(self.width, self.height, initialFontName=font_name, initialFontSize=8)
-        for x, top, w, h, fill, stroke, line in self.rects:
-            left = self.width - x - w if rtl else x
-            drawing.add(
-                Rect(left, self.height - top - h, w, h, fillColor=fill, strokeColor=stroke, strokeWidth=line)
-            )
+        self._add_rects(drawing, self.backs, rtl)
         for x1, y1, x2, y2, stroke, width, dash in self.lines:
             if rtl:
                 x1, x2 = self.width - x1, self.width - x2
             drawing.add(
                 Line(x1, self.height - y1, x2, self.height - y2, strokeColor=stroke, strokeWidth=width, strokeDashArray=dash)
             )
+        self._add_rects(drawing, self.rects, rtl)
         return drawing
+
+    def _add_rects(self, drawing: Drawing, rects: list[tuple[float, float, float, float, Any, Any, float]], rtl: bool) -> None:
+        for x, top, w, h, fill, stroke, line in rects:
+            left = self.width - x - w if rtl else x
+            drawing.add(Rect(left, self.height - top - h, w, h, fillColor=fill, strokeColor=stroke, strokeWidth=line))
 
 
 class ChartFlowable(Flowable):
@@ -223,7 +232,7 @@ def _bars(canvas: _Canvas, chart: BarChart, styles: ChartStyles, rows: tuple[int
         tag_lines = fit_lines(bar.tag, styles.small, tag_w - 4, 2) if tag_w and bar.tag else []
         height = max(len(lines) * styles.label.line_height, len(tag_lines) * styles.small.line_height, 12) + 2 * ROW_PAD
         if (index - first) % 2 == 1:
-            canvas.rect(0, top, width, height, ZEBRA)
+            canvas.back(0, top, width, height, ZEBRA)
         if chart.numbered:
             canvas.text([f"{index + 1}."], styles.value, 0, top + ROW_PAD + 1, rank_w)
         canvas.text(lines, styles.label, rank_w, top + ROW_PAD, label_w - 4)
@@ -270,7 +279,7 @@ def _swot(canvas: _Canvas, chart: SwotGrid, styles: ChartStyles) -> None:
         for column, (quadrant, (_, wrapped)) in enumerate(zip(row, measured)):
             x = column * (half + GAP)
             base = colour(quadrant.kind)
-            canvas.rect(x, top, half, height, tint(base, 0.12), GRID, 0.4)
+            canvas.back(x, top, half, height, tint(base, 0.12), GRID, 0.4)
             canvas.rect(x, top, BAND, height, base)
             inner = x + BAND + 5
             y = top + 6
@@ -312,7 +321,7 @@ def _timeline(canvas: _Canvas, chart: Timeline, styles: ChartStyles, rows: tuple
         owner = fit_lines(span.owner, styles.small, label_w - 4, 1) if span.owner else []
         height = len(lines) * styles.label.line_height + len(owner) * styles.small.line_height + 2 * ROW_PAD
         if (index - first) % 2 == 1:
-            canvas.rect(0, top, width, height, ZEBRA)
+            canvas.back(0, top, width, height, ZEBRA)
         y = canvas.text(lines, styles.label, 0, top + ROW_PAD, label_w - 4)
         canvas.text(owner, styles.small, 0, top + ROW_PAD + y, label_w - 4)
         series = colors.HexColor(SERIES[span.series % len(SERIES)])
