@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -560,6 +561,10 @@ class _Document(BaseDocTemplate):
 
 
 def _build(report: Report, path: Path, rtl: bool, warnings: list[str], tables_as_text: bool) -> None:
+    # Compressed streams stay binary: ASCII85 on top of Flate makes every page and font a
+    # quarter bigger and no reader needs it (ReportLab's setting is process-wide; only the
+    # exports use ReportLab).
+    rl_config.useA85 = 0
     styles = _Styles(rtl)
     registry = _Registry()
     story = _summary_story(report, styles, registry, warnings.append, tables_as_text)
