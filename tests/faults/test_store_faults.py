@@ -132,3 +132,28 @@ def test_an_edit_past_a_limit_is_refused_and_undone(data_dir: Path) -> None:
     with pytest.raises(LimitExceeded):
         session.edit(lambda w: w.facilitator_notes.update({f"k{n}": "x" for n in range(MAX_LIST_ITEMS + 1)}))
     assert session.workshop.facilitator_notes == {}
+
+
+def test_an_over_limit_file_on_disk_is_left_alone_and_named(cli, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop_id = make(data_dir)
+    path = data_dir / "workshops" / f"{workshop_id}.json"
+    data = json.loads(path.read_bytes())
+    data["workshop"]["1"]["swot"] = [{"id": f"s{n}", "kind": "strength", "text": "x"} for n in range(MAX_LIST_ITEMS + 1)]
+    path.write_text(json.dumps(data))
+    result = cli("export", workshop_id, "--format", "md")
+    result.assert_clear_error()
+    assert "larger than this app opens" in result.err
+    assert path.exists() and not any((data_dir / "corrupt").iterdir())
+
+
+@pytest.mark.parametrize("where", ["file", "under-a-file"])
+def test_an_unusable_data_folder_is_one_sentence(where: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from workshop.cli import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    data = blocker if where == "file" else blocker / "data"
+    code = main(["--data-dir", str(data), "list"], environ={})
+    err = capsys.readouterr().err
+    assert code != 0 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "--data-dir" in err

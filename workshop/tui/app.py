@@ -120,9 +120,10 @@ class WorkshopApp(App[int]):
         self._install_signal_handlers()
         if self._vte_sequence:
             self._write_raw(self._vte_sequence)
-        notices = self.workshops.notices()
-        for problem in notices + [p for p in self.workshops.store.problems if p.key != "errors.store_corrupt"]:
-            self.notify(self.ui.show(problem.say(self.ui.catalogue)), severity="warning", timeout=60)
+        if not self.config.present:  # the projector is not where the facilitator reads about their files
+            notices = self.workshops.notices()
+            for problem in notices + [p for p in self.workshops.store.problems if p.key != "errors.store_corrupt"]:
+                self.notify(self.ui.show(problem.say(self.ui.catalogue)), severity="warning", timeout=60)
         try:
             if self.config.present and self.config.open_ref:
                 self.follow(self.workshops.resolve(self.config.open_ref))
