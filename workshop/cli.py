@@ -219,8 +219,10 @@ def cmd_export(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
         )
     except ExportError as error:
         raise UserError(error.key, **error.params) from None
-    except (KeyboardInterrupt, Terminated):  # the writer removed its temporary file
-        raise Interrupted("errors.interrupted", path=str(target)) from None
+    except KeyboardInterrupt:  # the writer removed its temporary file
+        raise Interrupted("errors.interrupted", path=str(target), code=130) from None
+    except Terminated:
+        raise Interrupted("errors.interrupted", path=str(target), code=143) from None
     out.write(f"{result.path}\n")
     for warning in result.warnings:
         sys.stderr.write(f"{warning}\n")
@@ -258,7 +260,7 @@ class Terminated(BaseException):
 
 
 class Interrupted(UserError):
-    """A core command stopped by Ctrl+C or SIGTERM (exit code 130)."""
+    """A core command stopped by Ctrl+C (exit code 130) or SIGTERM (143)."""
 
 
 def _terminate(signum: int, _frame: Any) -> None:
@@ -313,7 +315,7 @@ def _command(args: argparse.Namespace, config: AppConfig, catalogue: Catalogue) 
             return cmd_restore(workshops, args, catalogue, sys.stdout)
     except Interrupted as error:
         sys.stderr.write(say_error(catalogue, error) + "\n")
-        return 130
+        return int(error.params.get("code", 130))
     except WorkshopError as error:
         sys.stderr.write(say_error(catalogue, error) + "\n")
         return EXIT_USER_ERROR

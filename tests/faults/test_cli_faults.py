@@ -114,6 +114,7 @@ def test_sigterm_during_an_export_leaves_no_temp_file(cli, stored: str, tmp_path
     monkeypatch.setattr("workshop.core.export.write_with", signalled)
     result = cli("export", stored, "--format", "md", "--out", str(tmp_path / "x.md"))
     result.assert_clear_error()
+    assert result.code == 143
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "data") == []
 
 
