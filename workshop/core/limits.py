@@ -16,6 +16,7 @@ README "Limits" says the same. This module never imports Textual.
 
 from __future__ import annotations
 
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -33,23 +34,52 @@ class LimitExceeded(SchemaProblem):
     """A workshop that would hold more than a limit allows (key errors.limit_items / limit_total)."""
 
 
+_CONTAINER_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _may_contain(annotation: Any) -> bool:
+    """Whether a field of this type can hold a list, a dict or a model."""
+    if typing.get_origin(annotation) in (list, dict):
+        return True
+    if typing.get_args(annotation):  # Optional, Union, Annotated...
+        return any(_may_contain(arg) for arg in typing.get_args(annotation))
+    return isinstance(annotation, type) and issubclass(annotation, (BaseModel, list, dict))
+
+
+def _container_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that can hold lists, dicts or models (cached: leaf items have none,
+    so a walk over 5,000 items touches each only once)."""
+    names = _CONTAINER_FIELDS.get(cls)
+    if names is None:
+        names = tuple(name for name, info in cls.model_fields.items() if _may_contain(info.annotation))
+        _CONTAINER_FIELDS[cls] = names
+    return names
+
+
 def lists_of(model: BaseModel, path: str = "") -> Iterator[tuple[str, list[Any] | dict[str, Any]]]:
     """Every list and dict inside a model (recursively), with its dotted path."""
-    for name in type(model).model_fields:
+    for name in _container_fields(type(model)):
         value = getattr(model, name, None)
         where = f"{path}.{name}" if path else name
         if isinstance(value, BaseModel):
             yield from lists_of(value, where)
         elif isinstance(value, list):
             yield where, value
-            for index, entry in enumerate(value):
-                if isinstance(entry, BaseModel):
-                    yield from lists_of(entry, f"{where}.{index}")
+            if value and _holds_containers(value[0]):  # lists are of one kind: leaf items are skipped
+                for index, entry in enumerate(value):
+                    if isinstance(entry, BaseModel):
+                        yield from lists_of(entry, f"{where}.{index}")
         elif isinstance(value, dict):
             yield where, value
-            for key, entry in value.items():
-                if isinstance(entry, BaseModel):
-                    yield from lists_of(entry, f"{where}.{key}")
+            first = next(iter(value.values()), None)
+            if _holds_containers(first):
+                for key, entry in value.items():
+                    if isinstance(entry, BaseModel):
+                        yield from lists_of(entry, f"{where}.{key}")
+
+
+def _holds_containers(entry: Any) -> bool:
+    return isinstance(entry, BaseModel) and bool(_container_fields(type(entry)))
 
 
 def check_counts(model: BaseModel) -> None:

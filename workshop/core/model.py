@@ -474,14 +474,6 @@ class Workshop(Model):
     #: Participants' phones: devices, the inbox of what they sent, voting rules (private).
     room: Room = Field(default_factory=Room)
 
-    @model_validator(mode="after")
-    def _ids_unique_and_within_limits(self) -> Workshop:
-        from workshop.core.limits import check_counts, check_unique_ids
-
-        check_unique_ids(self)
-        check_counts(self)
-        return self
-
     @field_validator("readiness")
     @classmethod
     def _known_questions(cls, value: dict[str, ReadinessAnswer]) -> dict[str, ReadinessAnswer]:
@@ -554,14 +546,17 @@ def workshop_from_dict(doc: Any) -> Workshop:
     if not isinstance(doc, dict):
         raise SchemaProblem("errors.not_a_workshop")
     doc = migrate(doc)
+    from workshop.core.limits import check_counts, check_unique_ids
+
     try:
-        return Workshop.model_validate(doc)
+        workshop = Workshop.model_validate(doc)
     except ValidationError as error:
-        for problem in error.errors():
-            original = (problem.get("ctx") or {}).get("error")
-            if isinstance(original, SchemaProblem):  # a whole-workshop rule (limits, duplicate ids)
-                raise original from None
         raise SchemaProblem("errors.invalid_workshop", details=describe_validation_error(error)) from None
+    # Whole-workshop rules, here and in Session.edit (not a model validator: that would walk every
+    # item on every assignment): no two entries of a list share an id; the limits hold.
+    check_unique_ids(workshop)
+    check_counts(workshop)
+    return workshop
 
 
 def workshop_to_dict(workshop: Workshop) -> dict[str, Any]:
