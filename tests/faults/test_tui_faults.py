@@ -102,3 +102,26 @@ async def test_quitting_while_saves_fail_warns_then_rescues(make_config, data_di
     assert "workshop restore" in app.exit_message
     kept = Path(app.exit_message.split("kept as ")[1].split(". ")[0])
     assert b"only in memory" in kept.read_bytes()
+
+
+async def test_home_export_never_overwrites(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import stat
+
+    workshops = Workshops.at(data_dir)
+    for place in ("first", "second"):
+        workshops.add(Workshop(meta=Meta(title="Same title", place=place)))
+    app = make_app(make_config(), environ=ENV)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.press("down", "x")
+        await pilot.press("up", "x")  # the first one again: a third file, not over the first
+        await pilot.pause()
+    files = sorted((tmp_path / "exports").iterdir())
+    assert [f.name for f in files] == [
+        "same-title-facilitator-en-2.json", "same-title-facilitator-en-3.json", "same-title-facilitator-en.json",
+    ]
+    places = sorted(json.loads(f.read_text())["meta"]["place"] for f in files)
+    assert places == ["first", "first", "second"] or places == ["first", "second", "second"]
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)  # phones, e-mails, notes
