@@ -24,11 +24,11 @@ async def test_fields_date_approach_stage_by_keys(make_config, data_dir: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*" 2025")  # appended to the title: fields do not select all on focus
-        await pilot.press("tab", *"2025-02-30")
+        await pilot.press("tab", "ctrl+u", *"2025-02-30")  # a new workshop is dated today: replace it
         await pilot.pause(0.5)
         message = str(app.screen.query_one("#setup-message", Static).render())
         assert "is not a date" in message
-        assert stored(data_dir, workshop.id).meta.date is None  # refused, not stored
+        assert stored(data_dir, workshop.id).meta.date is None  # emptied, then refused: not stored
         await pilot.press("ctrl+u", *"2025-03-14")
         await pilot.press("tab", *"Amman", "tab", *"Huda")
         await pilot.pause(0.5)  # saved as typed, without leaving the field

@@ -267,6 +267,8 @@ class Member(Model):
     name: ShortText = ""
     partner_id: str | None = None
     participant_id: str | None = None
+    #: The organisation the member represents (copied from the partner or participant when picked).
+    organisation: ShortText = ""
     #: Sector of the organisation the member represents (copied from the partner when picked).
     sector: Sector | None = None
     role: MemberRole = "member"
@@ -471,6 +473,9 @@ class Workshop(Model):
     timing: Timing = Field(default_factory=Timing)
     #: Private facilitator notes per step id.
     facilitator_notes: dict[str, LongText] = Field(default_factory=dict)
+    #: Text typed in a capture field but not entered yet, per field ("needs.accomplish", "swot.q-strength"):
+    #: offered back in that field next time. Private: never in the participants' exports.
+    drafts: dict[str, LongText] = Field(default_factory=dict)
     #: Participants' phones: devices, the inbox of what they sent, voting rules (private).
     room: Room = Field(default_factory=Room)
 

@@ -6,6 +6,7 @@ This module never imports Textual.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -151,6 +152,9 @@ class Workshops:
     # ------------------------------------------------------------------ writing
 
     def create(self, title: str, language: str = "en", **meta: Any) -> Workshop:
+        """A new workshop, stored; its date is today unless one is given."""
+        if not meta.get("date"):
+            meta["date"] = dt.date.today()
         try:
             workshop = Workshop(meta=Meta(title=title, language=language, **meta))
         except ValueError as error:

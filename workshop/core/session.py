@@ -18,6 +18,9 @@ from workshop.core.store import StoreError
 
 #: Longest time an edit waits before it reaches disk (seconds).
 SAVE_DELAY = 0.3
+#: How often the app asks the session to put the running step clock on disk (seconds), so a
+#: crash or a dropped link loses at most this much of the time spent.
+TIME_SAVE_INTERVAL = 30.0
 
 Scheduler = Callable[[float, Callable[[], None]], Any]
 Listener = Callable[["Session"], None]
@@ -107,15 +110,41 @@ class Session:
         return result
 
     def _changed(self) -> None:
-        self.dirty = True
         self.version += 1
         self.workshop.updated = now_iso()
+        self._save_soon()
+        self._notify()
+
+    def _save_soon(self) -> None:
+        """Mark the workshop changed and schedule its save (at once without a scheduler)."""
+        self.dirty = True
         if self.scheduler is None:
             self.flush()
         elif not self._pending:
             self._pending = True
             self.scheduler(SAVE_DELAY, self._scheduled_flush)
-        self._notify()
+
+    # ------------------------------------------------------------------ drafts
+
+    def set_draft(self, key: str, text: str) -> None:
+        """Keep what is typed in a capture field but not entered yet ("" forgets it); saved soon, like an edit.
+
+        Drafts are not the room's words yet: listeners are not told and `version` does not move.
+        """
+        if self.read_only:
+            return
+        drafts = self.workshop.drafts
+        if drafts.get(key, "") == text:
+            return
+        if text:
+            drafts[key] = text
+        else:
+            drafts.pop(key, None)
+        self._save_soon()
+
+    def draft(self, key: str) -> str:
+        """The text kept for a capture field ("" when none)."""
+        return self.workshop.drafts.get(key, "")
 
     def _scheduled_flush(self) -> None:
         self._pending = False
@@ -127,7 +156,10 @@ class Session:
         A failed write (a StoreError: disk full, folder not writable) keeps the changes in
         memory, tells `on_error`, and is tried again at the next edit or flush.
         """
-        if not self.dirty or self.read_only:
+        if self.read_only:
+            return False
+        self._fold_step_time()
+        if not self.dirty:
             return False
         try:
             self.store.save(workshop_to_dict(self.workshop))
@@ -190,13 +222,31 @@ class Session:
         if self._step_started is None or self.read_only:
             self._step_started = None
             return
-        elapsed = int(self.clock() - self._step_started)
+        self._fold_step_time()
         self._step_started = None
-        if elapsed > 0:
-            step = self.workshop.last_step
-            spent = self.workshop.timing.spent
-            self.edit(lambda w: spent.__setitem__(step, spent.get(step, 0) + elapsed))
         self.flush()
+
+    def _fold_step_time(self) -> None:
+        """Move the whole seconds of the running step clock into `timing.spent` (marks the workshop changed)."""
+        if self._step_started is None or self.read_only:
+            return
+        elapsed = int(self.clock() - self._step_started)
+        if elapsed <= 0:
+            return
+        self._step_started += elapsed
+        step = self.workshop.last_step
+        spent = self.workshop.timing.spent
+        spent[step] = spent.get(step, 0) + elapsed
+        self.dirty = True
+
+    def keep_time(self) -> None:
+        """Put the time spent so far on the current step on disk soon (the app calls this every
+        TIME_SAVE_INTERVAL seconds), so a crash or a hang-up does not lose it."""
+        if self._step_started is None or self.read_only:
+            return
+        self._fold_step_time()
+        if self.dirty:
+            self._save_soon()
 
     def step_elapsed(self) -> int:
         """Seconds spent on the current step, including this visit."""

@@ -28,7 +28,7 @@ from workshop.core.errors import WorkshopError
 from workshop.core.model import workshop_to_dict
 from workshop.core.service import UserError, Workshops
 from workshop.core.store import utc_stamp
-from workshop.core.session import Session
+from workshop.core.session import TIME_SAVE_INTERVAL, Session
 from workshop.core.settings import Settings, load_settings, save_settings
 from workshop.core.storage.atomic import make_private_dir, write_text
 from workshop.tui.themes import THEMES
@@ -118,6 +118,7 @@ class WorkshopApp(App[int]):
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
+        self.set_interval(TIME_SAVE_INTERVAL, self._keep_time)
         if self._vte_sequence:
             self._write_raw(self._vte_sequence)
         if not self.config.present:  # the projector is not where the facilitator reads about their files
@@ -166,6 +167,10 @@ class WorkshopApp(App[int]):
     def _on_signal(self, signum: int, _frame: Any) -> None:
         self.save_now()
         os._exit(128 + signum) if signum == signal.SIGHUP else self.exit(128 + signum)
+
+    def _keep_time(self) -> None:
+        if self.session is not None:
+            self.session.keep_time()
 
     def save_now(self) -> None:
         """Write the open workshop at once (quit, signals, step change); changes that cannot be saved

@@ -2,7 +2,7 @@
 
 The facilitator's file is the full document (`workshop_to_dict`), loadable again. The
 participants' file has the same shape and still validates as a Workshop, with partner
-e-mails, phones, notes and follow-ups, facilitator notes, timing and every mission draft
+e-mails, phones, notes and follow-ups, facilitator notes, drafts typed but not entered, timing and every mission draft
 but the adopted one (and its history) removed. This module never imports Textual.
 """
 
@@ -24,6 +24,7 @@ def participants_view(workshop: Workshop) -> Workshop:
         partner.notes = ""
         partner.follow_ups = []
     ws.facilitator_notes = {}
+    ws.drafts = {}
     ws.timing.spent = {}
     ws.room = Room()  # phones, their names and everything they sent before the facilitator decided
     adopted = ws.mission.adopted()

@@ -19,6 +19,7 @@ from itertools import zip_longest
 from typing import Any, Literal, Union
 
 from workshop.core.attribution import with_author
+from workshop.core.steps.structure import member_organisation
 from workshop.core.content import Catalogue, MissingText
 from workshop.core.model import (
     NEEDS_QUESTIONS,
@@ -570,11 +571,10 @@ def _committee_blocks(committee: Committee, ws: Workshop, w: _Words) -> list[Blo
     blocks.append(KeyValue([p for p in pairs if p[1]]))
     rows = []
     for member in committee.members:
-        partner = ws.partner(member.partner_id)
         rows.append(
             [
                 _clean(member.name),
-                _clean(partner.organisation) if partner else "",
+                member_organisation(ws, member),
                 w.name("member_roles", member.role),
                 w.name("sectors", _member_sector(member, ws)),
                 w.yes_no(member.official_delegate),

@@ -85,20 +85,47 @@ class Candidate:
     participant_id: str | None = None
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Two names written for the same person (case and surrounding blanks aside); blanks are nobody."""
+    return bool(a.strip()) and a.strip().casefold() == b.strip().casefold()
+
+
 def member_candidates(workshop: Workshop) -> list[Candidate]:
-    """Partners first (their contact person, or the organisation), then participants."""
-    candidates = [
-        Candidate(
-            key=f"partner:{p.id}",
-            name=p.contact_person.strip() or p.organisation,
-            organisation=p.organisation,
-            sector=p.sector,
-            partner_id=p.id,
+    """Each person once: partners first (their contact person, or the organisation), then participants.
+
+    A participant who is a partner's contact person (same name, same or no organisation) is that
+    partner's candidate, carrying both ids, not a second entry.
+    """
+    participants = list(workshop.participants)
+    matched: set[str] = set()
+    candidates = []
+    for p in workshop.partners:
+        person = next(
+            (
+                q
+                for q in participants
+                if q.id not in matched
+                and _same_name(q.name, p.contact_person)
+                and (not q.organisation.strip() or _same_name(q.organisation, p.organisation))
+            ),
+            None,
         )
-        for p in workshop.partners
-    ]
+        if person is not None:
+            matched.add(person.id)
+        candidates.append(
+            Candidate(
+                key=f"partner:{p.id}",
+                name=p.contact_person.strip() or p.organisation,
+                organisation=p.organisation,
+                sector=p.sector,
+                partner_id=p.id,
+                participant_id=person.id if person is not None else None,
+            )
+        )
     by_organisation = {p.organisation.strip().casefold(): p for p in workshop.partners if p.organisation.strip()}
-    for person in workshop.participants:
+    for person in participants:
+        if person.id in matched:
+            continue
         partner = by_organisation.get(person.organisation.strip().casefold())
         candidates.append(
             Candidate(
@@ -114,11 +141,17 @@ def member_candidates(workshop: Workshop) -> list[Candidate]:
 
 
 def add_member(committee: Committee, candidate: Candidate, role: str = "member", official: bool = True) -> Member:
-    """Seat a candidate on a body (the partner's sector is copied so the rules can count it)."""
+    """Seat a candidate on a body (organisation and sector are copied so exports and rules have them).
+
+    Raises ValueError when the candidate already sits on the body.
+    """
+    if is_seated(committee, candidate):
+        raise ValueError(f"{candidate.name} is already a member")
     member = Member(
         name=candidate.name,
         partner_id=candidate.partner_id,
         participant_id=candidate.participant_id,
+        organisation=candidate.organisation.strip(),
         sector=candidate.sector,  # type: ignore[arg-type]
         role=role,  # type: ignore[arg-type]
         official_delegate=official,
@@ -128,13 +161,24 @@ def add_member(committee: Committee, candidate: Candidate, role: str = "member",
 
 
 def is_seated(committee: Committee, candidate: Candidate) -> bool:
-    """Whether this candidate already sits on the body."""
+    """Whether this person already sits on the body (the same participant, or the same partner's same person)."""
     for member in committee.members:
         if candidate.participant_id and member.participant_id == candidate.participant_id:
             return True
-        if not candidate.participant_id and member.partner_id == candidate.partner_id and not member.participant_id:
+        if candidate.partner_id and member.partner_id == candidate.partner_id and _same_name(member.name, candidate.name):
             return True
     return False
+
+
+def member_organisation(workshop: Workshop, member: Member) -> str:
+    """The organisation a member represents: as picked, else the partner's, else the participant's."""
+    if member.organisation.strip():
+        return member.organisation.strip()
+    partner = workshop.partner(member.partner_id)
+    if partner is not None:
+        return partner.organisation.strip()
+    person = next((p for p in workshop.participants if p.id == member.participant_id), None)
+    return person.organisation.strip() if person is not None else ""
 
 
 def committee_findings(workshop: Workshop, committee: Committee) -> list[Finding]:

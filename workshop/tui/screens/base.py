@@ -25,6 +25,7 @@ from workshop.core.model import error_summary
 from workshop.core.session import Session
 from workshop.core.steps.registry import STEP_IDS, findings_by_step, step_done
 from workshop.tui.screens.dialogs import HelpScreen, JumpScreen
+from workshop.tui.widgets.capture_list import offer_drafts
 from workshop.tui.widgets.guidance import GuidancePanel
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
@@ -112,6 +113,7 @@ class StepScreen(Screen[Nav]):
 
     def on_mount(self) -> None:
         self.refresh_work()
+        offer_drafts(self, self.session, self.STEP)
 
     def on_unmount(self) -> None:
         self._unsubscribe()

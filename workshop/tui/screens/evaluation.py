@@ -28,7 +28,7 @@ from workshop.core.i18n import Ui
 from workshop.core.model import STAGES, Workshop, error_summary
 from workshop.core.session import ReadOnlySession, Session
 from workshop.core.steps import evaluation as core
-from workshop.tui.widgets.capture_list import CaptureList, Entry
+from workshop.tui.widgets.capture_list import CaptureList, Entry, offer_drafts
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 
@@ -178,6 +178,7 @@ class EvaluationScreen(Screen[None]):
         for selector in ("#eval-steps-list", "#eval-poll-list", "#eval-indicators"):
             self.query_one(selector, ListView).index = 0
         self.refresh_view()
+        offer_drafts(self, self.session, "evaluation")
         self._show_section()
 
     def on_unmount(self) -> None:

@@ -41,10 +41,9 @@ class NewWorkshopScreen(ModalScreen[dict | None]):  # type: ignore[type-arg]
             yield Static(ui.label("home.new_title"), classes="heading")
             for field in ("title", "date", "place", "facilitator"):
                 yield Static(ui.label(f"fields.{field}"), classes="label")
-                placeholder = date.today().isoformat() if field == "date" else ""
+                value = {"title": self.initial_title, "date": date.today().isoformat()}.get(field, "")
                 yield RtlInput(
-                    value=self.initial_title if field == "title" else "",
-                    placeholder=placeholder,
+                    value=value,  # the date is today as a value (kept unless changed), not a grey hint
                     mode=ui.mode,
                     id=f"new-{field}",
                 )

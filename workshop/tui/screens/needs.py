@@ -32,7 +32,13 @@ class NeedsScreen(StepScreen):
         ui = self.ui
         yield Static("", id="question-number")
         yield RtlText("", mode=ui.mode, id="question")
-        yield CaptureList(ui, ui.text("needs.answers"), placeholder=ui.text("capture.placeholder"), id="answers")
+        yield CaptureList(
+            ui,
+            ui.text("needs.answers"),
+            placeholder=ui.text("capture.placeholder"),
+            draft_key=f"needs.{self.question}",
+            id="answers",
+        )
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -53,6 +59,8 @@ class NeedsScreen(StepScreen):
     def watch_question(self) -> None:
         if self.is_mounted:
             self.refresh_work()
+            key = f"needs.{self.question}"  # each question keeps its own half-typed answer
+            self.query_one(CaptureList).show_draft(key, self.session.draft(key))
 
     def action_question(self, offset: int) -> None:
         index = NEEDS_QUESTIONS.index(self.question)

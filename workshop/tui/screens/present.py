@@ -123,7 +123,8 @@ class PresentScreen(Screen[None]):
             return widgets
         if isinstance(block, Table):
             lines = [RtlText(" | ".join(block.columns), mode=mode, classes="present-heading")]
-            lines += [RtlText(" | ".join(cell for cell in row if cell), mode=mode) for row in block.rows]
+            # an empty cell stays a cell ("—"), so every value stays under its column
+            lines += [RtlText(" | ".join(cell.strip() or "—" for cell in row), mode=mode) for row in block.rows]
             return lines
         return []
 

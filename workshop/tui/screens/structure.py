@@ -30,6 +30,7 @@ from workshop.core.steps.structure import (
     general_structure_findings,
     is_seated,
     member_candidates,
+    member_organisation,
     next_role,
     seed_structure,
 )
@@ -210,10 +211,10 @@ class StructureScreen(StepScreen):
 
     def _member_text(self, member: Member) -> str:
         ui = self.ui
-        partner = self.workshop.partner(member.partner_id)
+        organisation = member_organisation(self.workshop, member)
         parts = [ui.text(f"member_roles.{member.role}")]
-        if partner is not None and partner.organisation.strip() != member.name.strip():
-            parts.append(partner.organisation)
+        if organisation and organisation != member.name.strip():
+            parts.append(organisation)
         if member.sector:
             parts.append(ui.text(f"sectors.{member.sector}"))
         if not member.official_delegate:
@@ -327,6 +328,9 @@ class StructureScreen(StepScreen):
             key, role, official = choice
             candidate = next((c for c in candidates if c.key == key), None)
             if candidate is None:
+                return
+            if is_seated(body, candidate):
+                self.notify(self.ui.show(self.ui.text("screen.structure.already_member", name=candidate.name)))
                 return
             member = self.edit(lambda w: add_member(body, candidate, role, official))
             if member is not None:

@@ -6,6 +6,7 @@ small messages it posts (Added, Edited, Deleted, Moved, Voted, Transferred).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events, on
@@ -14,11 +15,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Input, ListItem, ListView
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.attribution import for_editing, with_author
 from workshop.core.i18n import Ui
+from workshop.core.session import Session
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
@@ -123,6 +126,17 @@ class ItemList(ListView):
         return self.query_ancestor(CaptureList)
 
 
+def offer_drafts(root: Widget, session: Session, step: str) -> None:
+    """Keep what is typed but not entered in every capture list under `root` as a draft in the workshop.
+
+    Each list gets its draft key ("<step>.<list id>" unless set) and its kept draft back in the field.
+    """
+    for capture in root.query(CaptureList):
+        key = capture.draft_key or f"{step}.{capture.id}"
+        capture.keep_drafts = session.set_draft
+        capture.show_draft(key, session.draft(key))
+
+
 class CaptureList(Vertical):
     """A titled quick-capture field above the list of what the room said."""
 
@@ -178,6 +192,7 @@ class CaptureList(Vertical):
         placeholder: str = "",
         votable: bool = False,
         transferable: bool = False,
+        draft_key: str | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -189,6 +204,12 @@ class CaptureList(Vertical):
         self.transferable = transferable
         self._entries: list[Entry] | None = None
         self._pending_index: int | None = None
+        #: Where what is typed but not entered is kept (the screen's step and this list's id unless given).
+        self.draft_key = draft_key
+        #: What was typed to add an item and not entered yet (kept while an existing item is edited).
+        self.draft = ""
+        #: Called with (draft key, text) as the text is typed: at once, so a hang-up a moment later keeps it.
+        self.keep_drafts: Callable[[str, str], None] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.ui.show(self.title), classes="title")
@@ -287,6 +308,25 @@ class CaptureList(Vertical):
 
     # ------------------------------------------------------------------ capture field
 
+    def on_mount(self) -> None:
+        # synchronous: the draft is told under the key it was typed for, even when the next key changes it
+        self.watch(self.input, "value", self._typed, init=False)
+
+    def _typed(self, value: str) -> None:
+        if self.editing is not None or self.draft_key is None:
+            return
+        self.draft = value
+        if self.keep_drafts is not None:
+            self.keep_drafts(self.draft_key, value)
+
+    def show_draft(self, key: str, text: str) -> None:
+        """Keep drafts under `key` from now on, and offer `text` (the draft kept for it) in the field."""
+        self.draft_key = key
+        self.draft = text
+        if self.editing is None:
+            self.input.value = text
+            self.input.cursor_position = len(text)
+
     @on(CaptureInput.PastedLines)
     def _pasted_lines(self, event: CaptureInput.PastedLines) -> None:
         event.stop()
@@ -303,6 +343,8 @@ class CaptureList(Vertical):
         if self.editing is not None:
             self.post_message(self.Edited(self, self.editing, text))
             self.editing = None
+            if not self.input.value:  # nothing typed since Enter: the sentence typed before the edit comes back
+                self.input.value = self.draft
             self.focus_list()
             return
         if not text.strip():
@@ -316,4 +358,4 @@ class CaptureList(Vertical):
         elif event.key == "escape" and self.editing is not None:
             event.stop()
             self.editing = None
-            self.input.value = ""
+            self.input.value = self.draft
