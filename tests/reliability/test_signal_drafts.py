@@ -24,7 +24,7 @@ def test_signal_keeps_the_unentered_text_as_a_draft(data_dir: Path, signum: int)
     app = start(data_dir, workshop.id)
     try:
         app.send(b"Half a sentence")
-        app.read_for(0.05)  # inside the 0.3 s save delay
+        app.wait_for(b"sentence", timeout=30)  # on screen: typed, and the save is still 0.3 s away
         assert app.process is not None
         os.kill(app.process.pid, signum)
         assert wait_exit(app) is not None, "the app kept running after the signal"
