@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Button
+
 from workshop.tui.app import make_app
 from workshop.tui.screens.dialogs import ReadOnlyChoice
 from workshop.tui.screens.home import HomeScreen
@@ -67,7 +69,10 @@ async def test_second_writer_is_offered_read_only(make_config, data_dir: Path) -
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
             assert isinstance(app.screen, ReadOnlyChoice)
-            await pilot.click("#read-only")
+            button = app.screen.query_one("#open-read-only", Button)
+            assert button.content_size.height >= 1, "the read-only button's label is shown"
+            assert "Open read-only" in str(button.render())
+            await pilot.click("#open-read-only")
             await pilot.pause()
             assert app.session is not None and app.session.read_only
             await pilot.press(*"not saved", "enter")

@@ -87,6 +87,14 @@ class Workshops:
     def summaries(self, include_archived: bool = False) -> list[dict[str, Any]]:
         return self.store.list(include_archived=include_archived)
 
+    @staticmethod
+    def same_titles(summaries: list[dict[str, Any]]) -> set[str]:
+        """Ids of the workshops whose title another listed workshop also has (the list must tell them apart)."""
+        seen: dict[str, list[str]] = {}
+        for row in summaries:
+            seen.setdefault(str(row.get("title") or "").strip().casefold(), []).append(str(row.get("id")))
+        return {i for ids in seen.values() if len(ids) > 1 for i in ids}
+
     def resolve(self, ref: str) -> str:
         try:
             return self.store.resolve(ref)

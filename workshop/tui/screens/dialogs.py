@@ -57,10 +57,11 @@ class ReadOnlyChoice(_Dialog):
         with Vertical(classes="dialog"):
             yield RtlText(self.text, mode=self.ui.mode)
             with Horizontal(classes="buttons"):
-                yield Button(self.ui.label("dialog.read_only"), id="read-only", variant="primary")
+                # not "read-only": that id is the read-only banner of the step screens, styled one row high
+                yield Button(self.ui.label("dialog.read_only"), id="open-read-only", variant="primary")
                 yield Button(self.ui.label("dialog.cancel"), id="cancel")
 
-    @on(Button.Pressed, "#read-only")
+    @on(Button.Pressed, "#open-read-only")
     def _read_only(self) -> None:
         self.dismiss(True)
 

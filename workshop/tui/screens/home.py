@@ -141,9 +141,13 @@ class HomeScreen(Screen[str | None]):
         for column in self._columns():
             table.add_column(ui.label(f"home.columns.{column}"), key=column)
         rows = self.workshops.summaries(include_archived=self.show_archived)
+        same = self.workshops.same_titles(rows)
         for row in rows:
+            title = row.get("title") or ""
+            if row["id"] in same:  # two workshops, one title: the id (what `workshop open` takes) tells them apart
+                title = ui.text("home.same_title", title=title, id=row["id"])
             values = {
-                "title": ui.show(row.get("title") or "") + (ui.label("home.archived_mark") if row.get("archived") else ""),
+                "title": ui.show(title) + (ui.label("home.archived_mark") if row.get("archived") else ""),
                 "date": row.get("date") or "",
                 "language": ui.label(f"languages.{row.get('language', 'en')}"),
                 "step": ui.label(f"steps.{row.get('step', 'setup')}.title"),
