@@ -43,6 +43,10 @@ class AppConfig:
     demo: bool = False
     read_only: bool = False
     present: bool = False
+    #: Open the room for participants' phones at start, on this address and port.
+    room: bool = False
+    room_host: str | None = None
+    room_port: int | None = None
 
 
 def _global_options(
@@ -96,6 +100,9 @@ def build_parser(language: str = "en") -> argparse.ArgumentParser:
     opener.add_argument("ref", help=h("ref"))
     opener.add_argument("--step", choices=STEP_IDS, help=h("open_step"))
     opener.add_argument("--read-only", action="store_true", help=h("read_only"))
+    opener.add_argument("--room", action="store_true", help=h("room"))
+    opener.add_argument("--room-host", metavar="ADDR", help=h("room_host"))
+    opener.add_argument("--room-port", metavar="PORT", type=int, help=h("room_port"))
 
     demo = command("demo", h("cmd_demo"))
     demo.add_argument("--step", choices=STEP_IDS, help=h("demo_step"))
@@ -163,6 +170,9 @@ def config_from_args(args: argparse.Namespace, environ: dict[str, str]) -> AppCo
         demo=args.command == "demo",
         read_only=bool(getattr(args, "read_only", False)) or args.command == "present",
         present=args.command == "present",
+        room=bool(getattr(args, "room", False)) or bool(getattr(args, "room_host", None) or getattr(args, "room_port", None)),
+        room_host=getattr(args, "room_host", None),
+        room_port=getattr(args, "room_port", None),
     )
 
 

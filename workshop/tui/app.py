@@ -13,7 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from textual.app import App
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.binding import Binding
 
@@ -31,6 +33,7 @@ from workshop.core.store import utc_stamp
 from workshop.core.session import TIME_SAVE_INTERVAL, Session
 from workshop.core.settings import Settings, load_settings, save_settings
 from workshop.core.storage.atomic import make_private_dir, write_text
+from workshop.tui.room import RoomControl
 from workshop.tui.themes import THEMES
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.core.steps.registry import STEP_IDS
@@ -78,6 +81,7 @@ class WorkshopApp(App[int]):
         #: Unsaved changes are kept in a rescue copy at exit; what to tell then.
         self.exit_message = ""
         self._quit_anyway = False
+        self.room = RoomControl(self, self._room_changed)
         self.current_step: str | None = None
         localise_bindings(self, self.ui)
         for theme in THEMES:
@@ -187,6 +191,7 @@ class WorkshopApp(App[int]):
         self.save_now()
 
     async def action_quit(self) -> None:
+        await self.room.close()
         session = self.session
         if session is not None and not session.read_only and not self._quit_anyway:
             session.flush()
@@ -248,6 +253,36 @@ class WorkshopApp(App[int]):
             on_error=self._save_failed,
         )
         self.show_step(step or workshop.last_step)
+        if self.config.room and not read_only:
+            self.call_later(self._open_room_at_start)
+
+    async def _open_room_at_start(self) -> None:
+        """`workshop open REF --room`: open the room on the chosen address and show its QR code."""
+        from workshop.core.room.net import DEFAULT_PORT, local_addresses
+        from workshop.tui.screens.room import RoomScreen
+
+        if self.session is None:
+            return
+        host = self.config.room_host or local_addresses()[0]
+        port = DEFAULT_PORT if self.config.room_port is None else self.config.room_port
+        error = await self.room.open(self.session, host, port)
+        if error is not None:
+            self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=20)
+            return
+        self.push_screen(RoomScreen(self.room, self.session, self.ui))
+
+    def _room_changed(self) -> None:
+        """Phones changed the workshop: the step on screen shows it (items, votes, the inbox)."""
+        screen = self.screen
+        if isinstance(screen, StepScreen) and screen.is_attached:
+            screen.refresh_work()
+
+    def get_system_commands(self, screen: Any) -> Iterable[SystemCommand]:
+        """The palette also opens the room and the inbox (the same actions as F5 and F6)."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, StepScreen):
+            yield SystemCommand(self.ui.show(self.ui.text("bindings.room")), self.ui.show(self.ui.text("room.palette.room")), screen.action_room)
+            yield SystemCommand(self.ui.show(self.ui.text("bindings.inbox")), self.ui.show(self.ui.text("room.palette.inbox")), screen.action_inbox)
 
     def _save_failed(self, error: Exception) -> None:
         key = getattr(error, "key", "errors.store_write_failed")
@@ -263,6 +298,7 @@ class WorkshopApp(App[int]):
 
     def _navigate(self, nav: Nav | None) -> None:
         if nav is None or nav.action == "home":
+            self.call_later(self.room.close)
             if self.session is not None:
                 self.session.close()
             self.session = None

@@ -54,7 +54,7 @@ def _page(view: dict[str, Any], t: Catalogue, body: str) -> str:
         "<!doctype html>\n"
         f'<html lang="{lang}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
+        '<meta name="referrer" content="same-origin">\n'
         f"<title>{esc(t.t('room.page.title'))}</title>\n"
         '<link rel="stylesheet" href="/static/room.css">\n'
         '<script src="/static/room.js" defer></script>\n'

@@ -56,7 +56,7 @@ KEEPALIVE = 15.0
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cache-Control": "no-store",
 }
@@ -118,6 +118,7 @@ class RoomServer:
         port: int = DEFAULT_PORT,
         max_devices: int = MAX_DEVICES,
         clock: Callable[[], float] = time.monotonic,
+        on_room_edit: Callable[[], None] | None = None,
     ) -> None:
         if session.read_only:
             raise RoomError("room.errors.read_only")
@@ -127,6 +128,8 @@ class RoomServer:
         self.port = port
         self.max_devices = max_devices
         self.clock = clock
+        #: Called after every change a phone made (the facilitator's screen redraws its lists).
+        self.on_room_edit = on_room_edit
         self.code = new_code()
         self.locked = False
         #: Grows whenever what phones see may have changed.
@@ -327,6 +330,10 @@ class RoomServer:
             return None
         return {k: v for k, v in data.items() if isinstance(v, str)}
 
+    def _room_edited(self) -> None:
+        if self.on_room_edit is not None:
+            self.on_room_edit()
+
     def _rate_ok(self, buckets: dict[str, Bucket], key: str, burst: float, rate: float) -> bool:
         bucket = buckets.setdefault(key, Bucket(burst, rate))
         return bucket.take(self.clock())
@@ -369,6 +376,7 @@ class RoomServer:
         token = secrets.token_urlsafe(32)
         device = RoomDevice(token_hash=token_hash(token), name=name, show_name=form.get("show_name") == "1")
         self.session.edit(lambda w: w.room.devices.append(device))
+        self._room_edited()
         response = web.HTTPSeeOther("/")
         response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/", max_age=24 * 3600)
         raise response
@@ -443,6 +451,7 @@ class RoomServer:
             )
         except inbox.RoomRefused as refused:
             return self._refuse(request, refused.key, refused.status)
+        self._room_edited()
         return self._done(request, "saved" if done.new else "already")
 
     async def vote(self, request: web.Request) -> web.Response:
@@ -460,6 +469,7 @@ class RoomServer:
             )
         except inbox.RoomRefused as refused:
             return self._refuse(request, refused.key, refused.status)
+        self._room_edited()
         return self._done(request, "saved" if counted else "already")
 
     async def static(self, request: web.Request) -> web.Response:

@@ -27,6 +27,7 @@ from workshop.core.steps.registry import STEP_IDS, findings_by_step, step_done
 from workshop.tui.screens.dialogs import HelpScreen, JumpScreen
 from workshop.tui.widgets.capture_list import offer_drafts
 from workshop.tui.widgets.guidance import GuidancePanel
+from workshop.tui.widgets.inbox import InboxPanel
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.tui.widgets.step_rail import StepRail
@@ -58,6 +59,8 @@ class StepScreen(Screen[Nav]):
         Binding("f2", "switch_language", "Language", id="switch-language", show=False),
         Binding("f3", "present", "Present", id="present", show=False),
         Binding("f4", "agenda", "Agenda", id="agenda", show=False),
+        Binding("f5", "room", "Room", id="room", show=False),
+        Binding("f6", "inbox", "Inbox", id="inbox", show=False),
     ]
 
     show_guidance: reactive[bool] = reactive(True)
@@ -99,6 +102,7 @@ class StepScreen(Screen[Nav]):
             yield rail
             with Vertical(id="work"):
                 yield from self.compose_work()
+                yield InboxPanel(self.session, ui, self.STEP, self.edit, id="inbox")
             guidance = GuidancePanel(ui, self.STEP, id="guidance")
             guidance.display = self.show_guidance
             yield guidance
@@ -122,6 +126,7 @@ class StepScreen(Screen[Nav]):
         if self.is_attached:
             self._refresh_rail()
             self.query_one("#workshop-title", RtlText).text = self.workshop.meta.title
+            self.query_one(InboxPanel).refresh_entries()
 
     def _refresh_rail(self) -> None:
         self._fill_rail(self.query_one(StepRail))
@@ -221,6 +226,17 @@ class StepScreen(Screen[Nav]):
         from workshop.tui.screens.agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(self.session, self.ui))
+
+    def action_room(self) -> None:
+        """Participants' phones: open or close the room, its QR code, who joined (F5)."""
+        from workshop.tui.screens.room import RoomScreen
+
+        self.app.push_screen(RoomScreen(self.app.room, self.session, self.ui))  # type: ignore[attr-defined]
+
+    def action_inbox(self) -> None:
+        """To the inbox of what phones sent for this step (F6)."""
+        if not self.query_one(InboxPanel).focus_list():
+            self.notify(self.ui.label("room.inbox.empty"))
 
     @on(StepTimer.Expired)
     def _timebox_over(self) -> None:

@@ -1,0 +1,68 @@
+"""The app's handle on the room server: open and close it in the app's own event loop, and
+redraw the facilitator's step (at most a few times a second) when phones change something.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from workshop.core.content import load_catalogue
+from workshop.core.room.net import DEFAULT_PORT
+from workshop.core.room.server import RoomError, RoomServer
+from workshop.core.session import Session
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+#: Phones' changes are gathered this long before the facilitator's step redraws (seconds).
+REDRAW_DELAY = 0.3
+
+
+class RoomControl:
+    """At most one open room, for the open session."""
+
+    def __init__(self, app: App[int], on_change: Callable[[], None]) -> None:
+        self.app = app
+        self.server: RoomServer | None = None
+        self._on_change = on_change
+        self._redraw_pending = False
+        #: The address and port chosen last (offered first next time).
+        self.host: str | None = None
+        self.port: int = DEFAULT_PORT
+
+    @property
+    def is_open(self) -> bool:
+        return self.server is not None and self.server.is_open
+
+    async def open(self, session: Session, host: str, port: int) -> RoomError | None:
+        """Open the room for this session on host:port; the error when it cannot."""
+        await self.close()
+        try:
+            server = RoomServer(
+                session,
+                load_catalogue(session.workshop.meta.language),
+                host=host,
+                port=port,
+                on_room_edit=self._phone_changed,
+            )
+            await server.start()
+        except RoomError as error:
+            return error
+        self.server, self.host, self.port = server, host, port
+        return None
+
+    async def close(self) -> None:
+        server, self.server = self.server, None
+        if server is not None:
+            await server.stop()
+
+    def _phone_changed(self) -> None:
+        if self._redraw_pending:
+            return
+        self._redraw_pending = True
+        self.app.set_timer(REDRAW_DELAY, self._redraw)
+
+    def _redraw(self) -> None:
+        self._redraw_pending = False
+        self._on_change()

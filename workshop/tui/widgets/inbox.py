@@ -1,0 +1,209 @@
+"""The inbox on the step: what phones sent for this step, waiting for the facilitator.
+
+Keys act on the highlighted entry only while the inbox list has focus (F6 goes there), so
+typing in a capture field always types: Enter/a accept, e edit then accept, m merge into an
+existing item, x reject. The widget holds no rules: it calls `workshop.core.room.inbox`
+through the screen's `edit`, which saves and redraws like any edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from workshop.core.content import load_catalogue
+from workshop.core.i18n import Ui
+from workshop.core.model import InboxEntry
+from workshop.core.room import inbox
+from workshop.core.room.targets import target
+from workshop.core.session import Session
+from workshop.tui.widgets.localise import localise_bindings
+from workshop.tui.widgets.rtl_input import RtlInput
+from workshop.tui.widgets.rtl_text import RtlText
+
+#: Longest entry text shown on one inbox row (the whole text is in the edit dialog).
+ROW_CHARS = 160
+
+
+class InboxList(OptionList):
+    """The entries; keys act on the highlighted one."""
+
+    BINDINGS = [
+        Binding("enter,a", "decide('accept')", "Accept", id="inbox-accept"),
+        Binding("e", "decide('edit')", "Edit, then accept", id="inbox-edit"),
+        Binding("m", "decide('merge')", "Merge into an item", id="inbox-merge"),
+        Binding("x,delete", "decide('reject')", "Reject", id="inbox-reject"),
+    ]
+
+    def action_decide(self, how: str) -> None:
+        if self.highlighted is None:
+            return
+        entry_id = self.get_option_at_index(self.highlighted).id
+        panel = next((a for a in self.ancestors if isinstance(a, InboxPanel)), None)
+        if panel is not None and entry_id:
+            panel.decide(how, entry_id)
+
+
+class InboxPanel(Vertical):
+    """Pending entries of one step; hidden while there are none."""
+
+    DEFAULT_CSS = """
+    InboxPanel { height: auto; max-height: 9; }
+    InboxPanel #inbox-heading { height: auto; color: $warning; text-style: bold; }
+    InboxPanel InboxList { height: auto; max-height: 6; }
+    """
+
+    def __init__(self, session: Session, ui: Ui, step: str, edit: Callable[[Any], object], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.session = session
+        self.ui = ui
+        self.step = step
+        self._edit = edit
+        self._shown: list[tuple[str, str]] = []
+        #: Where focus goes back once the inbox is empty (the field the facilitator was typing in).
+        self._return_to: Any = None
+        self.display = bool(inbox.pending(session.workshop, step))
+
+    def compose(self) -> ComposeResult:
+        yield RtlText("", mode=self.ui.mode, id="inbox-heading")
+        inbox_list = InboxList(id="inbox-list")
+        localise_bindings(inbox_list, self.ui)
+        yield inbox_list
+
+    def on_mount(self) -> None:
+        self.refresh_entries()
+
+    def _anonymous(self) -> str:
+        return load_catalogue(self.session.workshop.meta.language).t("room.anonymous")
+
+    def entries(self) -> list[InboxEntry]:
+        return inbox.pending(self.session.workshop, self.step)
+
+    def refresh_entries(self) -> None:
+        """Show the step's pending entries (redraws only when they changed)."""
+        entries = self.entries()
+        rows = [(e.id, self._row(e)) for e in entries]
+        if not rows and self.display and self.has_focus_within:
+            self._give_focus_back()
+        self.display = bool(rows)
+        if rows == self._shown:
+            return
+        self._shown = rows
+        self.query_one("#inbox-heading", RtlText).text = self.ui.text("room.inbox.heading", count=len(rows))
+        options = self.query_one(InboxList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options([Option(Text(self.ui.show(text)), id=entry_id) for entry_id, text in rows])
+        if rows:
+            options.highlighted = min(highlighted or 0, len(rows) - 1)
+
+    def _row(self, entry: InboxEntry) -> str:
+        found = target(entry.target)
+        where = self.ui.text(found.label_key) if found else entry.target
+        text = entry.text if len(entry.text) <= ROW_CHARS else entry.text[:ROW_CHARS] + "…"
+        who = entry.author.strip() or self.ui.text("room.anonymous")
+        return f"{where}: {' '.join(text.split())} — {who}"
+
+    def focus_list(self) -> bool:
+        if not self.display:
+            return False
+        focused = self.screen.focused
+        if focused is not None and self not in focused.ancestors_with_self:
+            self._return_to = focused
+        self.query_one(InboxList).focus()
+        return True
+
+    def _give_focus_back(self) -> None:
+        target_widget, self._return_to = self._return_to, None
+        if target_widget is not None and target_widget.is_attached:
+            target_widget.focus()
+        else:
+            self.screen.focus_next()
+
+    def decide(self, how: str, entry_id: str) -> None:
+        entry = inbox.entry_by_id(self.session.workshop, entry_id)
+        if entry is None or entry.status != "pending":
+            return
+        anonymous = self._anonymous()
+        if how == "accept":
+            self._edit(lambda w: inbox.accept(w, entry, anonymous=anonymous))
+        elif how == "reject":
+            self._edit(lambda w: inbox.reject(w, entry))
+        elif how == "edit":
+
+            def edited(text: str | None) -> None:
+                if text is not None and text.strip():
+                    self._edit(lambda w: inbox.accept(w, entry, anonymous=anonymous, text=text))
+
+            self.app.push_screen(InboxEditScreen(self.ui, entry.text), callback=edited)
+        elif how == "merge":
+            found = target(entry.target)
+            items = list(found.items(self.session.workshop)) if found else []
+            if not items:
+                self.notify(self.ui.label("room.inbox.nothing_to_merge"), severity="warning")
+                return
+
+            def merged(item_id: str | None) -> None:
+                if item_id:
+                    self._edit(lambda w: inbox.merge(w, entry, item_id))
+
+            self.app.push_screen(MergeScreen(self.ui, [(i.id, i.text) for i in items]), callback=merged)
+        self.refresh_entries()
+
+
+class _InboxDialog(ModalScreen[Any]):
+    BINDINGS = [Binding("escape", "close", "Close", id="close")]
+
+    def __init__(self, ui: Ui) -> None:
+        super().__init__(classes="-rtl" if ui.rtl else "-ltr")
+        self.ui = ui
+        localise_bindings(self, ui)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class InboxEditScreen(_InboxDialog):
+    """The entry's text to correct before it is accepted (Enter accepts, Escape cancels)."""
+
+    def __init__(self, ui: Ui, text: str) -> None:
+        super().__init__(ui)
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.ui.label("room.inbox.edit_title"), classes="heading")
+            yield RtlInput(value=self.text, mode=self.ui.mode, id="inbox-edit-text")
+            yield RtlText(self.ui.text("room.inbox.edit_hint"), mode=self.ui.mode)
+        yield Footer()
+
+    @on(RtlInput.Submitted)
+    def _submitted(self, event: RtlInput.Submitted) -> None:
+        self.dismiss(event.value)
+
+
+class MergeScreen(_InboxDialog):
+    """Pick the existing item the entry is folded into."""
+
+    def __init__(self, ui: Ui, items: list[tuple[str, str]]) -> None:
+        super().__init__(ui)
+        self.items = items
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.ui.label("room.inbox.merge_title"), classes="heading")
+            yield OptionList(*[Option(Text(self.ui.show(text[:ROW_CHARS])), id=item_id) for item_id, text in self.items])
+        yield Footer()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
