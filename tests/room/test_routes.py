@@ -315,3 +315,17 @@ async def test_no_facilitator_action_is_reachable(client: TestClient, room: Room
     assert routes == {"/", "/j/{code}", "/join", "/view", "/version", "/events", "/item", "/vote", "/static/{name}"}
     for path in ("/accept", "/lock", "/reveal", "/admin", "/inbox"):
         assert (await post(client, path, {})).status in (404, 405)
+
+
+async def test_guessing_codes_is_slowed_down_but_many_phones_may_join(session: Session) -> None:
+    from workshop.core.content import load_catalogue
+
+    room = RoomServer(session, load_catalogue("en"), port=0)
+    async with TestClient(TestServer(room.app)) as client:
+        wrong = "000000" if room.code != "000000" else "111111"
+        statuses = [(await client.post("/join", data={"code": wrong}, headers=origin(client))).status for _ in range(12)]
+        assert statuses[0] == 403 and statuses[-1] == 429
+    room = RoomServer(session, load_catalogue("en"), port=0)
+    for _ in range(15):  # fifteen phones behind one address (a test, or a NAT) all join
+        async with TestClient(TestServer(room.app)) as phone:
+            await join(phone, room)

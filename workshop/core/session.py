@@ -84,14 +84,22 @@ class Session:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
+    def tell_listeners(self) -> None:
+        """Call every listener now (after a batch of quiet edits)."""
+        self._notify()
+
     def _notify(self) -> None:
         for listener in list(self._listeners):
             listener(self)
 
     # ------------------------------------------------------------------ edits
 
-    def edit(self, change: Callable[[Workshop], Any]) -> Any:
-        """Apply `change` to the workshop, then schedule the save and tell listeners."""
+    def edit(self, change: Callable[[Workshop], Any], *, quiet: bool = False) -> Any:
+        """Apply `change` to the workshop, then schedule the save and tell listeners.
+
+        `quiet` edits (many small writes from participants' phones) are saved the same way but
+        tell no listener: their caller redraws in batches instead of once per write.
+        """
         if self.read_only:
             raise ReadOnlySession(self.workshop.id)
         before = [(entries, entries.copy()) for _, entries in lists_of(self.workshop)]
@@ -106,14 +114,15 @@ class Session:
                     entries.clear()
                     entries.update(kept)
             raise
-        self._changed()
+        self._changed(notify=not quiet)
         return result
 
-    def _changed(self) -> None:
+    def _changed(self, *, notify: bool = True) -> None:
         self.version += 1
         self.workshop.updated = now_iso()
         self._save_soon()
-        self._notify()
+        if notify:
+            self._notify()
 
     def _save_soon(self) -> None:
         """Mark the workshop changed and schedule its save (at once without a scheduler)."""

@@ -82,6 +82,7 @@ class WorkshopApp(App[int]):
         self.exit_message = ""
         self._quit_anyway = False
         self.room = RoomControl(self, self._room_changed)
+        self._room_lists_seen: object = None
         self.current_step: str | None = None
         localise_bindings(self, self.ui)
         for theme in THEMES:
@@ -272,10 +273,15 @@ class WorkshopApp(App[int]):
         self.push_screen(RoomScreen(self.room, self.session, self.ui))
 
     def _room_changed(self) -> None:
-        """Phones changed the workshop: the step on screen shows it (items, votes, the inbox)."""
+        """Phones changed the workshop (batched): what is on screen shows it (inbox, items, votes)."""
+        if self.session is not None:
+            self.session.tell_listeners()  # the listeners the phones' quiet edits skipped, once per batch
         screen = self.screen
         if isinstance(screen, StepScreen) and screen.is_attached:
-            screen.refresh_work()
+            digest = self.room.lists_digest(self.session, screen.STEP) if self.session is not None else None
+            if digest != self._room_lists_seen:
+                self._room_lists_seen = digest
+                screen.refresh_work()
 
     def get_system_commands(self, screen: Any) -> Iterable[SystemCommand]:
         """The palette also opens the room and the inbox (the same actions as F5 and F6)."""

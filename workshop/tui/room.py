@@ -10,13 +10,15 @@ from typing import TYPE_CHECKING
 from workshop.core.content import load_catalogue
 from workshop.core.room.net import DEFAULT_PORT
 from workshop.core.room.server import RoomError, RoomServer
+from workshop.core.room.targets import targets_of
 from workshop.core.session import Session
 
 if TYPE_CHECKING:
     from textual.app import App
 
-#: Phones' changes are gathered this long before the facilitator's step redraws (seconds).
-REDRAW_DELAY = 0.3
+#: Phones' changes are gathered this long before the facilitator's screen redraws (seconds):
+#: fifty phones cost the facilitator one redraw a second, not one per submit.
+REDRAW_DELAY = 1.0
 
 
 class RoomControl:
@@ -56,6 +58,14 @@ class RoomControl:
         server, self.server = self.server, None
         if server is not None:
             await server.stop()
+
+    @staticmethod
+    def lists_digest(session: Session, step: str) -> object:
+        """What phones can change in a step's lists (items accepted, dots): redraw only when it moved."""
+        workshop = session.workshop
+        return tuple(
+            (item.id, getattr(item, "votes", 0)) for t in targets_of(step) for item in t.items(workshop)
+        )
 
     def _phone_changed(self) -> None:
         if self._redraw_pending:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workshop.core.limits import MAX_LIST_ITEMS
 from workshop.core.model import InboxEntry, RoomDevice, Workshop
 from workshop.core.room.targets import group_items, target, vote_list_of
 
@@ -18,6 +19,9 @@ MAX_ITEM_TEXT = 2000
 MAX_NAME = 60
 #: Vote submission ids remembered per device (a retried vote counts once).
 SEEN_VOTES = 200
+#: Entries the inbox keeps: past it the oldest decided ones go (a retry comes within seconds,
+#: not hundreds of entries later); when all are waiting, phones are asked to wait for the review.
+MAX_INBOX = MAX_LIST_ITEMS
 
 
 class RoomRefused(ValueError):
@@ -82,10 +86,22 @@ def submit(
         text=text,
         author=device.name.strip(),
     )
+    _make_room(workshop)
     workshop.room.inbox.append(entry)
     if workshop.room.auto_accept:
         accept(workshop, entry, anonymous=anonymous)
     return Submitted(entry, True)
+
+
+def _make_room(workshop: Workshop) -> None:
+    entries = workshop.room.inbox
+    if len(entries) < MAX_INBOX:
+        return
+    decided = [e for e in entries if e.status != "pending"]
+    drop = {id(e) for e in decided[: len(entries) - MAX_INBOX + 1]}
+    if len(entries) - len(drop) >= MAX_INBOX:
+        raise RoomRefused("room.errors.inbox_full", status=503)
+    entries[:] = [e for e in entries if id(e) not in drop]
 
 
 def pending(workshop: Workshop, step: str | None = None) -> list[InboxEntry]:

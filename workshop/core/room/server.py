@@ -25,6 +25,7 @@ from typing import Any
 from aiohttp import web
 
 from workshop.core.content import Catalogue
+from workshop.core.limits import LimitExceeded
 from workshop.core.model import RoomDevice
 from workshop.core.room import inbox, pages
 from workshop.core.room.net import DEFAULT_PORT, host_part, join_url, new_code
@@ -45,11 +46,11 @@ MAX_STREAMS_PER_DEVICE = 3
 #: Writes per device: a burst of WRITE_BURST, then WRITE_RATE per second.
 WRITE_BURST = 30
 WRITE_RATE = 1.0
-#: Join attempts per network address: a burst, then one every 6 seconds (a six-digit code is not guessed).
+#: Wrong join codes per network address: a burst, then one every 6 seconds (a six-digit code is not guessed).
 JOIN_BURST = 10
 JOIN_RATE = 1 / 6
 #: How long changes are gathered before phones are told (seconds).
-PUSH_DELAY = 0.25
+PUSH_DELAY = 1.0
 #: Keep-alive comment on idle event streams (seconds).
 KEEPALIVE = 15.0
 
@@ -75,12 +76,16 @@ class Bucket:
     tokens: float = -1.0
     at: float = 0.0
 
-    def take(self, now: float) -> bool:
+    def available(self, now: float) -> bool:
+        """Whether a token is there (refilled to now), without taking it."""
         if self.tokens < 0:
             self.tokens, self.at = self.burst, now
         self.tokens = min(self.burst, self.tokens + (now - self.at) * self.rate)
         self.at = now
-        if self.tokens < 1:
+        return self.tokens >= 1
+
+    def take(self, now: float) -> bool:
+        if not self.available(now):
             return False
         self.tokens -= 1
         return True
@@ -331,6 +336,8 @@ class RoomServer:
         return {k: v for k, v in data.items() if isinstance(v, str)}
 
     def _room_edited(self) -> None:
+        """After a phone's write (a quiet edit): tell the phones and the facilitator's screen, batched."""
+        self._schedule_push()
         if self.on_room_edit is not None:
             self.on_room_edit()
 
@@ -354,7 +361,8 @@ class RoomServer:
 
     async def join(self, request: web.Request) -> web.Response:
         address = request.remote or "?"
-        if not self._rate_ok(self._join_buckets, address, JOIN_BURST, JOIN_RATE):
+        wrong_codes = self._join_buckets.setdefault(address, Bucket(JOIN_BURST, JOIN_RATE))
+        if not wrong_codes.available(self.clock()):
             return self._refuse(request, "room.errors.slow_down", 429)
         form = await self._form(request)
         if form is None:
@@ -363,6 +371,7 @@ class RoomServer:
             raise web.HTTPSeeOther("/")
         code = form.get("code", "").strip()
         if not hmac.compare_digest(code.encode("utf-8", "replace"), self.code.encode()):
+            wrong_codes.take(self.clock())
             message = self.catalogue.t("room.errors.bad_code")
             return self._html(pages.join_page(self._view(None), self.catalogue, code="", message=message), 403)
         if self.locked:
@@ -375,7 +384,7 @@ class RoomServer:
             return self._refuse(request, "room.errors.name_too_long", 400)
         token = secrets.token_urlsafe(32)
         device = RoomDevice(token_hash=token_hash(token), name=name, show_name=form.get("show_name") == "1")
-        self.session.edit(lambda w: w.room.devices.append(device))
+        self.session.edit(lambda w: w.room.devices.append(device), quiet=True)
         self._room_edited()
         response = web.HTTPSeeOther("/")
         response.set_cookie(COOKIE, token, httponly=True, samesite="Strict", path="/", max_age=24 * 3600)
@@ -447,10 +456,13 @@ class RoomServer:
             done = self.session.edit(
                 lambda w: inbox.submit(
                     w, device, form.get("client_id", ""), form.get("target", ""), form.get("text", ""), anonymous=anonymous
-                )
+                ),
+                quiet=True,
             )
         except inbox.RoomRefused as refused:
             return self._refuse(request, refused.key, refused.status)
+        except LimitExceeded:
+            return self._refuse(request, "room.errors.inbox_full", 503)
         self._room_edited()
         return self._done(request, "saved" if done.new else "already")
 
@@ -465,7 +477,7 @@ class RoomServer:
             delta = 0
         try:
             counted = self.session.edit(
-                lambda w: inbox.vote(w, device, form.get("client_id", ""), form.get("item", ""), delta)
+                lambda w: inbox.vote(w, device, form.get("client_id", ""), form.get("item", ""), delta), quiet=True
             )
         except inbox.RoomRefused as refused:
             return self._refuse(request, refused.key, refused.status)
