@@ -51,6 +51,37 @@
     });
   }
 
+  // Items still on this phone (offline or being sent) are listed under "what you sent" too.
+  function showQueued() {
+    var old = live.querySelectorAll("li.queued");
+    Array.prototype.forEach.call(old, function (li) { li.parentNode.removeChild(li); });
+    var items = load().filter(function (j) { return j.action === "/item"; });
+    if (!items.length) { return; }
+    var list = live.querySelector("section.sent ul");
+    if (!list) {
+      var section = document.createElement("section");
+      section.className = "sent";
+      list = document.createElement("ul");
+      section.appendChild(list);
+      live.appendChild(section);
+    }
+    items.forEach(function (job) {
+      var li = document.createElement("li");
+      li.className = "queued";
+      var text = document.createElement("span");
+      text.className = "text";
+      text.setAttribute("dir", "auto");
+      text.textContent = new URLSearchParams(job.body).get("text") || "";
+      var status = document.createElement("span");
+      status.className = "status";
+      status.textContent = net ? net.getAttribute("data-waiting") : "";
+      li.appendChild(text);
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(status);
+      list.appendChild(li);
+    });
+  }
+
   function enqueue(form) {
     var id = form.elements.client_id ? form.elements.client_id.value : newId();
     var body = new URLSearchParams(new FormData(form)).toString();
@@ -59,6 +90,7 @@
     store(q);
     if (form.elements.client_id) { form.elements.client_id.value = newId(); }
     if (form.elements.text) { form.elements.text.value = ""; }
+    showQueued();
     flush();
   }
 
@@ -93,6 +125,7 @@
           if (ta && kept[key]) { ta.value = kept[key]; }
           if (ta && key === focusKey) { ta.focus(); }
         });
+        showQueued();
       })
       .catch(function () { /* next event or poll tries again */ });
   }
