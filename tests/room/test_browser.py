@@ -96,7 +96,7 @@ async def test_a_phone_joins_adds_votes_and_survives_going_offline(  # type: ign
 
             threat = page.locator("section[data-target='swot.threat'] li[data-id]").first
             await threat.locator("form").nth(1).locator("button").click()
-            await page.wait_for_function("document.querySelector(\"section[data-target='swot.threat'] .mine\").textContent.includes('●')")
+            await page.locator("section[data-target='swot.threat'] .mine", has_text="●").wait_for()
 
             await context.set_offline(True)
             weaknesses = page.locator("section[data-target='swot.weakness']")

@@ -82,3 +82,16 @@ def test_core_room_never_imports_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.strip() == "", result.stderr
+
+
+def test_a_full_inbox_drops_the_oldest_decided_entries_then_asks_phones_to_wait(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(inbox, "MAX_INBOX", 4)
+    w = private_workshop()
+    phone = joined(w)
+    entries = [inbox.submit(w, phone, str(n), "swot.threat", f"idea {n}", anonymous="a").entry for n in range(4)]
+    inbox.reject(w, entries[0])
+    inbox.submit(w, phone, "4", "swot.threat", "idea 4", anonymous="a")
+    assert [e.text for e in w.room.inbox] == ["idea 1", "idea 2", "idea 3", "idea 4"]
+    with pytest.raises(inbox.RoomRefused) as refused:
+        inbox.submit(w, phone, "5", "swot.threat", "idea 5", anonymous="a")
+    assert refused.value.key == "room.errors.inbox_full"

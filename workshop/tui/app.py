@@ -192,7 +192,6 @@ class WorkshopApp(App[int]):
         self.save_now()
 
     async def action_quit(self) -> None:
-        await self.room.close()
         session = self.session
         if session is not None and not session.read_only and not self._quit_anyway:
             session.flush()
@@ -202,6 +201,7 @@ class WorkshopApp(App[int]):
             reason = str(session.save_error.params.get("reason", "")) if isinstance(session.save_error, WorkshopError) else ""
             self.notify(self.ui.show(self.ui.text("errors.unsaved_quit", reason=reason)), severity="error", timeout=30)
             return
+        await self.room.close()
         self.save_now()
         if self._vte_sequence:
             self._write_raw("\x1b[8h")
