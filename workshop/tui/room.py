@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from workshop.core.content import load_catalogue
 from workshop.core.room.net import DEFAULT_PORT
-from workshop.core.room.server import RoomError, RoomServer
 from workshop.core.room.targets import targets_of
 from workshop.core.session import Session
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from workshop.core.room.server import RoomError, RoomServer
 
 #: Phones' changes are gathered this long before the facilitator's screen redraws (seconds):
 #: fifty phones cost the facilitator one redraw a second, not one per submit.
@@ -38,7 +39,12 @@ class RoomControl:
         return self.server is not None and self.server.is_open
 
     async def open(self, session: Session, host: str, port: int) -> RoomError | None:
-        """Open the room for this session on host:port; the error when it cannot."""
+        """Open the room for this session on host:port; the error when it cannot.
+
+        aiohttp is imported here, not at start-up: a workshop without phones never loads it.
+        """
+        from workshop.core.room.server import RoomError, RoomServer
+
         await self.close()
         try:
             server = RoomServer(

@@ -6,8 +6,6 @@ import ipaddress
 import secrets
 import socket
 
-import segno
-
 #: Port the room listens on unless the facilitator chooses another.
 DEFAULT_PORT = 8321
 
@@ -63,6 +61,8 @@ def qr_rows(text: str, border: int = 2) -> list[str]:
 
     Each row of text carries two rows of modules ("▀" top dark, "▄" bottom dark, "█" both).
     """
+    import segno  # only when a room opens: start-up never pays for it
+
     matrix = [list(row) for row in segno.make(text, error="m", micro=False).matrix]
     size = len(matrix)
     padded = [[0] * (size + 2 * border) for _ in range(border)]
