@@ -17,6 +17,7 @@ SECRETS = {
     "facilitator_note": "PRIVATE-FACILITATOR-watch-the-mayor",
     "contact": "PRIVATE-CONTACT-Ms-Hidden",
     "author": "PRIVATE-AUTHOR-Huda",
+    "capture_draft": "PRIVATE-CAPTURE-DRAFT-half-typed",
 }
 
 
@@ -35,6 +36,7 @@ def private_workshop(language: str = "en") -> Workshop:
     workshop.mission.drafts.append(MissionDraft(text=SECRETS["draft"]))
     workshop.mission.working.who = SECRETS["draft"]
     workshop.facilitator_notes["swot"] = SECRETS["facilitator_note"]
+    workshop.drafts["swot.strength"] = SECRETS["capture_draft"]
     workshop.last_step = "swot"
 
     add_swot(workshop, "strength", "trusted clinics", SECRETS["author"])

@@ -16,6 +16,7 @@ import pytest
 import pytest_asyncio
 
 from workshop.core.room import inbox
+from workshop.core.steps.swot import add_swot
 from workshop.core.service import Workshops
 from workshop.tui.app import make_app
 
@@ -74,9 +75,7 @@ async def test_a_phone_joins_adds_votes_and_survives_going_offline(  # type: ign
                 break
         server = app.room.server
         assert server is not None and server.is_open
-        from workshop.core import edits
-
-        app.session.edit(lambda w: edits.add_swot(w, "threat", "Clinic closing" if language == "en" else "إغلاق العيادة"))
+        app.session.edit(lambda w: add_swot(w, "threat", "Clinic closing" if language == "en" else "إغلاق العيادة"))
 
         context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale=language)
         page = await context.new_page()
