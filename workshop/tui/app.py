@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.binding import Binding
+from textual.command import CommandPalette
 
 from workshop.cli import AppConfig
 from workshop.core.i18n import Ui
@@ -34,6 +35,7 @@ from workshop.core.session import TIME_SAVE_INTERVAL, Session
 from workshop.core.settings import Settings, load_settings, save_settings
 from workshop.core.storage.atomic import make_private_dir, write_text
 from workshop.tui.room import RoomControl
+from workshop.tui.commands import StepCommands, WorkshopCommands
 from workshop.tui.themes import THEMES
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.core.steps.registry import STEP_IDS
@@ -65,7 +67,10 @@ class WorkshopApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+        Binding("ctrl+p", "command_palette", "Commands", id="command-palette", show=False, priority=True),
     ]
+    #: The palette offers the app's own commands (workshop/tui/commands.py), not Textual's English ones.
+    COMMANDS = App.COMMANDS | {StepCommands, WorkshopCommands}
 
     def __init__(self, config: AppConfig, *, environ: dict[str, str] | None = None) -> None:
         super().__init__()
@@ -177,6 +182,18 @@ class WorkshopApp(App[int]):
         if self.session is not None:
             self.session.keep_time()
 
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(placeholder=self.ui.show(self.ui.text("palette.placeholder")), id="--command-palette"))
+
+    def use_theme(self, name: str) -> None:
+        """Show the screen in a theme and remember it (the 16-colour theme of --low-bandwidth stays)."""
+        if self.config.low_bandwidth:
+            return
+        self.theme = f"workshop-{name}"
+        self._remember(theme=name)
+
     def save_now(self) -> None:
         """Write the open workshop at once (quit, signals, step change); changes that cannot be saved
         (disk full) are kept in a rescue copy and named in `exit_message`."""
@@ -284,8 +301,10 @@ class WorkshopApp(App[int]):
                 screen.refresh_work()
 
     def get_system_commands(self, screen: Any) -> Iterable[SystemCommand]:
-        """The palette also opens the room and the inbox (the same actions as F5 and F6)."""
-        yield from super().get_system_commands(screen)
+        """The palette also opens the room and the inbox (the same actions as F5 and F6).
+
+        Textual's own system commands (English only, and a theme list of its own) are not offered:
+        tui/commands.py has the app's commands in the interface language."""
         if isinstance(screen, StepScreen):
             yield SystemCommand(self.ui.show(self.ui.text("bindings.room")), self.ui.show(self.ui.text("room.palette.room")), screen.action_room)
             yield SystemCommand(self.ui.show(self.ui.text("bindings.inbox")), self.ui.show(self.ui.text("room.palette.inbox")), screen.action_inbox)
