@@ -28,6 +28,7 @@ from workshop.tui.screens.dialogs import HelpScreen, JumpScreen
 from workshop.tui.widgets.capture_list import offer_drafts
 from workshop.tui.widgets.guidance import GuidancePanel
 from workshop.tui.widgets.inbox import InboxPanel
+from workshop.tui.paint import hold_paint, release_when_settled
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.tui.widgets.step_rail import StepRail
@@ -118,6 +119,7 @@ class StepScreen(Screen[Nav]):
     def on_mount(self) -> None:
         self.refresh_work()
         offer_drafts(self, self.session, self.STEP)
+        release_when_settled(self.app)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
@@ -164,6 +166,7 @@ class StepScreen(Screen[Nav]):
     # ------------------------------------------------------------------ actions
 
     def _go(self, step: str) -> None:
+        hold_paint(self.app)  # the next step screen paints once, filled
         self.dismiss(Nav("step", step))
 
     def action_next_step(self) -> None:

@@ -1,0 +1,59 @@
+"""One frame per step change: hold the terminal's updates while one step screen gives way to the next.
+
+Textual pops a screen, resumes the one below, pushes the next, composes it, mounts its rows
+and settles focus, painting after each (four frames, ~25 KB at 80x24). Holding updates from
+the moment a step screen is left until the next one is filled leaves one frame.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+
+#: Never hold the screen longer than this, whatever goes wrong in between (seconds).
+HOLD_LIMIT = 3.0
+_HOLDING = "_workshop_paint_held"
+_SETTLING = "_workshop_paint_settling"
+
+
+def hold_paint(app: App[object]) -> None:
+    """Paint nothing until `release_paint` (or HOLD_LIMIT); holding twice is holding once."""
+    if getattr(app, _HOLDING, False) or not app.is_running:
+        return
+    setattr(app, _HOLDING, True)
+    app._begin_batch()  # Textual's batch_update, open across messages
+    app.set_timer(HOLD_LIMIT, lambda: release_paint(app))
+
+
+def release_paint(app: App[object]) -> None:
+    """Paint again: the current screen is laid out and painted whole, once."""
+    if not getattr(app, _HOLDING, False):
+        return
+    setattr(app, _HOLDING, False)
+    app._end_batch()
+    app.screen.refresh(layout=True)
+
+
+def release_when_settled(app: App[object]) -> None:
+    """Release once the current screen is filled, laid out and settled.
+
+    Waits for the screen to go idle (its rows mounted), lays it out while still held (so every
+    widget learns its size and re-renders before anything is written), waits for that to settle
+    (focus, footer), then paints once.
+    """
+    if not getattr(app, _HOLDING, False) or getattr(app, _SETTLING, False):
+        return
+    setattr(app, _SETTLING, True)
+    _settle(app, 6)
+
+
+def _settle(app: App[object], rounds: int) -> None:
+    if not getattr(app, _HOLDING, False):
+        setattr(app, _SETTLING, False)
+        return
+    if rounds <= 0:
+        setattr(app, _SETTLING, False)
+        release_paint(app)
+        return
+    if rounds in (4, 2):
+        app.screen._refresh_layout()  # no output while held: sizes settle before the one frame
+    app.screen.call_after_refresh(_settle, app, rounds - 1)
