@@ -353,3 +353,24 @@ def test_fit_cuts_logical_text_at_its_end() -> None:
     arabic = fit("التحليل الرباعي", 8)
     assert arabic.startswith("التحليل") and arabic.endswith("…")  # the start is kept, not the end
     assert cell_width(shape(fit("لا لا لا لا لا", 4))) <= 4
+
+
+def test_narrow_fast_path_agrees_with_wcwidth() -> None:
+    """Text of these characters is measured without wcwidth: each must be one cell there too."""
+    import wcwidth
+
+    narrow = [chr(code) for code in range(0x20, 0x3000) if rtl._NARROW_ONLY.fullmatch(chr(code))]
+    assert len(narrow) > 500
+    assert [c for c in narrow if wcwidth.wcswidth(c) != 1] == []
+    sample = "Coalition — “founding” workshop ✓ 1 Setup … €5 → ─┼─"
+    assert cell_width(sample) == wcwidth.wcswidth(sample)
+
+
+def test_english_start_does_not_load_the_arabic_engine() -> None:
+    code = (
+        "import sys; from workshop.core.rtl import display_lines, display_label, cell_width; "
+        "display_lines('Coalition — founding workshop ✓ (1)', 20); display_label('Next step →'); "
+        "print(sorted(m for m in ('wcwidth', 'arabic_reshaper') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

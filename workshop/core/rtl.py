@@ -36,8 +36,6 @@ from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from typing import Any, Literal
 
-import wcwidth
-
 from workshop.core.text import bidi
 
 __all__ = [
@@ -178,8 +176,34 @@ def _for_display(text: str) -> str:
     return sanitize(text).replace("\t", _TAB)
 
 
+@lru_cache(maxsize=1)
+def _wcwidth() -> Any:
+    """wcwidth, imported on first use: text of plain Latin letters never needs it (~20 ms at start)."""
+    import wcwidth
+
+    return wcwidth
+
+
+# Characters wcwidth gives one cell and that never join a neighbour into one cluster (checked
+# against wcwidth in tests/core/test_rtl.py): text made only of them needs no wcwidth at all.
+_NARROW_ONLY = re.compile(
+    "[ -~\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e\u20a0-\u20bf"
+    "\u2190-\u21ff\u2500-\u259f\u2713\u2714\u2717\u2718]*"
+)
+
+
+def _graphemes(text: str) -> Iterable[str]:
+    """Grapheme clusters of display-safe text (plain Latin text: one character each)."""
+    if text.isascii() or _NARROW_ONLY.fullmatch(text):
+        return iter(text)
+    return _wcwidth().iter_graphemes(text)  # type: ignore[no-any-return]
+
+
 def _raw_width(text: str) -> int:
     """Width in cells of already display-safe single-line text."""
+    if text.isascii() or _NARROW_ONLY.fullmatch(text):  # display-safe: one cell a character
+        return len(text)
+    wcwidth = _wcwidth()
     width = wcwidth.wcswidth(text)
     if width >= 0:
         return width
@@ -188,7 +212,9 @@ def _raw_width(text: str) -> int:
 
 def _grapheme_width(grapheme: str) -> int:
     """Cells taken by one grapheme cluster; unknown (None/-1) counts as 1."""
-    width = wcwidth.wcswidth(grapheme)
+    if grapheme.isascii() or _NARROW_ONLY.fullmatch(grapheme):
+        return len(grapheme)
+    width = _wcwidth().wcswidth(grapheme)
     return width if width >= 0 else 1
 
 
@@ -277,7 +303,7 @@ def _clusters(text: str) -> list[tuple[int, str]]:
     """Grapheme clusters of *text* with the code point index each starts at."""
     result: list[tuple[int, str]] = []
     index = 0
-    for grapheme in wcwidth.iter_graphemes(text):
+    for grapheme in _graphemes(text):
         result.append((index, grapheme))
         index += len(grapheme)
     return result
@@ -408,7 +434,7 @@ def _hard_break(paragraph: str, start: int, end: int, width: int) -> list[tuple[
     pieces: list[tuple[int, int]] = []
     piece_start = position = start
     used = 0
-    for grapheme in wcwidth.iter_graphemes(paragraph[start:end]):
+    for grapheme in _graphemes(paragraph[start:end]):
         grapheme_width = _grapheme_width(grapheme)
         if position > piece_start and used + grapheme_width > width:
             pieces.append((piece_start, position))
@@ -480,7 +506,7 @@ def _crop(line: str, width: int) -> str:
         return line
     kept: list[str] = []
     used = 0
-    for grapheme in wcwidth.iter_graphemes(line):
+    for grapheme in _graphemes(line):
         grapheme_width = _grapheme_width(grapheme)
         if used + grapheme_width > width:
             break

@@ -24,8 +24,6 @@ from workshop.cli import AppConfig
 from workshop.core.i18n import Ui
 from workshop.core.rtl import resolve_mode, vte_disable_bidi_sequence
 from workshop.tui.screens.base import Nav, StepScreen
-from workshop.tui.screens.dialogs import MessageScreen, ReadOnlyChoice
-from workshop.tui.screens.home import HomeScreen
 from workshop.tui.screens.registry import check_screens, step_screen
 from workshop.core.errors import WorkshopError
 from workshop.core.model import workshop_to_dict
@@ -227,6 +225,8 @@ class WorkshopApp(App[int]):
     # ------------------------------------------------------------------ navigation
 
     def show_home(self) -> None:
+        from workshop.tui.screens.home import HomeScreen  # on first use: not on a step's start-up path
+
         self.push_screen(HomeScreen(self.workshops, self.ui), callback=self._home_done)
 
     def _home_done(self, workshop_id: str | None) -> None:
@@ -250,6 +250,8 @@ class WorkshopApp(App[int]):
         except UserError as error:
             if error.key != "errors.store_locked":
                 raise
+            from workshop.tui.screens.dialogs import ReadOnlyChoice
+
             self.push_screen(
                 ReadOnlyChoice(self.ui, self.ui.text(error.key, **error.params)),
                 callback=lambda read_only: self._open_read_only(workshop_id, step) if read_only else self.show_home(),
@@ -357,6 +359,8 @@ class WorkshopApp(App[int]):
         self._remember(language=language)
 
     def show_message(self, text: str) -> None:
+        from workshop.tui.screens.dialogs import MessageScreen
+
         self.push_screen(MessageScreen(self.ui, text))
 
 

@@ -24,7 +24,6 @@ from workshop.core.i18n import Ui
 from workshop.core.model import error_summary
 from workshop.core.session import Session
 from workshop.core.steps.registry import STEP_IDS, findings_by_step, step_done
-from workshop.tui.screens.dialogs import HelpScreen, JumpScreen
 from workshop.tui.widgets.capture_list import offer_drafts
 from workshop.tui.widgets.guidance import GuidancePanel
 from workshop.tui.widgets.inbox import InboxPanel
@@ -184,9 +183,13 @@ class StepScreen(Screen[Nav]):
             if step and step != self.STEP:
                 self._go(step)
 
+        from workshop.tui.screens.dialogs import JumpScreen  # dialogs load on first use
+
         self.app.push_screen(JumpScreen(self.ui, self.STEP), callback=chosen)
 
     def action_help(self) -> None:
+        from workshop.tui.screens.dialogs import HelpScreen
+
         self.app.push_screen(HelpScreen(self.ui, self.STEP, self.active_bindings))
 
     @dataclass

@@ -13,7 +13,6 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any
 
-import wcwidth
 from rich.segment import Segment
 from rich.style import Style
 from textual.reactive import reactive
@@ -93,6 +92,10 @@ def _safe_value(value: str) -> tuple[str, list[int]]:
 
 def _clusters(visual: str) -> list[_Cluster]:
     """Grapheme clusters of a visual line with their starting columns."""
+    if visual.isascii() and visual.isprintable():  # one cell a character; wcwidth not needed
+        return [_Cluster(column, char, 1) for column, char in enumerate(visual)]
+    import wcwidth  # on first use: ~20 ms at start-up that an English screen never needs
+
     clusters: list[_Cluster] = []
     column = 0
     for grapheme in wcwidth.iter_graphemes(visual):
