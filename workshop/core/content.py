@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -89,11 +88,11 @@ def _parsed_catalogue(language: str) -> dict[str, Any]:
     tree = {}
     for text in texts:
         _merge(tree, tomllib.loads(text.decode("utf-8")))
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cached.parent, delete=False) as out:
-            json.dump(tree, out, ensure_ascii=False)
-        os.replace(out.name, cached)  # a whole copy or none: a reader never sees half a file
+    from workshop.core.storage.atomic import make_private_dir, write_text
+
+    try:  # a whole copy or none: a reader never sees half a file
+        make_private_dir(cached.parent)
+        write_text(cached, json.dumps(tree, ensure_ascii=False), durable=False)
     except OSError:
         pass
     return tree
