@@ -48,12 +48,6 @@ def content_root() -> Traversable:
         return Path(__file__).resolve().parents[2] / "content"
 
 
-def _read_toml(name: str) -> dict[str, Any]:
-    import tomllib  # parsing is the slow part of a start: see _parsed_catalogue
-
-    return tomllib.loads(content_root().joinpath(name).read_text(encoding="utf-8"))
-
-
 def cache_dir() -> Path:
     """Where parsed catalogues are kept between runs (WORKSHOP_CACHE_DIR, or the per-user cache)."""
     configured = os.environ.get("WORKSHOP_CACHE_DIR")
@@ -64,20 +58,19 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir("coalition-workshop", appauthor=False))
 
 
-def _parsed_catalogue(language: str) -> dict[str, Any]:
-    """The merged catalogue tree, from a JSON copy keyed by the TOML files' own bytes.
+def _parsed(names: list[str], label: str) -> dict[str, Any]:
+    """The merged tree of these TOML files, from a JSON copy keyed by the files' own bytes.
 
     Parsing ~80 KB of TOML takes ~13 ms of a ~0.4 s start (tomllib is pure Python); reading
     the same tree back as JSON takes under 1 ms. The key is a hash of every file's name and
     bytes, so an edited catalogue is parsed again; a cache that cannot be read or written is
     simply not used.
     """
-    names = catalogue_files(language)
     texts = [content_root().joinpath(name).read_bytes() for name in names]
     digest = hashlib.blake2b(digest_size=16)
     for name, text in zip(names, texts):
         digest.update(name.encode() + b"\0" + text + b"\0")
-    cached = cache_dir() / f"catalogue-{language}-{digest.hexdigest()}.json"
+    cached = cache_dir() / f"{label}-{digest.hexdigest()}.json"
     try:
         tree: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
         return tree
@@ -177,7 +170,7 @@ def load_catalogue(language: str) -> Catalogue:
     """The merged ui + method catalogue of one language."""
     if language not in LANGUAGES:
         raise MissingText(f"unknown language {language!r}")
-    tree = _parsed_catalogue(language)
+    tree = _parsed(catalogue_files(language), f"catalogue-{language}")
     return Catalogue(language=language, tree=tree, flat=flatten(tree))
 
 
