@@ -123,6 +123,27 @@ class PtyApp:
                 return code
         return None
 
+    def resize(self, cols: int, rows: int) -> None:
+        """Change the pty's size (the kernel sends SIGWINCH to the program)."""
+        self.cols, self.rows = cols, rows
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def echo_latency(self, key: bytes, timeout: float = 10.0) -> float:
+        """Write `key`; seconds until it appears in what the program writes back."""
+        start = time.perf_counter()
+        os.write(self.master, key)
+        seen = bytearray()
+        end = start + timeout
+        while time.perf_counter() < end:
+            ready, _, _ = select.select([self.master], [], [], 0.01)
+            if ready:
+                data = os.read(self.master, 65536)
+                self.received += data
+                seen += data
+                if key in seen:
+                    return time.perf_counter() - start
+        raise TimeoutError(f"{key!r} not echoed within {timeout} s")
+
     def peak_rss_kib(self) -> int:
         """Peak resident memory of the program (VmHWM), in KiB."""
         assert self.process is not None

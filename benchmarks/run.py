@@ -3,7 +3,9 @@
     python benchmarks/run.py            # everything (about two minutes)
     python benchmarks/run.py --quick    # fewer repetitions
 
-Not part of the pass/fail suite. Figures go into the README by hand.
+Not part of the pass/fail suite. Figures go into the README by hand. Timed figures are run
+interleaved with their reference (A B A B ...) and quoted as medians, so a ratio holds on a
+busy shared machine where absolute times do not.
 """
 
 from __future__ import annotations
@@ -40,66 +42,179 @@ def percentile(values: list[float], q: float) -> float:
 
 # --------------------------------------------------------------------------- start-up
 
+#: What shows that a step's screen is painted with its data (at 80x24, English demo).
+NEEDLES = {"setup": b"Whitaker", "swot": b"Strengths", "partners": b"Committed", "goals": b"plan(s)"}
+#: ctrl+n from these steps is the step change measured (as in issue #17).
+STEP_CHANGES = ("swot", "partners", "goals")
+
+
+def workshop_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "workshop.cli", "--lang", "en", *args]
+
 
 def first_paint(command: list[str], needle: bytes, env: dict[str, str]) -> tuple[float, int]:
     """Seconds until `needle` is on screen, and peak RSS (KiB) once settled."""
     with PtyApp(command, env=env) as app:
-        seconds = app.wait_for(needle, timeout=30)
+        seconds = app.wait_for(needle, timeout=60)
         app.read_until_quiet(0.3)
         return seconds, app.peak_rss_kib()
 
 
+def paired(runs: int, first: Callable[[], float], second: Callable[[], float]) -> tuple[float, float, float]:
+    """Medians of A, of B and of A/B pair by pair, run A B A B ... (after one warm-up each)."""
+    first(), second()
+    a, b, ratios = [], [], []
+    for _ in range(runs):
+        x, y = first(), second()
+        a.append(x)
+        b.append(y)
+        ratios.append(x / y)
+    return statistics.median(a), statistics.median(b), statistics.median(ratios)
+
+
 def bench_start(runs: int, data_dir: Path) -> list[Row]:
     env = {"WORKSHOP_DATA_DIR": str(data_dir)}
-    python = sys.executable
-    demo_cmd = [python, "-m", "workshop.cli", "--lang", "en", "demo", "--step", "swot"]
-    first_paint(demo_cmd, b"Strengths", env)  # imports the demo once, warms caches
-    hello = [first_paint([python, str(HELLO)], b"Hello", env) for _ in range(runs)]
-    demo = [first_paint(demo_cmd, b"Strengths", env) for _ in range(runs)]
-    hello_t = statistics.median(t for t, _ in hello)
-    demo_t = statistics.median(t for t, _ in demo)
-    hello_m = max(m for _, m in hello)
-    demo_m = max(m for _, m in demo)
-    return [
-        ("cold start to first paint (median)", f"{demo_t * 1000:.0f} ms", f"{hello_t * 1000:.0f} ms hello-world", f"{demo_t / hello_t:.2f}x"),
-        ("peak memory (RSS)", f"{demo_m / 1024:.0f} MiB", f"{hello_m / 1024:.0f} MiB hello-world", f"{demo_m / hello_m:.2f}x"),
-    ]
+    hello = [sys.executable, str(HELLO)]
+    rows: list[Row] = []
+    memory: list[tuple[int, int]] = []
+    for step in ("setup", "swot", "partners", "goals"):
+        demo = workshop_command("demo", "--step", step)
+
+        def demo_paint() -> float:
+            seconds, rss = first_paint(demo, NEEDLES[step], env)
+            memory.append((rss, 0))
+            return seconds
+
+        def hello_paint() -> float:
+            seconds, rss = first_paint(hello, b"Hello", env)
+            memory.append((0, rss))
+            return seconds
+
+        demo_t, hello_t, ratio = paired(runs, demo_paint, hello_paint)
+        rows.append((f"first paint, demo --step {step}", f"{demo_t * 1000:.0f} ms", f"{hello_t * 1000:.0f} ms hello-world", f"{ratio:.2f}x (aim <= 1.5x)"))
+    demo_m = max(m for m, _ in memory)
+    hello_m = max(m for _, m in memory)
+    rows.append(("peak memory (RSS)", f"{demo_m / 1024:.0f} MiB", f"{hello_m / 1024:.0f} MiB hello-world", f"{demo_m / hello_m:.2f}x"))
+    return rows
 
 
 # --------------------------------------------------------------------------- bytes on the wire
 
+QUIET = 1.0  # seconds without output that end a measurement (a busy 2-core machine needs about this)
 
-def wire(data_dir: Path, low_bandwidth: bool, keys: int) -> tuple[float, float, int]:
-    """Bytes per keystroke in the SWOT capture field, per step change, and while idle 3 s."""
-    command = [sys.executable, "-m", "workshop.cli", "--lang", "en", "demo", "--step", "swot"]
-    if low_bandwidth:
-        command.insert(3, "--low-bandwidth")
-    with PtyApp(command, env={"WORKSHOP_DATA_DIR": str(data_dir)}) as app:
-        app.wait_for(b"Strengths", timeout=30)
-        app.read_until_quiet(1.0)
+
+def after_key(app: PtyApp, key: bytes, least: int = 1024) -> bytes:
+    """What the program writes for `key`: at least `least` bytes, then until QUIET passes without output."""
+    app.send(key)
+    data = bytearray()
+    deadline = time.perf_counter() + 30
+    while len(data) < least and time.perf_counter() < deadline:
+        chunk, _ = app.read_until_quiet(0.2, timeout=30)
+        data += chunk
+    more, _ = app.read_until_quiet(QUIET, timeout=30)
+    return bytes(data + more)
+
+
+def full_frame(app: PtyApp) -> int:
+    """Bytes of one full frame of the screen on show: resize away and back, count the way back."""
+    cols, rows = app.cols, app.rows
+    app.resize(cols, rows + 1)
+    app.read_until_quiet(QUIET, timeout=30)
+    app.resize(cols, rows)
+    data, _ = app.read_until_quiet(QUIET, timeout=30)
+    return len(data)
+
+
+def step_change(data_dir: Path, step: str) -> tuple[int, int]:
+    """Bytes for ctrl+n from `step`, and one full frame of the screen it leads to."""
+    with PtyApp(workshop_command("demo", "--step", step), env={"WORKSHOP_DATA_DIR": str(data_dir)}) as app:
+        app.wait_for(NEEDLES[step], timeout=60)
+        app.read_until_quiet(QUIET, timeout=30)
+        data = after_key(app, b"\x0e")  # ctrl+n
+        frame = full_frame(app)
+        app.send(b"\x11")  # ctrl+q
+        app.read_until_quiet(0.5)
+    return len(data), frame
+
+
+def bench_step_changes(data_dir: Path) -> list[Row]:
+    rows: list[Row] = []
+    for step in STEP_CHANGES:
+        change, frame = step_change(data_dir, step)
+        rows.append((f"bytes, step change (ctrl+n from {step})", f"{change} B", f"{frame} B one full frame", f"{change / frame:.2f} frames (aim ~1, <= 12 KB)"))
+    return rows
+
+
+def wire(command: list[str], env: dict[str, str], needle: bytes, keys: int) -> tuple[float, float, int, list[float]]:
+    """Bytes per keystroke in the SWOT capture field, per step change, while idle 3 s; echo latencies."""
+    with PtyApp(command, env=env) as app:
+        app.wait_for(needle, timeout=120)
+        app.read_until_quiet(QUIET, timeout=60)
         per_key = []
         for letter in b"abcdefghijklmnopqrstuvwxyz"[:keys]:
             app.send(bytes([letter]))
             data, _ = app.read_until_quiet(0.25)
             per_key.append(len(data))
         idle = len(app.read_for(3.0))
+        latencies = []
+        for letter in b"vwxyz" * 2:
+            latencies.append(app.echo_latency(bytes([letter])))
+            app.read_until_quiet(0.25)
         per_step = []
         for key in (b"\x0e", b"\x02") * 2:  # ctrl+n, ctrl+b
-            app.send(key)
-            data, _ = app.read_until_quiet(0.5)
-            per_step.append(len(data))
+            per_step.append(len(after_key(app, key)))
         app.send(b"\x11")  # ctrl+q
         app.read_until_quiet(0.5)
-    return statistics.mean(per_key), statistics.mean(per_step), idle
+    return statistics.mean(per_key), statistics.mean(per_step), idle, latencies
 
 
 def bench_wire(data_dir: Path, keys: int) -> list[Row]:
-    default = wire(data_dir, False, keys)
-    low = wire(data_dir, True, keys)
+    env = {"WORKSHOP_DATA_DIR": str(data_dir)}
+    demo = workshop_command("demo", "--step", "swot")
+    default = wire(demo, env, b"Strengths", keys)
+    low = wire(workshop_command("--low-bandwidth", "demo", "--step", "swot"), env, b"Strengths", keys)
     return [
         ("bytes per keystroke (SWOT capture, 80x24)", f"{default[0]:.0f} B", f"{low[0]:.0f} B --low-bandwidth", "aim <= 300"),
-        ("bytes per step change", f"{default[1]:.0f} B", f"{low[1]:.0f} B --low-bandwidth", ""),
+        ("bytes per step change (ctrl+n / ctrl+b at SWOT)", f"{default[1]:.0f} B", f"{low[1]:.0f} B --low-bandwidth", ""),
         ("bytes while idle (3 s)", f"{default[2]} B", f"{low[2]} B --low-bandwidth", "aim 0"),
+    ]
+
+
+# --------------------------------------------------------------------------- the big workshop
+
+
+def big_english_workshop() -> Workshop:
+    """2,000 SWOT items, 500 partners, 100 goals (one action plan each), as in issue #17."""
+    from workshop.core.model import ActionPlan, Goal
+
+    workshop = big_workshop(2_000)
+    workshop.meta.title = "Big workshop"
+    sectors = ("public", "private", "nonprofit", "community", "academic", "media", "donor")
+    workshop.partners = [
+        Partner(organisation=f"Partner organisation {i}", sector=sectors[i % 7], role="Outreach to families")  # type: ignore[arg-type]
+        for i in range(500)
+    ]
+    workshop.goals = [Goal(text=f"Goal {g}", plans=[ActionPlan(task=f"Task {g}")]) for g in range(100)]
+    return workshop
+
+
+def bench_big(runs: int, data_dir: Path, keys: int) -> list[Row]:
+    from workshop.core.service import Workshops
+
+    env = {"WORKSHOP_DATA_DIR": str(data_dir)}
+    big_id = Workshops.at(data_dir).add(big_english_workshop()).id
+    big = workshop_command("open", big_id, "--step", "swot")
+    demo = workshop_command("demo", "--step", "swot")
+    big_t, demo_t, ratio = paired(
+        runs, lambda: first_paint(big, b"Strengths", env)[0], lambda: first_paint(demo, b"Strengths", env)[0]
+    )
+    big_wire = wire(big, env, b"Strengths", keys)
+    demo_wire = wire(demo, env, b"Strengths", keys)
+    big_lat, demo_lat = statistics.median(big_wire[3]) * 1000, statistics.median(demo_wire[3]) * 1000
+    return [
+        ("big workshop: first paint (SWOT)", f"{big_t * 1000:.0f} ms", f"{demo_t * 1000:.0f} ms demo", f"{ratio:.2f}x (aim <= 1.5x)"),
+        ("big workshop: bytes per keystroke", f"{big_wire[0]:.0f} B", f"{demo_wire[0]:.0f} B demo", f"{big_wire[0] / demo_wire[0]:.2f}x (aim <= 1.2x)"),
+        ("keystroke to echo through the pty (median)", f"{big_lat:.0f} ms big", f"{demo_lat:.0f} ms demo", f"{big_lat / demo_lat:.2f}x"),
     ]
 
 
@@ -220,16 +335,20 @@ def bench_exports() -> list[Row]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--only", choices=("start", "wire", "saves", "exports"))
+    parser.add_argument("--only", choices=("start", "steps", "wire", "big", "saves", "exports"))
     args = parser.parse_args()
-    runs = 3 if args.quick else 7
+    runs = 3 if args.quick else 7  # pairs, run A B A B: ratios hold while a shared machine's speed drifts
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder)
         if args.only in (None, "start"):
             rows += bench_start(runs, data_dir)
+        if args.only in (None, "steps"):
+            rows += bench_step_changes(data_dir)
         if args.only in (None, "wire"):
             rows += bench_wire(data_dir, 10 if args.quick else 20)
+        if args.only in (None, "big"):
+            rows += bench_big(runs, data_dir, 10 if args.quick else 20)
     if args.only in (None, "saves"):
         rows += bench_saves(30 if args.quick else 100)
     if args.only in (None, "exports"):

@@ -30,30 +30,37 @@ def release_paint(app: App[object]) -> None:
         return
     setattr(app, _HOLDING, False)
     app._end_batch()
-    app.screen.refresh(layout=True)
+    screen = app.screen
+    screen._refresh_layout()  # lays out and paints now, before anything queued while held
+    screen.refresh()
 
 
 def release_when_settled(app: App[object]) -> None:
     """Release once the current screen is filled, laid out and settled.
 
-    Waits for the screen to go idle (its rows mounted), lays it out while still held (so every
-    widget learns its size and re-renders before anything is written), waits for that to settle
-    (focus, footer), then paints once.
+    Waits for the screen to go idle (its rows mounted), then lays it out while still held, as
+    often as the layout keeps changing (a list that overflows gets a scrollbar, which re-wraps
+    its rows), waiting for the widgets to settle after each pass; then paints once.
     """
     if not getattr(app, _HOLDING, False) or getattr(app, _SETTLING, False):
         return
     setattr(app, _SETTLING, True)
-    _settle(app, 6)
+    app.screen.call_after_refresh(_settle, app, MAX_LAYOUTS)
 
 
-def _settle(app: App[object], rounds: int) -> None:
+#: Layout passes tried while held before painting whatever there is.
+MAX_LAYOUTS = 4
+
+
+def _settle(app: App[object], passes: int) -> None:
+    screen = app.screen
     if not getattr(app, _HOLDING, False):
         setattr(app, _SETTLING, False)
         return
-    if rounds <= 0:
+    if passes <= 0 or (passes < MAX_LAYOUTS and not screen._layout_required):
         setattr(app, _SETTLING, False)
         release_paint(app)
         return
-    if rounds in (4, 2):
-        app.screen._refresh_layout()  # no output while held: sizes settle before the one frame
-    app.screen.call_after_refresh(_settle, app, rounds - 1)
+    screen._layout_required = False
+    screen._refresh_layout()  # no output while held: sizes settle before the one frame
+    screen.call_after_refresh(_settle, app, passes - 1)
