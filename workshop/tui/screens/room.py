@@ -11,9 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
+from workshop.tui.widgets.plain import Static
 from workshop.core.i18n import Ui
 from workshop.core.room.net import host_part, local_addresses, qr_rows
 from workshop.core.session import Session

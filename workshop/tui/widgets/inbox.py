@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
+from workshop.tui.widgets.plain import Static
 from workshop.core.content import load_catalogue
 from workshop.core.i18n import Ui
 from workshop.core.model import InboxEntry
