@@ -140,15 +140,20 @@ class Session:
 
         Drafts are not the room's words yet: listeners are not told and `version` does not move.
         """
-        if self.read_only:
-            return
-        drafts = self.workshop.drafts
-        if drafts.get(key, "") == text:
+        self._keep_text(self.workshop.drafts, key, text)
+
+    def set_note(self, step: str, text: str) -> None:
+        """The facilitator's private notes on a step, saved soon as typed (never projected, never for participants)."""
+        self._keep_text(self.workshop.facilitator_notes, step, text)
+
+    def _keep_text(self, texts: dict[str, str], key: str, text: str) -> None:
+        """Keep `text` under `key` ("" forgets it) and save soon, without telling listeners."""
+        if self.read_only or texts.get(key, "") == text:
             return
         if text:
-            drafts[key] = text
+            texts[key] = text
         else:
-            drafts.pop(key, None)
+            texts.pop(key, None)
         self._save_soon()
 
     def draft(self, key: str) -> str:

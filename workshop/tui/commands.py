@@ -103,6 +103,7 @@ class WorkshopCommands(_Commands):
             yield entry("agenda", screen.action_agenda)
             yield entry("present", screen.action_present)
             yield entry("help", screen.action_help)
+            yield entry("notes", screen.action_notes)
             yield entry("language", screen.action_switch_language)
         elif hasattr(screen, "action_switch_language"):
             yield entry("language", screen.action_switch_language)

@@ -61,6 +61,7 @@ class StepScreen(Screen[Nav]):
         Binding("f4", "agenda", "Agenda", id="agenda", show=False),
         Binding("f5", "room", "Room", id="room", show=False),
         Binding("f6", "inbox", "Inbox", id="inbox", show=False),
+        Binding("f7", "notes", "Notes", id="facilitator-notes", show=False),
     ]
 
     show_guidance: reactive[bool] = reactive(True)
@@ -232,6 +233,12 @@ class StepScreen(Screen[Nav]):
         from workshop.tui.screens.agenda import AgendaScreen
 
         self.app.push_screen(AgendaScreen(self.session, self.ui))
+
+    def action_notes(self) -> None:
+        """The facilitator's private notes on this step (F7; never projected, never for participants)."""
+        from workshop.tui.screens.notes import NotesScreen
+
+        self.app.push_screen(NotesScreen(self.session, self.ui, self.STEP))
 
     def action_room(self) -> None:
         """Participants' phones: open or close the room, its QR code, who joined (F5)."""
