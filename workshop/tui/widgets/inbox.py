@@ -98,9 +98,13 @@ class InboxPanel(Vertical):
         self.display = bool(rows)
         if rows == self._shown:
             return
-        self._shown = rows
+        before, self._shown = self._shown, rows
         self.query_one("#inbox-heading", RtlText).text = self.ui.text("room.inbox.heading", count=len(rows))
         options = self.query_one(InboxList)
+        if before and rows[: len(before)] == before:
+            # Phones only added entries: append them (the rows on screen are not redrawn).
+            options.add_options([Option(Text(self.ui.show(text)), id=entry_id) for entry_id, text in rows[len(before) :]])
+            return
         highlighted = options.highlighted
         options.clear_options()
         options.add_options([Option(Text(self.ui.show(text)), id=entry_id) for entry_id, text in rows])
