@@ -7,10 +7,6 @@ from pathlib import Path
 import pytest
 
 
-#: Environment the app sees in tests: no terminal hints, so `--rtl auto` resolves to `app`.
-TEST_ENV: dict[str, str] = {"TERM": "xterm-256color"}
-
-
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep the user's own data and settings out; make widgets stop blinking."""

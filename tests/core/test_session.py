@@ -128,3 +128,12 @@ def test_a_failed_save_keeps_the_changes_and_is_retried() -> None:
     assert session.flush()
     assert store.saved[-1]["swot"][0]["text"] == "kept"
     assert session.save_error is None
+
+
+def test_whole_seconds_ignore_float_noise() -> None:
+    from workshop.core.session import whole_seconds
+
+    start = 1_234_567.891
+    assert whole_seconds((start + 600) - start) == 600  # 599.99999... before
+    assert whole_seconds(59.4) == 59
+    assert whole_seconds(-0.5) == 0

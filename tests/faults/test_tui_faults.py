@@ -10,8 +10,8 @@ from textual.widgets import Static
 from workshop.core.model import Item, Meta, Workshop
 from workshop.core.service import Workshops
 from workshop.tui.app import make_app
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 MARKUP_TITLES = ["Plan [/b]", "Budget review [draft] v2", "Eastbrook [/draft]", "[bold red]x[/] [link=file:///x]y"]
 
 

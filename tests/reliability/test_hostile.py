@@ -21,8 +21,8 @@ from workshop.core.service import Workshops
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hostile import HOSTILE, HUGE_PASTE  # noqa: E402
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def hostile_workshop(text: str, language: str = "en") -> Workshop:

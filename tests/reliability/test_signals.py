@@ -33,6 +33,22 @@ def start(data_dir: Path, workshop_id: str, *extra: str) -> PtyApp:
     return app
 
 
+def type_and_see(app: PtyApp, text: bytes) -> None:
+    """Type a line, wait until the field shows it, press Enter and wait until the line is drawn again as an item.
+
+    Signalling before the app has even read the keys tested nothing but the machine's load.
+    """
+    app.send(text)
+    app.wait_for(text, timeout=30)
+    app.read_until_quiet(0.2)
+    echoed = app.received.count(text)
+    app.send(b"\r")
+    deadline = time.monotonic() + 30
+    while app.received.count(text) <= echoed:
+        assert time.monotonic() < deadline, "the typed line never appeared as an item"
+        app.read_for(0.02)
+
+
 def wait_exit(app: PtyApp, timeout: float = 10) -> int | None:
     return app.wait_exit(timeout)
 
@@ -42,8 +58,7 @@ def test_signal_saves_what_was_just_typed(data_dir: Path, signum: int) -> None:
     workshop = Workshops.at(data_dir).create("Signals", "en")
     app = start(data_dir, workshop.id)
     try:
-        app.send(b"Typed just before the drop\r")
-        app.read_for(0.05)  # well inside the 0.3 s save delay
+        type_and_see(app, b"Typed just before the drop")  # shown; the save may still be waiting
         assert app.process is not None
         os.kill(app.process.pid, signum)
         assert wait_exit(app) is not None, "the app kept running after the signal"
@@ -58,8 +73,7 @@ def test_closing_the_terminal_saves_and_exits(data_dir: Path) -> None:
     workshop = Workshops.at(data_dir).create("Dropped link", "en")
     app = start(data_dir, workshop.id)
     assert app.process is not None
-    app.send(b"Said as the link dropped\r")
-    time.sleep(0.05)
+    type_and_see(app, b"Said as the link dropped")
     os.close(app.master)
     app.master = -1
     try:

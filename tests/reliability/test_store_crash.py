@@ -46,7 +46,6 @@ def test_sigkill_mid_save_never_tears_or_loses_a_finished_save(tmp_path: Path) -
     rng = random.Random(SEED)
     last_finished = 0
     saves = 0
-    started = time.monotonic()
     for kill in range(KILLS):
         writer = subprocess.Popen(
             [sys.executable, str(HELPERS / "store_writer.py"), str(data), workshop_id, str(template)],
@@ -79,4 +78,3 @@ def test_sigkill_mid_save_never_tears_or_loses_a_finished_save(tmp_path: Path) -
             assert json.loads(backup.read_bytes())["workshop"]["1"]["id"] == workshop_id
     assert not list((data / "corrupt").iterdir())
     assert saves >= KILLS, f"only {saves} saves finished: the kills did not land during writing"
-    assert time.monotonic() - started < 25

@@ -10,8 +10,8 @@ from workshop.tui.app import make_app
 from workshop.tui.screens.dialogs import ReadOnlyChoice
 from workshop.tui.screens.home import HomeScreen
 from workshop.core.service import Workshops
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 
 
 async def test_create_from_home_then_resume_where_left(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -12,8 +12,8 @@ from workshop.core.service import Workshops
 from workshop.tui.app import make_app
 from workshop.tui.widgets.capture_list import CaptureList, entry_line
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 
 #: (step, capture list id, pane to show first, where the item lands on disk)
 LISTS: list[tuple[str, str, str | None, Callable[[Workshop], list[Any]]]] = [

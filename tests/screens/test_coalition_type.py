@@ -9,8 +9,8 @@ from workshop.core.model import Workshop
 from workshop.tui.screens.coalition_type import CoalitionTypeScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str) -> Workshop:
@@ -39,7 +39,7 @@ async def test_answers_suggest_and_the_room_chooses(make_config, data_dir: Path)
         assert saved.coalition_type.chosen == "coordinating-council"
         await pilot.press("g", "c")  # show the suggestion, choose it
         await pilot.press("n", *"One goal, one year", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop.id)
         assert saved.coalition_type.chosen == "campaign"
         assert saved.coalition_type.reason == "One goal, one year"

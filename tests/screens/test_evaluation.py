@@ -12,8 +12,8 @@ from workshop.tui.screens.evaluation import EvaluationScreen
 from workshop.tui.screens.export import ExportScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def seed(data_dir: Path, language: str = "en") -> Workshop:
@@ -48,13 +48,13 @@ async def test_stage_by_arrows_and_enter(make_config, data_dir: Path) -> None:  
         screen = await open_evaluation(pilot)
         assert screen.section == "stage"
         await pilot.press("right", "right")
-        await saved(pilot)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).meta.stage == "implementation"
         await pilot.press("left", "left", "left", "left")  # stops at the first stage
-        await saved(pilot)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).meta.stage == "pre-formation"
         await pilot.press("down", "down", "down", "enter")
-        await saved(pilot)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).meta.stage == "maintenance"
         assert "Maintenance" in screen.query_one("#eval-summary", RtlText).text
 
@@ -69,7 +69,7 @@ async def test_eight_steps_progress_clamps(make_config, data_dir: Path) -> None:
         await pilot.press("right", "right")  # 95 -> 100, stays 100
         await pilot.press("down", "left", "left")  # 10 -> 0, stays 0
         await pilot.press("down", "right", "right", "right")  # 0 -> 30
-        await saved(pilot)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).evaluation.eight_steps == {"1": 100, "2": 0, "3": 30}
         bar = screen.query_one("#eval-step-3 .eval-bar", RtlText).text
         assert bar == "███░░░░░░░  30%"
@@ -83,7 +83,7 @@ async def test_progress_arrows_are_mirrored_in_arabic(make_config, data_dir: Pat
         assert screen.has_class("-rtl")
         await pilot.press("tab", "down", "left", "left", "left", "right")  # step 2: 10 + 30 - 10
         await pilot.press("shift+tab", "left")  # the stage moves forward with left too
-        await saved(pilot)
+        await settled(pilot)
         again = stored(data_dir, workshop.id)
         assert again.evaluation.eight_steps["2"] == 30
         assert again.meta.stage == "formation"
@@ -97,14 +97,14 @@ async def test_poll_ratings_added_and_taken_back(make_config, data_dir: Path) ->
         await pilot.press("tab", "tab")
         assert screen.section == "poll"
         await pilot.press("5", "4", "4", "down", "2", "٣")  # an Arabic-Indic 3 counts too
-        await saved(pilot)
+        await settled(pilot)
         ratings = [(r.question, r.score) for r in stored(data_dir, workshop.id).evaluation.ratings]
         assert ratings == [("overall", 5), ("overall", 4), ("overall", 4), ("clarity", 2), ("clarity", 3)]
         stats = screen.query_one("#eval-question-overall .eval-stats", RtlText).text
         assert "3 answered" in stats and "average 4.3" in stats
 
         await pilot.press("backspace", "up", "backspace")  # the last clarity, then the last overall answer
-        await saved(pilot)
+        await settled(pilot)
         ratings = [(r.question, r.score) for r in stored(data_dir, workshop.id).evaluation.ratings]
         assert ratings == [("overall", 5), ("overall", 4), ("clarity", 2)]
 
@@ -120,7 +120,7 @@ async def test_digits_do_nothing_outside_the_poll(make_config, data_dir: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await open_evaluation(pilot)
         await pilot.press("3", "space", "backspace")
-        await saved(pilot)
+        await settled(pilot)
         evaluation = stored(data_dir, workshop.id).evaluation
         assert evaluation.ratings == [] and evaluation.indicators == {}
 
@@ -133,7 +133,7 @@ async def test_indicators_toggle_with_space_and_enter(make_config, data_dir: Pat
         await pilot.press("shift+tab", "shift+tab")
         assert screen.section == "indicators"
         await pilot.press("space", "down", "down", "enter", "up", "up", "space")
-        await saved(pilot)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).evaluation.indicators == {"1": False, "3": True}
         assert str(screen.query_one("#eval-indicator-3 .eval-box").render()) == "[x]"
 
@@ -148,7 +148,7 @@ async def test_next_steps_capture_edit_delete(make_config, data_dir: Path) -> No
         assert isinstance(app.focused, Input)
         await pilot.press(*"Send the report @Joanne", "enter")
         await pilot.press(*"Book the hall", "enter")
-        await saved(pilot)
+        await settled(pilot)
         steps = stored(data_dir, workshop.id).evaluation.next_steps
         assert [(s.text, s.author) for s in steps] == [("Send the report", "Joanne"), ("Book the hall", "")]
 
@@ -156,10 +156,10 @@ async def test_next_steps_capture_edit_delete(make_config, data_dir: Path) -> No
         await pilot.pause()
         assert isinstance(app.focused, ListView)
         await pilot.press("d")
-        await saved(pilot)
+        await settled(pilot)
         assert [s.text for s in stored(data_dir, workshop.id).evaluation.next_steps] == ["Book the hall"]
         await pilot.press("ctrl+z")
-        await saved(pilot)
+        await settled(pilot)
         assert len(stored(data_dir, workshop.id).evaluation.next_steps) == 2
 
 

@@ -15,8 +15,8 @@ from workshop.core.model import Meta, Partner, Workshop
 from workshop.tui.screens.export import ConfirmOverwrite, ExportScreen, output_folder
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def seed(data_dir: Path, language: str = "en") -> Workshop:

@@ -14,8 +14,8 @@ from workshop.tui.screens.structure import FormDialog
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.core.steps.structure import seed_structure, work_groups
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str) -> Workshop:
@@ -63,7 +63,7 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
         error = str(dialog.query_one("#form-error", Static).render())
         assert "before the start date" in error
         await pilot.press(*["backspace"] * 10, *"2026-12-31", "tab", *"Children enrolled", "tab", *"12000", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         plan = stored(data_dir, workshop.id).goals[0].plans[0]
         assert (plan.task, plan.responsible_partner_id, plan.start, plan.end, plan.criteria, plan.budget) == (
             "Open a pilot centre", workshop.partners[0].id, date(2026, 9, 1), date(2026, 12, 31), "Children enrolled", 12000
@@ -72,7 +72,7 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
         assert "community" in gaps and "budget" not in gaps.split("community")[0].lower()
 
         await pilot.press("shift+tab", "plus", "plus")  # back to the goals, two dots
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).goals[0].votes == 2
 
         await pilot.press("w")
@@ -107,6 +107,6 @@ async def test_bad_date_text_is_explained_and_nothing_saved(make_config, data_di
         await pilot.pause()
         assert "is not a date" in str(app.screen.query_one("#form-error", Static).render())
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        await settled(pilot)
     saved = stored(data_dir, workshop.id)
     assert [g.text for g in saved.goals] == ["Advocacy"] and saved.goals[0].plans == []

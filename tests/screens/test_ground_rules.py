@@ -12,8 +12,8 @@ from workshop.core.model import Workshop
 from workshop.tui.screens.ground_rules import GroundRulesScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str) -> Workshop:
@@ -52,7 +52,7 @@ async def test_rules_and_decisions_by_keys(make_config, data_dir: Path) -> None:
         await pilot.pause()
         await pilot.press("tab", *"After six months")
         await pilot.press("tab", *"Spending up to 500")
-        await pilot.pause(0.5)
+        await settled(pilot)
         decided = stored(data_dir, workshop.id).ground_rules
         assert (decided.decision_procedure, decided.quorum, decided.conflict_resolution) == ("consent", 11, "mediator")
         assert (decided.reopen_rule, decided.executive_may_decide) == ("After six months", "Spending up to 500")
@@ -62,7 +62,7 @@ async def test_rules_and_decisions_by_keys(make_config, data_dir: Path) -> None:
         quorum = screen.query_one("#gr-quorum", Input)
         quorum.focus()
         await pilot.press("end", *"x")  # "11x"
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert "not a quorum" in screen.query_one("#gr-findings", RtlText).text
         assert stored(data_dir, workshop.id).ground_rules.quorum == 11
 
@@ -73,7 +73,7 @@ async def test_rules_load_in_the_workshops_language(make_config, data_dir: Path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("l")
-        await pilot.pause(0.5)
+        await settled(pilot)
     rules = stored(data_dir, workshop.id).ground_rules.rules
     assert len(rules) == 13
     assert rules[0].text == load_catalogue("ar").t("etiquette.understanding.u1")

@@ -11,8 +11,8 @@ from workshop.core.model import workshop_to_dict
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.core.steps.swot import add_swot
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
@@ -37,7 +37,7 @@ async def test_seed_link_and_map(make_config, data_dir: Path) -> None:  # type: 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+f")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert [p.text for p in saved.problems] == ["Few paediatricians", "Budget cuts"]
         assert [o.text for o in saved.opportunities] == ["New municipal health fund", "Clinic open in the evening"]
@@ -47,7 +47,7 @@ async def test_seed_link_and_map(make_config, data_dir: Path) -> None:  # type: 
         await pilot.pause()
         assert isinstance(app.focused, SelectionList)
         await pilot.press("space", "down", "enter", "escape")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop_id)
         fund, evening = (o.id for o in saved.opportunities)
         assert saved.problems[0].opportunity_ids == [fund, evening]
@@ -56,7 +56,7 @@ async def test_seed_link_and_map(make_config, data_dir: Path) -> None:  # type: 
         assert "1 problem(s) not linked" in app.screen.query_one("#mapping-status", RtlText).text
         await pilot.press("down", "l", "down", "space", "escape")  # second problem ← the evening clinic
         await pilot.press("up", "l", "space", "escape")  # unlink the fund from the first
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert [p.opportunity_ids for p in saved.problems] == [[evening], [evening]]
         assert "Every problem is linked" in app.screen.query_one("#mapping-status", RtlText).text
@@ -80,14 +80,14 @@ async def test_trends_with_sources_and_added_items(make_config, data_dir: Path) 
         await pilot.press("tab", *"Evening shifts", "enter")  # opportunities
         await pilot.press("tab", "tab", *"Rents rising #data", "enter")  # map, then round to the trends
         await pilot.press(*"Mothers share rides", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert [(t.text, t.source) for t in saved.trends] == [
             ("Rents rising", "data"),
             ("Mothers share rides", "experience"),
         ]
         await pilot.press("down", "down", "s")  # the second trend: experience → data
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert [t.source for t in stored(data_dir, workshop_id).trends] == ["data", "data"]
         assert [p.text for p in saved.problems] == ["Long waits at the clinic"]
         assert [o.text for o in saved.opportunities] == ["Evening shifts"]

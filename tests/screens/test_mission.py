@@ -9,8 +9,8 @@ from textual.widgets import TextArea
 from workshop.tui.app import make_app
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
@@ -26,7 +26,7 @@ async def test_compose_revise_compare_adopt_vision(make_config, data_dir: Path) 
         await pilot.press(*"We parents and clinics", "tab", *"win follow-up care", "tab")
         await pilot.press(*"for children under six", "tab", *"by campaigning together")
         await pilot.press("ctrl+r")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert len(saved.mission.drafts) == 1
         first = saved.mission.drafts[0]
@@ -34,7 +34,7 @@ async def test_compose_revise_compare_adopt_vision(make_config, data_dir: Path) 
         assert (first.who, first.how) == ("We parents and clinics", "by campaigning together")
         # rewrite the draft: the previous text goes to its history
         await pilot.press("e", "ctrl+u", *"Together we win follow-up care for every child under six", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         first = stored(data_dir, workshop_id).mission.drafts[0]
         assert first.text == "Together we win follow-up care for every child under six"
         assert [v.text for v in first.history] == [
@@ -59,7 +59,7 @@ async def test_compose_revise_compare_adopt_vision(make_config, data_dir: Path) 
         assert isinstance(app.focused, TextArea)
         await pilot.press(*"Every child grows up healthy", "enter", *"whatever the income")
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert saved.mission.adopted() is not None
         assert saved.mission.adopted().text == "Healthy children, strong families"
@@ -74,16 +74,16 @@ async def test_delete_draft_and_undo(make_config, data_dir: Path) -> None:  # ty
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*"The neighbourhood", "ctrl+r", "a")  # adopt the composed draft
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert saved.mission.adopted_id == saved.mission.drafts[0].id
         await pilot.press("a")  # a again withdraws the adoption
         await pilot.press("d")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert (saved.mission.drafts, saved.mission.adopted_id) == ([], None)
         await pilot.press("ctrl+z")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert [d.text for d in stored(data_dir, workshop_id).mission.drafts] == ["The neighbourhood"]
 
 
@@ -97,7 +97,7 @@ async def test_parts_typed_are_saved_before_any_draft(make_config, data_dir: Pat
         await pilot.pause()
         app.screen.query_one("#part-who").focus()
         await pilot.press(*"Parents and clinics")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert _Workshops.at(data_dir).load(workshop.id).mission.working.who == "Parents and clinics"
     app = make_app(make_config(open_ref=workshop.id, step="mission"), environ={"TERM": "xterm-256color"})
     async with app.run_test(size=(120, 40)) as pilot:

@@ -14,8 +14,8 @@ from workshop.core.model import FollowUp, Meta, Partner, Workshop
 from workshop.tui.screens.partners import PartnerForm, PartnersScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 TODAY = dt.date(2026, 3, 10)
 
 
@@ -75,7 +75,7 @@ async def test_add_edit_advance_by_keys(make_config, data_dir: Path) -> None:  #
         app.screen.query_one("#pf-follow_up_due", Input).value = "2026-03-12"
         app.screen.query_one("#pf-follow_up_text", Input).value = "invite to the meeting"
         await pilot.press("ctrl+s")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert isinstance(app.screen, PartnersScreen)
         saved = stored(data_dir, workshop.id)
         added = next(p for p in saved.partners if p.organisation == "Hope Youth Association")
@@ -89,12 +89,12 @@ async def test_add_edit_advance_by_keys(make_config, data_dir: Path) -> None:  #
         assert isinstance(app.screen, PartnerForm)
         app.screen.query_one("#pf-role", Input).focus()
         await pilot.press(*"youth outreach", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).partner(added.id).role == "youth outreach"  # type: ignore[union-attr]
 
         # a advances the status twice; A goes back once
         await pilot.press("a", "a", "A")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).partner(added.id).status == "contacted"  # type: ignore[union-attr]
 
 
@@ -116,7 +116,7 @@ async def test_form_refuses_bad_values_and_escape_cancels(make_config, data_dir:
         assert isinstance(app.screen, PartnerForm)
         assert app.screen.query_one("#pf-follow_up_due", Input).has_focus
         await pilot.press("escape")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert isinstance(app.screen, PartnersScreen)
         assert [p.organisation for p in stored(data_dir, workshop.id).partners] == [
             "Municipal Health Department",
@@ -131,10 +131,10 @@ async def test_delete_and_undo(make_config, data_dir: Path) -> None:  # type: ig
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("down", "d")  # second row in name order: Municipal Health Department
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert [p.organisation for p in stored(data_dir, workshop.id).partners] == ["Pharma Plus", "Mothers' Club"]
         await pilot.press("ctrl+z")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert [p.organisation for p in stored(data_dir, workshop.id).partners] == [
             "Municipal Health Department",
             "Pharma Plus",
@@ -193,7 +193,7 @@ async def test_diversity_and_follow_ups_due(make_config, data_dir: Path) -> None
 
         # x marks the selected partner's next follow-up done
         await pilot.press("down", "x")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop.id).partners[0]
         assert saved.follow_ups[0].done is True
         assert follow.text == "No follow-ups due today."

@@ -10,14 +10,14 @@ from workshop.tui.app import make_app
 from workshop.core.content import demo_document
 from workshop.core.store import Store
 from workshop.tui.widgets.rtl_text import RtlText
-
-ENV = {"TERM": "xterm-256color"}
+from appkit import ENV
 
 WRITER = """
 import sys
 from pathlib import Path
 from workshop.core.service import Workshops
 from workshop.core.model import workshop_to_dict
+from workshop.core.steps.swot import add_swot
 workshops = Workshops.at(Path(sys.argv[1]))
 opened = workshops.open(sys.argv[2])
 workshop = opened.workshop

@@ -8,8 +8,8 @@ from workshop.tui.app import make_app
 from workshop.core.model import READINESS_QUESTIONS
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
@@ -32,7 +32,7 @@ async def test_answers_note_and_verdict(make_config, data_dir: Path) -> None:  #
         await pilot.press("up", "e", *"Ask the clinics first", "enter")
         await pilot.press("e", *" today", "enter")  # the note is added to, not replaced
         await pilot.press("down", "n")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop.id)
         answers = [saved.readiness[q].answer for q in READINESS_QUESTIONS]
         assert answers == ["yes", "yes", "unsure", "no", None, None, None]
@@ -48,12 +48,12 @@ async def test_all_yes_proceeds_and_clear(make_config, data_dir: Path) -> None: 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*"y" * 7)
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert all(stored(data_dir, workshop.id).readiness[q].answer == "yes" for q in READINESS_QUESTIONS)
         assert "prepare the next steps" in verdict_text(app)
         assert "Recruit the right people" in app.screen.query_one("#next-steps", RtlText).text
         await pilot.press("c")  # clears the last (highlighted) question
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).readiness["q7"].answer is None
         assert app.screen.query_one("#next-steps", RtlText).text == ""
 
@@ -64,6 +64,6 @@ async def test_arabic_readiness_verdict(make_config, data_dir: Path) -> None:  #
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("n")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).readiness["q1"].answer == "no"
         assert any("\u0600" <= ch <= "\u06ff" for ch in verdict_text(app))

@@ -10,8 +10,8 @@ from textual.widgets import Select, Static
 from workshop.tui.app import make_app
 from workshop.tui.screens.setup import ApproachSlider
 from workshop.core.service import Workshops
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
@@ -25,13 +25,13 @@ async def test_fields_date_approach_stage_by_keys(make_config, data_dir: Path) -
         await pilot.pause()
         await pilot.press(*" 2025")  # appended to the title: fields do not select all on focus
         await pilot.press("tab", "ctrl+u", *"2025-02-30")  # a new workshop is dated today: replace it
-        await pilot.pause(0.5)
+        await settled(pilot)
         message = str(app.screen.query_one("#setup-message", Static).render())
         assert "is not a date" in message
         assert stored(data_dir, workshop.id).meta.date is None  # emptied, then refused: not stored
         await pilot.press("ctrl+u", *"2025-03-14")
         await pilot.press("tab", *"Amman", "tab", *"Huda")
-        await pilot.pause(0.5)  # saved as typed, without leaving the field
+        await settled(pilot)  # saved as typed, without leaving the field
         saved = stored(data_dir, workshop.id)
         assert (saved.meta.title, saved.meta.date, saved.meta.place, saved.meta.facilitator) == (
             "Child health 2025",
@@ -46,7 +46,7 @@ async def test_fields_date_approach_stage_by_keys(make_config, data_dir: Path) -
         await pilot.press("tab")
         assert isinstance(app.focused, Select)
         await pilot.press("enter", "down", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop.id)
         assert saved.meta.approach == 70
         assert saved.meta.stage == "formation"
@@ -58,7 +58,7 @@ async def test_empty_title_is_refused(make_config, data_dir: Path) -> None:  # t
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+u", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert "needs a title" in str(app.screen.query_one("#setup-message", Static).render())
         assert stored(data_dir, workshop.id).meta.title == "Kept"
 
@@ -73,7 +73,7 @@ async def test_participants_quick_add_delete_undo(make_config, data_dir: Path) -
         await pilot.press(*"Sami Odeh, Clinic, Pub", "enter")  # unique start of a sector name
         await pilot.press(*"Rana, Radio Balad, wizard", "enter")  # unknown sector: kept without one
         await pilot.press(*",,", "enter")  # no name: refused
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop.id)
         assert [(p.name, p.organisation, p.sector) for p in saved.participants] == [
             ("Mona Haddad", "Youth Forum", "community"),
@@ -81,13 +81,13 @@ async def test_participants_quick_add_delete_undo(make_config, data_dir: Path) -
             ("Rana", "Radio Balad", None),
         ]
         await pilot.press("down", "d")  # delete Mona
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert [p.name for p in stored(data_dir, workshop.id).participants] == ["Sami Odeh", "Rana"]
         await pilot.press("ctrl+z")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert [p.name for p in stored(data_dir, workshop.id).participants] == ["Mona Haddad", "Sami Odeh", "Rana"]
         await pilot.press("e", "ctrl+u", *"Sami Odeh, Municipal clinic, public", "enter")  # highlight stayed on Sami
-        await pilot.pause(0.5)
+        await settled(pilot)
         second = stored(data_dir, workshop.id).participants[1]
         assert (second.name, second.organisation, second.sector) == ("Sami Odeh", "Municipal clinic", "public")
 
@@ -99,6 +99,6 @@ async def test_arabic_slider_is_mirrored(make_config, data_dir: Path) -> None:  
         await pilot.pause()
         app.screen.query_one(ApproachSlider).focus()
         await pilot.press("left", "left")  # left is towards empowerment when the scale is mirrored
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).meta.approach == 70
         assert app.screen.has_class("-rtl")

@@ -9,8 +9,8 @@ from workshop.core.model import Meta, Participant, Partner, Workshop, workshop_t
 from workshop.tui.screens.structure import FormDialog, PickMemberDialog, StructureScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str) -> Workshop:
@@ -77,7 +77,7 @@ async def test_default_bodies_and_members_by_keys(make_config, data_dir: Path) -
         await pilot.pause()
         assert len(app.session.workshop.structure.committees[0].members) == 1
         await pilot.press("ctrl+z")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert len(stored(data_dir, workshop.id).structure.committees[0].members) == 2
 
 
@@ -94,13 +94,13 @@ async def test_new_body_and_edit_by_form(make_config, data_dir: Path) -> None:  
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("tab", "tab", *"Monthly", "enter")
-        await pilot.pause(0.5)
+        await settled(pilot)
         body = stored(data_dir, workshop.id).structure.committees[0]
         assert (body.kind, body.name, body.cadence, body.decision_authority) == (
             "work-group", "Finance group", "Monthly", "Spending up to 500"
         )
         await pilot.press("d")
-        await pilot.pause(0.5)
+        await settled(pilot)
         assert stored(data_dir, workshop.id).structure.committees == []
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from workshop.tui.app import make_app
 from workshop.core.service import Workshops
+from appkit import ENV, settled
 
-ENV = {"TERM": "xterm-256color"}
 
 
 def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
@@ -48,7 +48,7 @@ async def test_swot_session_by_keys(make_config, data_dir: Path) -> None:  # typ
         await pilot.pause()
         assert [i.text for i in app.session.workshop.swot_of("strength")] == ["Trusted clinics", "Mothers groups"]
         await pilot.press("up", "m")  # move "Trusted clinics" to weaknesses
-        await pilot.pause(0.5)
+        await settled(pilot)
         saved = stored(data_dir, workshop.id)
         assert saved.swot_of("strength")[0].text == "Mothers groups"
         moved = next(i for i in saved.swot if i.text == "Trusted clinics")

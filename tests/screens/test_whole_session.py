@@ -8,8 +8,8 @@ from pathlib import Path
 from workshop.tui.app import make_app
 from workshop.core.model import STEPS
 from workshop.core.service import Workshops
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 
 
 async def test_setup_to_export_by_keys(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from workshop.tui.app import make_app
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 SIZES = ((80, 24), (120, 40))
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from workshop.tui.app import make_app
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 STEPS = ("coalition-type", "structure", "goals", "ground-rules")
 SIZES = ((80, 24), (120, 40))
 

@@ -9,8 +9,8 @@ import pytest
 from workshop.tui.app import make_app
 from workshop.core.model import workshop_to_dict
 from workshop.core.service import Workshops
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 STEPS = ("setup", "readiness", "mapping", "mission")
 
 

@@ -13,8 +13,8 @@ import pytest
 import workshop.tui.screens.partners as partners_screen
 from workshop.core import service
 from workshop.tui.app import make_app
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 SIZES = [(80, 24), (120, 40)]
 
 

@@ -15,8 +15,8 @@ from workshop.cli import AppConfig
 from workshop.core.content import demo_document
 from workshop.core.service import Workshops
 from workshop.core.store import Store
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 SIZES = [(80, 24), (120, 40)]
 FIXED = "2026-10-14T09:30:00+00:00"
 

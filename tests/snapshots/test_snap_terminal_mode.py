@@ -14,8 +14,8 @@ from workshop.cli import AppConfig
 from workshop.core.content import demo_document
 from workshop.core.model import STEPS
 from workshop.core.store import Store
+from appkit import ENV
 
-ENV = {"TERM": "xterm-256color"}
 FIXED = "2026-10-14T09:30:00+00:00"
 
 

@@ -7,6 +7,7 @@ tests inject none and every edit is saved at once.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,6 +44,11 @@ class Deletion:
     collection: list[Any]
     index: int
     item: Any
+
+
+def whole_seconds(delta: float) -> int:
+    """Whole seconds in a clock difference; 599.9999999 (float noise of 600) counts as 600, not 599."""
+    return max(0, math.floor(delta + 1e-6))
 
 
 class Session:
@@ -244,7 +250,7 @@ class Session:
         """Move the whole seconds of the running step clock into `timing.spent` (marks the workshop changed)."""
         if self._step_started is None or self.read_only:
             return
-        elapsed = int(self.clock() - self._step_started)
+        elapsed = whole_seconds(self.clock() - self._step_started)
         if elapsed <= 0:
             return
         self._step_started += elapsed
@@ -267,7 +273,7 @@ class Session:
         before = self.workshop.timing.spent.get(self.workshop.last_step, 0)
         if self._step_started is None:
             return before
-        return before + int(self.clock() - self._step_started)
+        return before + whole_seconds(self.clock() - self._step_started)
 
     def close(self) -> None:
         """Save everything and release the lock."""

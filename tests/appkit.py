@@ -1,0 +1,38 @@
+"""What the app tests share: the environment the app sees, and a way to wait for a save without sleeping.
+
+Import as `from appkit import ENV, settled` (pytest puts `tests/` on the path, as for `hostile`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Environment the app sees in tests: no terminal hints, so `--rtl auto` resolves to `app`.
+ENV: dict[str, str] = {"TERM": "xterm-256color"}
+
+
+async def settled(pilot: Any) -> None:
+    """Let the app handle what was pressed, then write the session at once.
+
+    Replaces sleeping out the session's save delay (`SAVE_DELAY`): the same bytes reach the
+    disk, through the same `Session.flush` the delayed save calls, without waiting for a timer.
+    """
+    await pilot.pause()
+    session = getattr(pilot.app, "session", None)
+    if session is not None:
+        session.flush()
+    await pilot.pause()
+
+
+async def wait_until(pilot: Any, condition: Any, timeout: float = 30.0, what: str = "the condition") -> None:
+    """Let the app run until `condition()` holds (a timer or a worker has done its part); fails after `timeout`.
+
+    For what a timer does on its own (the agenda's refresh, an export's worker): the test waits as long
+    as the machine needs and no longer, instead of a fixed sleep that is too short on a busy machine.
+    """
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"{what} did not happen within {timeout} s"
+        await pilot.pause(0.02)
