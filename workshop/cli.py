@@ -195,7 +195,7 @@ def cmd_list(workshops: Workshops, args: argparse.Namespace, out: Any) -> int:
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for row in rows:
-        out.write(f"{row['id']}  {row['language']}  {row['step']:<14}  {row['updated']}  {one_line(row['title'])}\n")
+        out.write(f"{row['id']}  {row['language']}  {row['step']:<14}  {row['updated']}  {one_line(str(row['title'] or ''))}\n")
     return EXIT_OK
 
 

@@ -37,3 +37,13 @@ def test_core_never_imports_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_import_contract_holds() -> None:
+    """import-linter's contract (pyproject.toml [tool.importlinter]): workshop.core never imports
+    textual, rich nor workshop.tui, counting imports inside functions too."""
+    from pathlib import Path
+
+    lint = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(lint), "--no-cache"], capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -12,7 +12,7 @@ from workshop.tui.screens.evaluation import EvaluationScreen
 from workshop.tui.screens.export import ExportScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
-from appkit import ENV
+from appkit import ENV, settled
 
 
 
@@ -34,11 +34,6 @@ async def open_evaluation(pilot) -> EvaluationScreen:  # type: ignore[no-untyped
     screen = pilot.app.screen
     assert isinstance(screen, EvaluationScreen)
     return screen
-
-
-async def saved(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    pilot.app.save_now()
 
 
 async def test_stage_by_arrows_and_enter(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

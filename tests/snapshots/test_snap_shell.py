@@ -17,7 +17,7 @@ from workshop.core.service import Workshops
 from workshop.core.store import Store
 from appkit import ENV
 
-SIZES = [(80, 24), (120, 40)]
+SIZES = [(80, 24)]  # 120x40 is checked by tests/screens/test_layout_classes.py (the width class), not a second picture
 FIXED = "2026-10-14T09:30:00+00:00"
 
 

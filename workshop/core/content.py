@@ -177,7 +177,8 @@ def load_catalogue(language: str) -> Catalogue:
 def demo_document(language: str) -> dict[str, Any]:
     """The bundled demo workshop of a language, as a JSON document."""
     text = content_root().joinpath("demo", f"demo.{language}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    document: dict[str, Any] = json.loads(text)
+    return document
 
 
 def catalogue_problems() -> list[str]:

@@ -6,15 +6,15 @@ through `Session.edit`. This module never imports Textual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from workshop.core.model import (
     Workshop,
 )
 
 
-def reorder(collection: list, item: object, offset: int, same: callable = lambda _: True) -> None:  # type: ignore[valid-type]
+def reorder(collection: list[Any], item: object, offset: int, same: Callable[[Any], bool] = lambda _: True) -> None:
     """Move `item` up (-1) or down (+1) among the items of `collection` that satisfy `same`."""
     peers = [i for i, other in enumerate(collection) if same(other)]
     here = collection.index(item)
@@ -59,6 +59,6 @@ def cycle(options: Sequence[T], current: T | None, offset: int = 1) -> T:
     """The option `offset` places after `current` (the first one when current is not an option)."""
     if not options:
         raise ValueError("no options to cycle through")
-    if current not in options:
+    if current is None or current not in options:
         return options[0] if offset >= 0 else options[-1]
     return options[(list(options).index(current) + offset) % len(options)]

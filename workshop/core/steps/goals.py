@@ -108,7 +108,7 @@ def plan_from_values(values: dict[str, Any], plan: ActionPlan | None = None) -> 
     """A validated plan from the form's values; raises InputProblem with a clear key when one is wrong."""
     start, end = parse_dates(str(values.get("start", "")), str(values.get("end", "")))
     budget = parse_amount(str(values.get("budget", "")))
-    data = {
+    data: dict[str, Any] = {
         "task": str(values.get("task", "")).strip(),
         "responsible_partner_id": values.get("owner") or None,
         "start": start,

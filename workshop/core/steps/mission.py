@@ -41,7 +41,7 @@ def compare_pair(workshop: Workshop, first: str | None, second: str | None) -> t
     """The two drafts to compare, when both still exist and differ."""
     drafts = {d.id: d for d in workshop.mission.drafts}
     if first in drafts and second in drafts and first != second:
-        return drafts[first], drafts[second]  # type: ignore[index]
+        return drafts[first], drafts[second]
     return None
 
 

@@ -228,7 +228,7 @@ def _is_community(member: Any, workshop: Workshop) -> bool:
     if sector is None and member.partner_id:
         partner = workshop.partner(member.partner_id)
         sector = partner.sector if partner else None
-    return sector == "community"
+    return bool(sector == "community")
 
 
 def strategic_findings(committee: Committee, workshop: Workshop) -> list[Finding]:

@@ -6,6 +6,7 @@ app a `Nav` through `dismiss()` to go elsewhere. It holds no method rules.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
@@ -21,7 +22,7 @@ from workshop.tui.widgets.plain import Static
 
 from workshop.core.errors import WorkshopError
 from workshop.core.i18n import Ui
-from workshop.core.model import error_summary
+from workshop.core.model import Workshop, error_summary
 from workshop.core.session import Session
 from workshop.core.steps.registry import STEP_IDS, findings_by_step, step_done
 from workshop.tui.widgets.capture_list import offer_drafts
@@ -76,7 +77,8 @@ class StepScreen(Screen[Nav]):
         self._unsubscribe = session.subscribe(lambda _: self._session_changed())
 
     @property
-    def workshop(self):  # type: ignore[no-untyped-def]
+    def workshop(self) -> Workshop:
+        """The workshop this screen edits (through `edit`, never directly)."""
         return self.session.workshop
 
     def compose(self) -> ComposeResult:
@@ -145,7 +147,7 @@ class StepScreen(Screen[Nav]):
 
     # ------------------------------------------------------------------ edits
 
-    def edit(self, change) -> object:  # type: ignore[no-untyped-def]
+    def edit(self, change: Callable[[Workshop], object]) -> object:
         """Apply an edit through the session; tells the user instead of failing when read-only or invalid."""
         from workshop.core.session import ReadOnlySession
 
