@@ -63,7 +63,9 @@ def test_dates() -> None:
     assert parse_date("2025-03-14") == dt.date(2025, 3, 14)
     assert parse_date("٢٠٢٥-٠٣-١٤") == dt.date(2025, 3, 14)
     assert parse_date("  ") is None
-    for bad in ("2025-02-30", "14/03/2025", "2025-3-14", "tomorrow"):
+    # One reader for every date field (setup, plans, follow-ups): slashes and one-digit parts too.
+    assert parse_date("2025/03/14") == parse_date("2025-3-14") == dt.date(2025, 3, 14)
+    for bad in ("2025-02-30", "14/03/2025", "tomorrow"):
         with pytest.raises(BadDate):
             parse_date(bad)
     assert date_incomplete("2025-0") and not date_incomplete("2025-03-14") and not date_incomplete("soon")

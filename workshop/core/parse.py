@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date
 
 from workshop.core.errors import InputProblem
@@ -13,24 +14,53 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
+class NotADate(ValueError):
+    """Typed text that is not a YYYY-MM-DD date; `no_such_day` when the shape is right but the day is not."""
+
+    def __init__(self, text: str, *, no_such_day: bool = False) -> None:
+        super().__init__(text)
+        self.no_such_day = no_such_day
+
+
+def ascii_digits(text: str) -> str:
+    """Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits (the ONE digit table)."""
+    return text.translate(_DIGITS)
+
+
+def read_date(text: str) -> date | None:
+    """The ONE date reader: YYYY-MM-DD, also YYYY/MM/DD, one- or two-digit month and day, Arabic-Indic
+    or full-width digits; '' gives None; NotADate for anything else (DD/MM/YYYY is ambiguous: refused)."""
+    value = ascii_digits(unicodedata.normalize("NFKC", text)).strip().replace("/", "-")
+    if not value:
+        return None
+    match = _DATE.match(value)
+    if match is None:
+        raise NotADate(text)
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise NotADate(text, no_such_day=True) from None
+
+
+def date_incomplete(text: str) -> bool:
+    """Whether typed text could still become a date (shorter than one, digits and separators only)."""
+    value = ascii_digits(unicodedata.normalize("NFKC", text)).strip()
+    return 0 < len(value) < 10 and all(ch.isdigit() or ch in "-/" for ch in value)
+
+
 def normalise_digits(text: str) -> str:
     """Arabic-Indic and Persian digits as ASCII digits; Arabic separators as ASCII ones."""
     return text.translate(_DIGITS).replace("٫", ".").replace("٬", ",").replace("،", ",").strip()
 
 
 def parse_date(text: str, field_name: str = "date") -> date | None:
-    """A YYYY-MM-DD date ('' gives None); a clear InputProblem for anything else."""
-    value = normalise_digits(text).replace("/", "-")
-    if not value:
-        return None
-    match = _DATE.match(value)
-    if match is None:
-        raise InputProblem("charter.errors.bad_date", value=text.strip(), field=field_name)
-    year, month, day = (int(part) for part in match.groups())
+    """`read_date` for the charter forms: a clear InputProblem naming the field for anything else."""
     try:
-        return date(year, month, day)
-    except ValueError:
-        raise InputProblem("charter.errors.no_such_date", value=text.strip(), field=field_name) from None
+        return read_date(text)
+    except NotADate as problem:
+        key = "charter.errors.no_such_date" if problem.no_such_day else "charter.errors.bad_date"
+        raise InputProblem(key, value=text.strip(), field=field_name) from None
 
 
 def parse_dates(start_text: str, end_text: str) -> tuple[date | None, date | None]:

@@ -24,6 +24,7 @@ from workshop.core.model import (
     Workshop,
     describe_validation_error,
 )
+from workshop.core.parse import NotADate, ascii_digits, read_date
 from workshop.core.steps.findings import Finding
 from workshop.core.steps.step import Step
 
@@ -226,25 +227,17 @@ def diversity(workshop: Workshop) -> Diversity:
 
 
 def parse_date(text: str, field_name: str = "follow_up_due") -> dt.date | None:
-    """A date typed as YYYY-MM-DD (also YYYY/MM/DD and Arabic-Indic digits); '' gives None."""
-    cleaned = unicodedata.normalize("NFKC", text).strip().translate(_DIGITS).replace("/", "-")
-    if not cleaned:
-        return None
-    parts = cleaned.split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4:
-        try:
-            return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-        except ValueError:
-            raise FormError("screen.partners.errors.bad_date", field_name, value=text.strip()[:40]) from None
-    raise FormError("screen.partners.errors.bad_date", field_name, value=text.strip()[:40])
+    """A follow-up date (`workshop.core.parse.read_date`); '' gives None; a FormError for the field otherwise."""
+    try:
+        return read_date(text)
+    except NotADate:
+        raise FormError("screen.partners.errors.bad_date", field_name, value=text.strip()[:40]) from None
 
-
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def parse_scale(value: Any, field_name: str) -> int:
     """A 1-5 score from a form value (int or text)."""
-    text = str(value).strip().translate(_DIGITS)
+    text = ascii_digits(str(value)).strip()
     if text.isdigit() and 1 <= int(text) <= 5:
         return int(text)
     raise FormError("screen.partners.errors.bad_scale", field_name, value=str(value)[:20])

@@ -14,6 +14,7 @@ from workshop.core.model import (
     SECTORS,
     Workshop,
 )
+from workshop.core.parse import NotADate, date_incomplete, read_date
 from workshop.core.steps.step import Step
 
 #: How far one key press moves the approach slider.
@@ -85,26 +86,11 @@ class BadDate(ValueError):
 
 
 def parse_date(text: str) -> dt.date | None:
-    """A YYYY-MM-DD date (Arabic-Indic digits accepted); None for empty text; BadDate otherwise."""
-    cleaned = text.strip().translate(_DIGITS)
-    if not cleaned:
-        return None
-    parts = cleaned.split("-")
-    if [len(p) for p in parts] != [4, 2, 2] or not all(p.isdigit() for p in parts):
-        raise BadDate(text)
+    """The setup date (`workshop.core.parse.read_date`); None for empty text; BadDate otherwise."""
     try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
-    except ValueError:
+        return read_date(text)
+    except NotADate:
         raise BadDate(text) from None
-
-
-def date_incomplete(text: str) -> bool:
-    """Whether typed text could still become a YYYY-MM-DD date (shorter, digits and dashes only)."""
-    cleaned = text.strip().translate(_DIGITS)
-    return 0 < len(cleaned) < 10 and all(ch.isdigit() or ch == "-" for ch in cleaned)
-
-
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 def move_approach(value: int, steps: int) -> int:
