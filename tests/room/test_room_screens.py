@@ -9,7 +9,7 @@ from workshop.core.room import inbox
 from workshop.core.service import Workshops
 from workshop.tui.app import make_app
 
-ENV = {"TERM": "xterm-256color"}
+from appkit import ENV
 
 
 def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from workshop.core.settings import load_settings
 from workshop.tui.app import make_app
 from workshop.tui.screens.agenda import AgendaScreen
 
-ENV = {"TERM": "xterm-256color"}
+from appkit import ENV
 
 
 async def run_command(pilot, typed: str) -> None:  # type: ignore[no-untyped-def]

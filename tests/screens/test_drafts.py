@@ -8,7 +8,7 @@ from workshop.core.service import Workshops
 from workshop.tui.app import make_app
 from workshop.tui.widgets.capture_list import CaptureList
 
-ENV = {"TERM": "xterm-256color"}
+from appkit import ENV
 
 
 async def type_slowly(pilot, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from workshop.core.service import Workshops
 from workshop.tui.app import make_app
 from workshop.tui.screens.home import HomeScreen
 
-ENV = {"TERM": "xterm-256color"}
+from appkit import ENV
 
 
 async def test_two_workshops_with_one_title_are_told_apart(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from workshop.tui.screens.present import PresentScreen
 from workshop.tui.screens.structure import PickMemberDialog, StructureScreen
 from workshop.tui.widgets.rtl_text import RtlText
 
-ENV = {"TERM": "xterm-256color"}
+from appkit import ENV
 
 
 def seed(data_dir: Path) -> Workshop:
