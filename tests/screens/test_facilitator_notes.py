@@ -11,7 +11,7 @@ from workshop.tui.screens.notes import NotesScreen
 from workshop.tui.screens.present import PresentScreen
 from workshop.tui.widgets.rtl_text import RtlText
 
-ENV = {"TERM": "xterm-256color"}
+from appkit import ENV
 NOTE = "Room tired after lunch"
 
 

@@ -206,7 +206,7 @@ def _raw_width(text: str) -> int:
     wcwidth = _wcwidth()
     width = wcwidth.wcswidth(text)
     if width >= 0:
-        return width
+        return int(width)
     return sum(_grapheme_width(g) for g in wcwidth.iter_graphemes(text))
 
 
