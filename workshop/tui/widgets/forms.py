@@ -137,7 +137,9 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             value = field.value if field.value in values else Select.NULL
             return Select(options, value=value, allow_blank=True, prompt=self.ui.show("—"), compact=True, id=ident, classes="form-field")
         if field.kind == "flag":
-            return Checkbox(Text(""), value=bool(field.value), compact=True, id=ident, classes="form-field")
+            # a label of its own: an empty compact checkbox draws nothing and looks like a missing field
+            label = Text(self.ui.show(self.ui.text("charter.form.flag")))
+            return Checkbox(label, value=bool(field.value), compact=True, id=ident, classes="form-field")
         return RtlInput(
             value=str(field.value or ""),
             placeholder=self.ui.show(field.placeholder),
