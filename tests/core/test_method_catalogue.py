@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from workshop.core.content import flatten  # plural tables are leaves
 from workshop.core.model import (
     COALITION_TYPES,
     COMMITTEE_KINDS,
@@ -65,19 +66,10 @@ def load(language: str) -> dict[str, Any]:
     return tomllib.loads((CONTENT / f"method.{language}.toml").read_text(encoding="utf-8"))
 
 
-def flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Dotted keys for every leaf of a nested table."""
-    flat: dict[str, Any] = {}
-    for key, value in table.items():
-        if isinstance(value, dict):
-            flat.update(flatten(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
-
-
-def placeholders(text: str) -> set[str]:
-    """The `{name}` fields of a format string."""
+def placeholders(text: str | dict[str, str]) -> set[str]:
+    """The `{name}` fields of a format string (of every form of a CLDR plural table)."""
+    if isinstance(text, dict):
+        return set().union(*(placeholders(form) for key, form in text.items() if key != "of"))
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
@@ -105,6 +97,9 @@ def test_no_empty_text_or_list_entry(flat: dict[str, dict[str, Any]]) -> None:
                 problems.append(f"{lang}:{key}")
             elif isinstance(value, list):
                 if not value or any(not isinstance(v, str) or not v.strip() for v in value):
+                    problems.append(f"{lang}:{key}")
+            elif isinstance(value, dict):  # a CLDR plural table: every form written
+                if any(not isinstance(v, str) or not v.strip() for v in value.values()):
                     problems.append(f"{lang}:{key}")
             elif not isinstance(value, (str, list)):
                 problems.append(f"{lang}:{key} is {type(value).__name__}")
@@ -226,7 +221,7 @@ def test_arabic_uses_western_digits_and_arabic_commas(flat: dict[str, dict[str, 
 
 def test_english_texts_are_not_arabic(flat: dict[str, dict[str, Any]]) -> None:
     leaves = flat["en"].values()
-    texts = [t for v in leaves for t in (v if isinstance(v, list) else [v])]
+    texts = [t for v in leaves for t in (v if isinstance(v, list) else v.values() if isinstance(v, dict) else [v])]
     assert texts and not any(ARABIC_LETTER.search(t) for t in texts)
 
 

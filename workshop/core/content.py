@@ -91,12 +91,43 @@ def _parsed(names: list[str], label: str) -> dict[str, Any]:
     return tree
 
 
+#: CLDR plural categories: a table with these keys (and "other") is one text that varies with a count.
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
+
+
+def is_plural(value: Any) -> bool:
+    """Whether a catalogue value is a plural table: CLDR categories, "other" required, and
+    optionally ``of`` naming the count parameter (default ``count``)."""
+    return (
+        isinstance(value, dict)
+        and "other" in value
+        and set(value) <= PLURAL_CATEGORIES | {"of"}
+    )
+
+
+@lru_cache(maxsize=4)
+def _plural_rule(language: str) -> Any:
+    """Babel's CLDR plural rule of a language, loaded on the first plural text."""
+    from babel import Locale
+
+    return Locale.parse(language).plural_form
+
+
+def plural_text(language: str, table: dict[str, str], count: Any) -> str:
+    """The form of a plural table for ``count`` under the language's CLDR rules."""
+    try:
+        category = _plural_rule(language)(abs(count))
+    except (TypeError, ValueError):
+        category = "other"
+    return table.get(category) or table["other"]
+
+
 def flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
-    """Dotted keys for every leaf (strings, numbers, lists) of a nested table."""
+    """Dotted keys for every leaf (strings, numbers, lists, plural tables) of a nested table."""
     flat: dict[str, Any] = {}
     for key, value in table.items():
         path = f"{prefix}{key}"
-        if isinstance(value, dict):
+        if isinstance(value, dict) and not is_plural(value):
             flat.update(flatten(value, path + "."))
         else:
             flat[path] = value
@@ -133,11 +164,18 @@ class Catalogue:
         return self.language == "ar"
 
     def t(self, key: str, /, **params: Any) -> str:
-        """The text at `key`, with `{name}` placeholders filled from params."""
+        """The text at `key`, with `{name}` placeholders filled from params.
+
+        A plural table (``one = ...``, ``other = ...``; Arabic has zero/one/two/few/many/
+        other) gives the form CLDR's rules (Babel) pick for its count parameter.
+        """
         try:
             value = self.flat[key]
         except KeyError:
             raise MissingText(f"{self.language}: {key}") from None
+        if is_plural(value):  # without its count, the "other" form (its placeholder left as is)
+            name = value.get("of", "count")
+            value = plural_text(self.language, value, params[name]) if name in params else value["other"]
         if not isinstance(value, str):
             raise MissingText(f"{self.language}: {key} is not a text")
         return value.format_map(_Params(params)) if params else value
