@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop.core.content import Catalogue, load_catalogue
-from workshop.core.rtl import display_label, sanitize
+from workshop.core.rtl import display_label, display_lines, sanitize
 
 
 @dataclass(frozen=True)
@@ -39,12 +39,23 @@ class Ui:
         return self.catalogue.t(key, **params)
 
     def label(self, key: str, /, **params: Any) -> str:
-        """One display-ready line of a catalogue key."""
-        return self.show(self.catalogue.t(key, **params))
+        """One display-ready line of a catalogue key: the app's own words, set in the
+        interface's direction (an Arabic hint that starts with a key letter still reads
+        right to left)."""
+        text = self.catalogue.t(key, **params)
+        if self.mode != "app":
+            return sanitize(text)
+        return display_label(text, self.mode, "rtl" if self.rtl else "ltr")
 
     def show(self, text: str) -> str:
-        """One display-ready line of any text, user text included (sanitised, shaped if needed)."""
+        """One display-ready line of any text, user text included (sanitised, shaped if
+        needed; its direction from its own first strong letter)."""
         return display_label(text, self.mode) if self.mode == "app" else sanitize(text)
+
+    def lines(self, text: str, width: int) -> str:
+        """LOGICAL text wrapped at *width* cells, then each line laid out: for widgets
+        that would otherwise wrap display text themselves (toasts)."""
+        return "\n".join(display_lines(text, width, self.mode))
 
     def items(self, key: str) -> list[Any]:
         return self.catalogue.items(key)

@@ -551,13 +551,17 @@ def fit(text: str, width: int) -> str:
     return text.rstrip() + "…"
 
 
-def display_label(text: str, mode: Literal["terminal", "app"] | str = "app") -> str:
+def display_label(
+    text: str, mode: Literal["terminal", "app"] | str = "app", base_dir: BaseDir | str = "auto"
+) -> str:
     """One-line display form of a short label (button, heading, footer).
 
     Sanitizes (newlines and tabs become spaces) and, in "app" mode, shapes
-    and reorders it.  No wrapping or cropping: the caller's widget crops.
+    and reorders it: *base_dir* "auto" (first strong letter) for what users
+    typed, the interface's direction for the app's own labels.  No wrapping
+    or cropping: the caller's widget crops.
     """
     safe = _for_display(text).replace("\n", " ")
     if mode == "terminal":
         return safe
-    return _visual_cached(safe, 0, len(safe), _level(safe, "auto"))
+    return _visual_cached(safe, 0, len(safe), _level(safe, base_dir))

@@ -95,8 +95,6 @@ class WorkshopApp(App[int]):
             self.animation_level = "none"
             self.add_class("-low-bandwidth")
 
-    # ------------------------------------------------------------------ start and stop
-
     def notify(
         self,
         message: str,
@@ -106,8 +104,12 @@ class WorkshopApp(App[int]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Every notification is plain text: user text (titles, items, paths) is never markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        """Show a toast, always plain text (user text is never markup). *message* is LOGICAL text (catalogue or user text): it is wrapped at
+        the toast's width and laid out for the terminal here, once; never markup."""
+        width = max(10, min(60, self.size.width // 2) - 3)  # Toast: width 60, max 50%, padding, border
+        super().notify(self.ui.lines(message, width), title=title, severity=severity, timeout=timeout, markup=False)
+
+    # ------------------------------------------------------------------ start and stop
 
     def _handle_exception(self, error: Exception) -> None:
         """A fault in the app: save, log the traceback (no local variables: they hold the room's words and
@@ -132,7 +134,7 @@ class WorkshopApp(App[int]):
         if not self.config.present:  # the projector is not where the facilitator reads about their files
             notices = self.workshops.notices()
             for problem in notices + [p for p in self.workshops.store.problems if p.key != "errors.store_corrupt"]:
-                self.notify(self.ui.show(problem.say(self.ui.catalogue)), severity="warning", timeout=60)
+                self.notify(problem.say(self.ui.catalogue), severity="warning", timeout=60)
         try:
             if self.config.present and self.config.open_ref:
                 self.follow(self.workshops.resolve(self.config.open_ref))
@@ -145,7 +147,7 @@ class WorkshopApp(App[int]):
                 return
         except WorkshopError as error:
             self.show_home()
-            self.notify(self.ui.show(error.say(self.ui.catalogue)), severity="error", timeout=15)
+            self.notify(error.say(self.ui.catalogue), severity="error", timeout=15)
             return
         self.show_home()
 
@@ -214,7 +216,7 @@ class WorkshopApp(App[int]):
             # The changes are only in memory: say so; a second ctrl+q quits and keeps them in a rescue copy.
             self._quit_anyway = True
             reason = str(session.save_error.params.get("reason", "")) if isinstance(session.save_error, WorkshopError) else ""
-            self.notify(self.ui.show(self.ui.text("errors.unsaved_quit", reason=reason)), severity="error", timeout=30)
+            self.notify(self.ui.text("errors.unsaved_quit", reason=reason), severity="error", timeout=30)
             return
         await self.room.close()
         self.save_now()
@@ -240,7 +242,7 @@ class WorkshopApp(App[int]):
         try:
             self.open_workshop(workshop_id, None)
         except UserError as error:
-            self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=15)
+            self.notify(self.ui.text(error.key, **error.params), severity="error", timeout=15)
             self.show_home()
 
     def open_workshop(self, workshop_id: str, step: str | None) -> None:
@@ -287,7 +289,7 @@ class WorkshopApp(App[int]):
         port = DEFAULT_PORT if self.config.room_port is None else self.config.room_port
         error = await self.room.open(self.session, host, port)
         if error is not None:
-            self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=20)
+            self.notify(self.ui.text(error.key, **error.params), severity="error", timeout=20)
             return
         self.push_screen(RoomScreen(self.room, self.session, self.ui))
 
@@ -314,7 +316,7 @@ class WorkshopApp(App[int]):
     def _save_failed(self, error: Exception) -> None:
         key = getattr(error, "key", "errors.store_write_failed")
         params = getattr(error, "params", {})
-        self.notify(self.ui.show(self.ui.text(key, **params)), severity="error", timeout=20)
+        self.notify(self.ui.text(key, **params), severity="error", timeout=20)
 
     def show_step(self, step: str) -> None:
         assert self.session is not None
@@ -349,7 +351,7 @@ class WorkshopApp(App[int]):
         try:
             save_settings(self.config.data_dir, settings)
         except OSError as error:
-            self.notify(self.ui.show(self.ui.text("errors.settings_unsaved", reason=str(error))), severity="warning")
+            self.notify(self.ui.text("errors.settings_unsaved", reason=str(error)), severity="warning")
 
     def _switch_language(self) -> None:
         language = "ar" if self.ui.language == "en" else "en"

@@ -174,10 +174,10 @@ class AgendaScreen(ModalScreen[None]):
         try:
             self.session.edit(change)
         except ReadOnlySession:
-            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
             return False
         except ValueError as error:
-            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
+            self.notify(self.ui.text("errors.invalid_edit", details=error_summary(error)), severity="error")
             return False
         self.reload()
         return True
@@ -194,7 +194,7 @@ class AgendaScreen(ModalScreen[None]):
         minutes = core.nudge_minutes(now, direction)
         if minutes == now:
             self.notify(
-                self.ui.label("agenda.at_limit", min=core.TIMEBOX_MIN, max=core.TIMEBOX_MAX), severity="warning"
+                self.ui.text("agenda.at_limit", min=core.TIMEBOX_MIN, max=core.TIMEBOX_MAX), severity="warning"
             )
             return
         self._edit(lambda w: core.set_timebox(w, step, minutes))
@@ -216,11 +216,11 @@ class AgendaScreen(ModalScreen[None]):
         now = self.workshop.timing.dots_per_participant
         dots = core.clamp_dots(now + delta)
         if dots == now:
-            self.notify(self.ui.label("agenda.dots_limit", min=core.DOTS_MIN, max=core.DOTS_MAX), severity="warning")
+            self.notify(self.ui.text("agenda.dots_limit", min=core.DOTS_MIN, max=core.DOTS_MAX), severity="warning")
             return
         if not self._edit(lambda w: core.set_dots(w, dots)):
             return
         total = dots_total(self.workshop)
         spent = core.most_dots_spent(self.workshop)
         if spent > total:
-            self.notify(self.ui.label("agenda.dots_below_spent", spent=spent, total=total), severity="warning")
+            self.notify(self.ui.text("agenda.dots_below_spent", spent=spent, total=total), severity="warning")

@@ -154,13 +154,13 @@ class StepScreen(Screen[Nav]):
         try:
             result = self.session.edit(change)
         except ReadOnlySession:
-            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
             return None
         except WorkshopError as error:  # a limit, a typed value: the catalogue's sentence
-            self.notify(self.ui.show(error.say(self.ui.catalogue)), severity="error")
+            self.notify(error.say(self.ui.catalogue), severity="error")
             return None
         except ValueError as error:
-            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
+            self.notify(self.ui.text("errors.invalid_edit", details=error_summary(error)), severity="error")
             return None
         self.refresh_work()
         return result
@@ -210,10 +210,10 @@ class StepScreen(Screen[Nav]):
             return
         restored = self.session.undo_delete()
         if restored is None:
-            self.notify(self.ui.label("app.nothing_to_undo"))
+            self.notify(self.ui.text("app.nothing_to_undo"))
         else:
             self.refresh_work()
-            self.notify(self.ui.label("app.undone"))
+            self.notify(self.ui.text("app.undone"))
 
     def action_home(self) -> None:
         self.dismiss(Nav("home"))
@@ -251,8 +251,8 @@ class StepScreen(Screen[Nav]):
     def action_inbox(self) -> None:
         """To the inbox of what phones sent for this step (F6)."""
         if not self.query_one(InboxPanel).focus_list():
-            self.notify(self.ui.label("room.inbox.empty"))
+            self.notify(self.ui.text("room.inbox.empty"))
 
     @on(StepTimer.Expired)
     def _timebox_over(self) -> None:
-        self.notify(self.ui.label("timer.over"), severity="warning", timeout=8)
+        self.notify(self.ui.text("timer.over"), severity="warning", timeout=8)

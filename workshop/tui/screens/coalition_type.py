@@ -57,7 +57,7 @@ class CoalitionTypeScreen(StepScreen):
             yield Static(ui.label("screen.coalition_type.reason"), classes="charter-label", markup=False)
             yield RtlInput(
                 value=self.workshop.coalition_type.reason,
-                placeholder=ui.show(ui.text("screen.coalition_type.reason_placeholder")),
+                placeholder=ui.text("screen.coalition_type.reason_placeholder"),
                 mode=ui.mode,
                 id="type-reason",
             )
@@ -156,7 +156,7 @@ class CoalitionTypeScreen(StepScreen):
     def action_show_suggested(self) -> None:
         suggested = suggestion(self.workshop.coalition_type.answers)
         if suggested is None:
-            self.notify(self.ui.label("screen.coalition_type.no_suggestion"))
+            self.notify(self.ui.text("screen.coalition_type.no_suggestion"))
             return
         self.shown = COALITION_TYPES.index(suggested)
         self._show_card()
@@ -164,7 +164,7 @@ class CoalitionTypeScreen(StepScreen):
     def action_choose(self) -> None:
         kind = COALITION_TYPES[self.shown]
         if self.edit(lambda w: setattr(w.coalition_type, "chosen", kind) or True):
-            self.notify(self.ui.show(self.ui.text("screen.coalition_type.chose", type=self._type_name(kind))))
+            self.notify(self.ui.text("screen.coalition_type.chose", type=self._type_name(kind)))
 
     def action_answer(self, offset: int) -> None:
         question = self.query_one("#type-questions", RowList).highlighted_id()

@@ -35,10 +35,10 @@ def input_problem_text(ui: Ui, problem: InputProblem) -> str:
 def delete_item(screen: StepScreen, collection: list[Any], item: Any) -> None:
     """Delete through the session (Ctrl+Z undoes it); refused with a message when read-only."""
     if screen.session.read_only:
-        screen.notify(screen.ui.label("app.read_only_refused"), severity="warning")
+        screen.notify(screen.ui.text("app.read_only_refused"), severity="warning")
         return
     screen.session.delete(collection, item)
     screen.refresh_work()
-    screen.notify(screen.ui.label("charter.deleted"))
+    screen.notify(screen.ui.text("charter.deleted"))
 
 

@@ -58,8 +58,11 @@ class ReadOnlyChoice(_Dialog):
             yield RtlText(self.text, mode=self.ui.mode)
             with Horizontal(classes="buttons"):
                 # not "read-only": that id is the read-only banner of the step screens, styled one row high
-                yield Button(self.ui.label("dialog.read_only"), id="open-read-only", variant="primary")
-                yield Button(self.ui.label("dialog.cancel"), id="cancel")
+                buttons = [
+                    Button(self.ui.label("dialog.read_only"), id="open-read-only", variant="primary"),
+                    Button(self.ui.label("dialog.cancel"), id="cancel"),
+                ]
+                yield from reversed(buttons) if self.ui.rtl else buttons  # the first choice on the reading side
 
     @on(Button.Pressed, "#open-read-only")
     def _read_only(self) -> None:
@@ -118,7 +121,21 @@ class HelpScreen(_Dialog):
                     continue
                 seen.add(binding.description)
                 shown = self.app.get_key_display(binding)
-                yield RtlText(f"{shown:<10} {binding.tooltip or binding.description}", mode=ui.mode)
+                meaning = binding.tooltip or binding.description
+                if not ui.rtl:
+                    yield RtlText(f"{shown:<10} {meaning}", mode=ui.mode)
+                    continue
+                # Mirrored in Arabic: the key (as typed) on the right, its meaning to its left.
+                key = Static(shown, markup=False)
+                key.styles.width = 12
+                key.styles.padding = (0, 0, 0, 2)
+                text = Static(ui.show(meaning), markup=False)
+                text.styles.width = "1fr"
+                text.styles.height = 1
+                text.styles.text_align = "right"
+                row = Horizontal(text, key)
+                row.styles.height = 1
+                yield row
             yield Button(ui.label("dialog.ok"), id="ok", variant="primary")
 
     @on(Button.Pressed, "#ok")

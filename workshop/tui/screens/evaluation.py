@@ -301,10 +301,10 @@ class EvaluationScreen(Screen[None]):
         try:
             change()
         except ReadOnlySession:
-            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
             return False
         except ValueError as error:
-            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
+            self.notify(self.ui.text("errors.invalid_edit", details=error_summary(error)), severity="error")
             return False
         return True
 
@@ -352,11 +352,11 @@ class EvaluationScreen(Screen[None]):
         if question is None:
             return
         if not any(r.question == question for r in self.workshop.evaluation.ratings):
-            self.notify(self.ui.label("screen.evaluation.nothing_to_remove"))
+            self.notify(self.ui.text("screen.evaluation.nothing_to_remove"))
             return
         removed: list[Any] = []
         if self.edit(lambda w: removed.append(core.remove_last_rating(w.evaluation, question))) and removed[0]:
-            self.notify(self.ui.label("screen.evaluation.rating_removed", score=removed[0].score))
+            self.notify(self.ui.text("screen.evaluation.rating_removed", score=removed[0].score))
 
     # ------------------------------------------------------------------ indicators
 
@@ -385,7 +385,7 @@ class EvaluationScreen(Screen[None]):
         if item is None:
             return
         if not split_author(event.text)[0].strip():
-            self.notify(self.ui.label("screen.evaluation.next.blank"), severity="warning")
+            self.notify(self.ui.text("screen.evaluation.next.blank"), severity="warning")
             return
         self.edit(lambda w: set_from_typed(item, event.text))
 
@@ -413,6 +413,6 @@ class EvaluationScreen(Screen[None]):
         if self.session.read_only:
             return
         if self.session.undo_delete() is None:
-            self.notify(self.ui.label("app.nothing_to_undo"))
+            self.notify(self.ui.text("app.nothing_to_undo"))
         else:
-            self.notify(self.ui.label("app.undone"))
+            self.notify(self.ui.text("app.undone"))

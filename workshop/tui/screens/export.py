@@ -363,16 +363,12 @@ class ExportScreen(StepScreen):
         lines = [with_path(ui.text("screen.export.written"), result.path)]
         lines += [ui.text("screen.export.warning", warning=w) for w in result.warnings]
         self._set_status("\n".join(lines), "done")
-        self.notify(self._toast(lines[0]), timeout=10)
+        self.notify(lines[0], timeout=10)
 
     def _fail(self, sentence: str) -> None:
         self.last_error = sentence
         self._set_status(sentence, "error")
-        self.notify(self._toast(sentence), severity="error", timeout=10)
-
-    def _toast(self, text: str) -> str:
-        """A notification text: each line shown on its own (paths stay left to right)."""
-        return "\n".join(self.ui.show(line) for line in text.split("\n"))
+        self.notify(sentence, severity="error", timeout=10)
 
     def error_sentence(self, error: BaseException | None) -> str:
         """The catalogue sentence for a failed export."""

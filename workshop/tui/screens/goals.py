@@ -285,7 +285,7 @@ class GoalsScreen(StepScreen):
         if goal is None or self.table_view:
             return
         if not self.edit(lambda w: vote(w, w.goals, goal, delta)) and not self.session.read_only:
-            self.notify(self.ui.label("screen.goals.no_dots"), severity="warning")
+            self.notify(self.ui.text("screen.goals.no_dots"), severity="warning")
 
     # ------------------------------------------------------------------ plans
 
@@ -333,7 +333,7 @@ class GoalsScreen(StepScreen):
         if self.table_view:
             return
         if goal is None:
-            self.notify(self.ui.label("screen.goals.no_goal_selected"), severity="warning")
+            self.notify(self.ui.text("screen.goals.no_goal_selected"), severity="warning")
             return
         self._edit_plan(goal, None)
 

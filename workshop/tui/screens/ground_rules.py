@@ -76,7 +76,7 @@ class GroundRulesScreen(StepScreen):
                 "quorum",
                 RtlInput(
                     value=str(rules.quorum or ""),
-                    placeholder=ui.show(ui.text("screen.ground_rules.quorum_placeholder")),
+                    placeholder=ui.text("screen.ground_rules.quorum_placeholder"),
                     mode=ui.mode,
                     id="gr-quorum",
                 ),
@@ -96,7 +96,7 @@ class GroundRulesScreen(StepScreen):
                     name,
                     RtlInput(
                         value=getattr(rules, attribute),
-                        placeholder=ui.show(ui.text(f"screen.ground_rules.placeholders.{name}")),
+                        placeholder=ui.text(f"screen.ground_rules.placeholders.{name}"),
                         mode=ui.mode,
                         id=f"gr-{name}",
                     ),
@@ -160,14 +160,14 @@ class GroundRulesScreen(StepScreen):
     def action_load(self) -> None:
         ui = self.ui
         if self.workshop.ground_rules.rules:
-            self.notify(ui.label("screen.ground_rules.not_empty"), severity="warning")
+            self.notify(ui.text("screen.ground_rules.not_empty"), severity="warning")
             return
         # the rules are written in the workshop's language, as the catalogue words them today
         catalogue = load_catalogue(self.workshop.meta.language)
         proposals = etiquette_proposals(catalogue.section("etiquette"))
         added = self.edit(lambda w: load_proposals(w.ground_rules, proposals))
         if added:
-            self.notify(ui.label("screen.ground_rules.loaded", count=added))
+            self.notify(ui.text("screen.ground_rules.loaded", count=added))
             self.query_one("#rules", CaptureList).item_list.focus()
 
     def action_status(self, status: str) -> None:
@@ -195,7 +195,7 @@ class GroundRulesScreen(StepScreen):
             return
         if event.action == "delete":
             if self.session.read_only:
-                self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+                self.notify(self.ui.text("app.read_only_refused"), severity="warning")
                 return
             self.session.delete(rules, rule)
             self.refresh_work()

@@ -54,16 +54,18 @@ class NewWorkshopScreen(ModalScreen[dict | None]):  # type: ignore[type-arg]
                 allow_blank=False,
                 id="new-language",
             )
-            with Horizontal(classes="buttons"):
-                yield Button(ui.label("dialog.create"), id="create", variant="primary")
-                yield Button(ui.label("dialog.cancel"), id="cancel")
+            buttons = [
+                Button(ui.label("dialog.create"), id="create", variant="primary"),
+                Button(ui.label("dialog.cancel"), id="cancel"),
+            ]
+            yield Horizontal(*(reversed(buttons) if ui.rtl else buttons), classes="buttons")
 
     @on(Button.Pressed, "#create")
     @on(Input.Submitted)
     def _create(self) -> None:
         values = {f: self.query_one(f"#new-{f}", Input).value for f in ("title", "date", "place", "facilitator")}
         if not values["title"].strip():
-            self.notify(self.ui.label("errors.title_required"), severity="error")
+            self.notify(self.ui.text("errors.title_required"), severity="error")
             self.query_one("#new-title").focus()
             return
         values["language"] = str(self.query_one("#new-language", Select).value)
@@ -170,7 +172,7 @@ class HomeScreen(Screen[str | None]):
         return str(key.value)
 
     def _fail(self, error: WorkshopError) -> None:
-        self.notify(self.ui.show(error.say(self.ui.catalogue)), severity="error", timeout=10, markup=False)
+        self.notify(error.say(self.ui.catalogue), severity="error", timeout=10)
 
     @on(DataTable.RowSelected)
     def action_open(self) -> None:
@@ -203,7 +205,7 @@ class HomeScreen(Screen[str | None]):
             self._fail(error)
             return
         self.reload(select=copy.id)
-        self.notify(self.ui.label("home.duplicated"))
+        self.notify(self.ui.text("home.duplicated"))
 
     def action_archive(self) -> None:
         selected = self._selected()
@@ -216,7 +218,7 @@ class HomeScreen(Screen[str | None]):
             self._fail(error)
             return
         self.reload()
-        self.notify(self.ui.label("home.unarchived" if archived else "home.archived"))
+        self.notify(self.ui.text("home.unarchived" if archived else "home.archived"))
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived
@@ -232,7 +234,7 @@ class HomeScreen(Screen[str | None]):
                 self._fail(error)
                 return
             self.reload(select=workshop.id)
-            self.notify(self.ui.label("home.imported"))
+            self.notify(self.ui.text("home.imported"))
 
         self.app.push_screen(PathScreen(self.ui, "home.import_prompt"), callback=chosen)
 
@@ -261,7 +263,7 @@ class HomeScreen(Screen[str | None]):
         except OSError as error:
             self._fail(UserError("errors.export_unwritable", path="exports", reason=error.strerror or str(error)))
             return
-        self.notify(self.ui.show(self.ui.text("export.written", path=str(result.path))), timeout=10)
+        self.notify(self.ui.text("export.written", path=str(result.path)), timeout=10)
 
     def action_switch_language(self) -> None:
         self.dismiss("")

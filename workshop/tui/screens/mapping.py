@@ -256,7 +256,7 @@ class MappingScreen(StepScreen):
         if added is None:
             return
         key = "screen.mapping.seeded" if added else "screen.mapping.seeded_none"
-        self.notify(self.ui.label(key, count=added))
+        self.notify(self.ui.text(key, count=added))
         if self.pane not in ("problems", "opportunities"):
             self.pane = "problems"
 
@@ -267,10 +267,10 @@ class MappingScreen(StepScreen):
         if problem is None:
             return
         if not self.workshop.opportunities:
-            self.notify(self.ui.label("screen.mapping.no_opportunities"), severity="warning")
+            self.notify(self.ui.text("screen.mapping.no_opportunities"), severity="warning")
             return
         if self.session.read_only:
-            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
             return
 
         def toggle(opportunity_id: str) -> None:
@@ -341,13 +341,13 @@ class MappingScreen(StepScreen):
             return
         if event.action == "delete":
             if self.session.read_only:
-                self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+                self.notify(self.ui.text("app.read_only_refused"), severity="warning")
                 return
             self.session.delete(collection, item)
             self.refresh_work()
-            self.notify(self.ui.label("screen.mapping.deleted"))
+            self.notify(self.ui.text("screen.mapping.deleted"))
         elif event.action == "move":
             self.edit(lambda w: reorder(collection, item, event.value))
         elif event.action == "vote":
             if not self.edit(lambda w: vote(w, collection, item, event.value)):
-                self.notify(self.ui.label("swot.no_dots"), severity="warning")
+                self.notify(self.ui.text("swot.no_dots"), severity="warning")

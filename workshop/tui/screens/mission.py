@@ -218,13 +218,13 @@ class MissionScreen(StepScreen):
         try:  # straight to the session: nothing on screen needs redrawing per keystroke
             self.session.edit(lambda w: setattr(working, part, event.value))
         except ValueError as error:
-            self.notify(self.ui.show(self.ui.text("errors.invalid_edit", details=error_summary(error))), severity="error")
+            self.notify(self.ui.text("errors.invalid_edit", details=error_summary(error)), severity="error")
 
     def action_compose(self) -> None:
         parts = {part: self.query_one(f"#part-{part}", Input).value for part in PARTS}
         text = compose_mission(parts["who"], parts["change"], parts["for_whom"], parts["how"])
         if not text:
-            self.notify(self.ui.label("screen.mission.parts_empty"), severity="warning")
+            self.notify(self.ui.text("screen.mission.parts_empty"), severity="warning")
             return
         draft = MissionDraft(text=text, **parts)
         if self.edit(lambda w: w.mission.drafts.append(draft)) is None and self.session.read_only:
@@ -232,7 +232,7 @@ class MissionScreen(StepScreen):
         capture = self.query_one("#drafts", CaptureList)
         capture.set_entries(self._entries(), highlight=draft.id)
         capture.item_list.focus()
-        self.notify(self.ui.label("screen.mission.composed", number=len(self.workshop.mission.drafts)))
+        self.notify(self.ui.text("screen.mission.composed", number=len(self.workshop.mission.drafts)))
 
     def action_adopt(self) -> None:
         draft = self._highlighted()
@@ -241,7 +241,7 @@ class MissionScreen(StepScreen):
         adopted = None if draft.id == self.workshop.mission.adopted_id else draft.id
         self.edit(lambda w: adopt(w, adopted))
         if adopted and self.workshop.mission.adopted_id == adopted:
-            self.notify(self.ui.label("screen.mission.adopted", number=draft_number(self.workshop, adopted)))
+            self.notify(self.ui.text("screen.mission.adopted", number=draft_number(self.workshop, adopted)))
 
     def action_compare(self) -> None:
         draft = self._highlighted()
@@ -262,7 +262,7 @@ class MissionScreen(StepScreen):
 
     def action_vision(self) -> None:
         if self.session.read_only:
-            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
             return
         self.editing_vision = not self.editing_vision
 
@@ -302,10 +302,10 @@ class MissionScreen(StepScreen):
             return
         if event.action == "delete":
             if self.session.read_only:
-                self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+                self.notify(self.ui.text("app.read_only_refused"), severity="warning")
                 return
             self.session.delete(self.workshop.mission.drafts, draft)
             self.refresh_work()
-            self.notify(self.ui.label("screen.mission.deleted"))
+            self.notify(self.ui.text("screen.mission.deleted"))
         elif event.action == "move":
             self.edit(lambda w: reorder(w.mission.drafts, draft, event.value))

@@ -164,7 +164,7 @@ class PartnerForm(ModalScreen[Partner | None]):
         try:
             partner = pc.partner_from_form(self.values(), self.partner)
         except pc.FormError as error:
-            self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=8)
+            self.notify(self.ui.text(error.key, **error.params), severity="error", timeout=8)
             fields = self.query(f"#pf-{error.field}")
             if fields:
                 fields.first().focus()
@@ -422,7 +422,7 @@ class PartnersScreen(StepScreen):
 
     def action_toggle_private(self) -> None:
         if self.session.read_only:
-            self.notify(self.ui.label("screen.partners.private_hidden"), severity="warning")
+            self.notify(self.ui.text("screen.partners.private_hidden"), severity="warning")
             return
         self.reveal_private = not self.reveal_private
 
@@ -561,7 +561,7 @@ class PartnersScreen(StepScreen):
     def _writable(self) -> bool:
         """False (and says so) when the workshop is open read-only."""
         if self.session.read_only:
-            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
             return False
         return True
 
@@ -578,7 +578,7 @@ class PartnersScreen(StepScreen):
             self.sector_filter = None
         self._select(partner.id)
         key = "screen.partners.saved" if existed else "screen.partners.added"
-        self.notify(self.ui.show(self.ui.text(key, organisation=partner.organisation)))
+        self.notify(self.ui.text(key, organisation=partner.organisation))
 
     def action_delete(self) -> None:
         partner = self.selected()
@@ -586,7 +586,7 @@ class PartnersScreen(StepScreen):
             return
         self.session.delete(self.workshop.partners, partner)
         self.refresh_work()
-        self.notify(self.ui.show(self.ui.text("screen.partners.deleted", organisation=partner.organisation)))
+        self.notify(self.ui.text("screen.partners.deleted", organisation=partner.organisation))
 
     def action_advance(self, step: int) -> None:
         partner = self.selected()
@@ -598,14 +598,14 @@ class PartnersScreen(StepScreen):
         if status != partner.status:
             self.edit(lambda w: setattr(partner, "status", status))
             self._select(partner.id)
-        self.notify(self.ui.show(self.ui.text(key, organisation=partner.organisation, status=name)))
+        self.notify(self.ui.text(key, organisation=partner.organisation, status=name))
 
     def action_follow_up_done(self) -> None:
         partner = self.selected()
         if partner is None or not self._writable():
             return
         if pc.next_follow_up(partner) is None:
-            self.notify(self.ui.show(self.ui.text("screen.partners.no_follow_up", organisation=partner.organisation)))
+            self.notify(self.ui.text("screen.partners.no_follow_up", organisation=partner.organisation))
             return
         self.edit(lambda w: pc.complete_next_follow_up(partner))
-        self.notify(self.ui.show(self.ui.text("screen.partners.follow_up_done", organisation=partner.organisation)))
+        self.notify(self.ui.text("screen.partners.follow_up_done", organisation=partner.organisation))

@@ -49,7 +49,7 @@ class ReadinessScreen(StepScreen):
         )
         yield Static("", id="note-label")
         yield RtlInput(
-            placeholder=ui.show(ui.text("screen.readiness.note_hint")),
+            placeholder=ui.text("screen.readiness.note_hint"),
             mode=ui.mode,
             id="note",
             disabled=self.session.read_only,

@@ -141,7 +141,7 @@ class RoomScreen(ModalScreen[None]):
     async def _open(self, host: str) -> None:
         error = await self.control.open(self.session, host, self.control.port)
         if error is not None:
-            self.notify(self.ui.show(self.ui.text(error.key, **error.params)), severity="error", timeout=12)
+            self.notify(self.ui.text(error.key, **error.params), severity="error", timeout=12)
             return
         await self.recompose()
         self._update()
@@ -163,7 +163,7 @@ class RoomScreen(ModalScreen[None]):
         server = self.control.server
         if server is not None:
             server.set_locked(not server.locked)
-            self.notify(self.ui.label("room.screen.locked_now" if server.locked else "room.screen.unlocked_now"))
+            self.notify(self.ui.text("room.screen.locked_now" if server.locked else "room.screen.unlocked_now"))
             self._update()
 
     def action_rotate(self) -> None:
@@ -186,7 +186,7 @@ class RoomScreen(ModalScreen[None]):
 
     def _edit_room(self, change) -> None:  # type: ignore[no-untyped-def]
         if self.session.read_only:
-            self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
             return
         self.session.edit(lambda w: change(w.room))
         self._update()
@@ -201,5 +201,5 @@ class RoomScreen(ModalScreen[None]):
             return
         device_id = option_list.get_option_at_index(option_list.highlighted).id
         if device_id and server.remove_device(device_id):
-            self.notify(self.ui.label("room.screen.removed"))
+            self.notify(self.ui.text("room.screen.removed"))
         self._update()

@@ -116,7 +116,7 @@ class SetupScreen(StepScreen):
                 label = Static(ui.label(f"fields.{field}"), classes="field-label")
                 placeholder = ui.text("screen.setup.date_hint") if field == "date" else ""
                 entry = RtlInput(
-                    placeholder=ui.show(placeholder),
+                    placeholder=placeholder,  # logical: RtlInput lays it out when it paints
                     mode=ui.mode,
                     id=f"meta-{field}",
                     disabled=disabled,
@@ -255,7 +255,7 @@ class SetupScreen(StepScreen):
     def _refuse(self, key: str, loud: bool, **params: object) -> bool:
         self._say(key, **params)
         if loud:
-            self.notify(self.ui.label(key, **params), severity="error")
+            self.notify(self.ui.text(key, **params), severity="error")
         return False
 
     @on(ApproachSlider.Moved)
@@ -280,11 +280,11 @@ class SetupScreen(StepScreen):
     def _parse(self, text: str):  # type: ignore[no-untyped-def]
         fields = parse_participant(text, self._sector_names())
         if fields is None:
-            self.notify(self.ui.label("screen.setup.name_required"), severity="warning")
+            self.notify(self.ui.text("screen.setup.name_required"), severity="warning")
         elif fields.unknown_sector:
             known = ", ".join(self._sector_names().values())
             self.notify(
-                self.ui.show(self.ui.text("screen.setup.unknown_sector", sector=fields.unknown_sector, known=known)),
+                self.ui.text("screen.setup.unknown_sector", sector=fields.unknown_sector, known=known),
                 severity="warning",
                 timeout=10,
             )
@@ -318,10 +318,10 @@ class SetupScreen(StepScreen):
             return
         if event.action == "delete":
             if self.session.read_only:
-                self.notify(self.ui.label("app.read_only_refused"), severity="warning")
+                self.notify(self.ui.text("app.read_only_refused"), severity="warning")
                 return
             self.session.delete(self.workshop.participants, participant)
             self.refresh_work()
-            self.notify(self.ui.show(self.ui.text("screen.setup.deleted", name=participant.name)))
+            self.notify(self.ui.text("screen.setup.deleted", name=participant.name))
         elif event.action == "move":
             self.edit(lambda w: reorder(w.participants, participant, event.value))

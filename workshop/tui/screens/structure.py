@@ -234,7 +234,7 @@ class StructureScreen(StepScreen):
 
     def action_seed(self) -> None:
         if self.workshop.structure.committees:
-            self.notify(self.ui.label("screen.structure.not_empty"), severity="warning")
+            self.notify(self.ui.text("screen.structure.not_empty"), severity="warning")
             return
         ui = self.ui
 
@@ -244,7 +244,7 @@ class StructureScreen(StepScreen):
 
         added = self.edit(lambda w: seed_structure(w, name_of, lambda kind: ui.text(f"governance.{kind}.cadence")))
         if added:
-            self.notify(ui.label("screen.structure.seeded", count=added))
+            self.notify(ui.text("screen.structure.seeded", count=added))
 
     def _body_fields(self, body: Committee | None) -> list[FormField]:
         ui = self.ui
@@ -317,7 +317,7 @@ class StructureScreen(StepScreen):
     def action_add_member(self) -> None:
         body = self._selected_body()
         if body is None:
-            self.notify(self.ui.label("screen.structure.no_body_selected"), severity="warning")
+            self.notify(self.ui.text("screen.structure.no_body_selected"), severity="warning")
             return
         candidates = member_candidates(self.workshop)
         seated = {c.key for c in candidates if is_seated(body, c)}
@@ -330,7 +330,7 @@ class StructureScreen(StepScreen):
             if candidate is None:
                 return
             if is_seated(body, candidate):
-                self.notify(self.ui.show(self.ui.text("screen.structure.already_member", name=candidate.name)))
+                self.notify(self.ui.text("screen.structure.already_member", name=candidate.name))
                 return
             member = self.edit(lambda w: add_member(body, candidate, role, official))
             if member is not None:
@@ -339,7 +339,7 @@ class StructureScreen(StepScreen):
                     self.ui.text("screen.structure.no_members"),
                     select=member.id,
                 )
-                self.notify(self.ui.show(self.ui.text("screen.structure.added", name=candidate.name)))
+                self.notify(self.ui.text("screen.structure.added", name=candidate.name))
 
         self.app.push_screen(PickMemberDialog(self.ui, self._body_name(body), candidates, seated), callback=done)
 

@@ -99,10 +99,10 @@ class SwotScreen(StepScreen):
             self.refresh_work()
         elif event.action == "vote":
             if not self.edit(lambda w: vote(w, w.swot, item, event.value)):
-                self.notify(self.ui.label("swot.no_dots"), severity="warning")
+                self.notify(self.ui.text("swot.no_dots"), severity="warning")
         elif event.action == "move":
             self.edit(lambda w: reorder(w.swot, item, event.value, lambda o: o.kind == item.kind))
         elif event.action == "transfer":
             target = next_kind(item.kind)
             self.edit(lambda w: move_swot(w, item, target))
-            self.notify(self.ui.show(self.ui.text("swot.moved", kind=self.ui.text(f"swot.kinds.{target}.name"))))
+            self.notify(self.ui.text("swot.moved", kind=self.ui.text(f"swot.kinds.{target}.name")))

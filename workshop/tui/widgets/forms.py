@@ -142,7 +142,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             return Checkbox(label, value=bool(field.value), compact=True, id=ident, classes="form-field")
         return RtlInput(
             value=str(field.value or ""),
-            placeholder=self.ui.show(field.placeholder),
+            placeholder=field.placeholder,
             mode=self.ui.mode,
             id=ident,
             classes="form-field",

@@ -154,7 +154,7 @@ class InboxPanel(Vertical):
             found = target(entry.target)
             items = list(found.items(self.session.workshop)) if found else []
             if not items:
-                self.notify(self.ui.label("room.inbox.nothing_to_merge"), severity="warning")
+                self.notify(self.ui.text("room.inbox.nothing_to_merge"), severity="warning")
                 return
 
             def merged(item_id: str | None) -> None:

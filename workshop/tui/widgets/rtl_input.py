@@ -235,7 +235,10 @@ class RtlInput(Input):
         label = display_label(self.placeholder, "app")
         placeholder_style = self.get_component_rich_style("input--placeholder")
         cursor_style = self._cursor_style()
-        body = Strip([Segment(label, placeholder_style)]).crop(0, max(0, width - 1))
+        room = max(0, width - 1)
+        body = Strip([Segment(label, placeholder_style)])
+        # Right to left: what does not fit is the logical end, on the left.
+        body = body.crop(max(0, body.cell_length - room), body.cell_length)
         pad = max(0, width - 1 - body.cell_length)
         segments = [Segment(" " * pad)] + list(body) + [Segment(" ", cursor_style)]
         return Strip(segments).adjust_cell_length(width).apply_style(self.rich_style)
