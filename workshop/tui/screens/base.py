@@ -12,6 +12,7 @@ from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -33,6 +34,11 @@ from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.tui.widgets.step_rail import StepRail
 from workshop.tui.widgets.timer import StepTimer
+
+
+def on_stack(screen: Screen) -> bool:  # type: ignore[type-arg]
+    """Whether `screen` is still on its app's screen stack (not dismissed, not being removed)."""
+    return screen.is_attached and screen in screen.app.screen_stack
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,7 @@ class StepScreen(Screen[Nav]):
         self.ui = ui
         self.set_reactive(StepScreen.show_guidance, show_guidance)
         localise_bindings(self, ui)
-        self._unsubscribe = session.subscribe(lambda _: self._session_changed())
+        self._unsubscribe = session.subscribe(self._heard)
 
     @property
     def workshop(self) -> Workshop:
@@ -122,6 +128,19 @@ class StepScreen(Screen[Nav]):
         self.refresh_work()
         offer_drafts(self, self.session, self.STEP)
         release_when_settled(self.app)
+
+    def _heard(self, _session: Session) -> None:
+        """A change to the workshop: redraw, but only while this screen is on the app's stack."""
+        if on_stack(self):
+            self._session_changed()
+        else:
+            self._unsubscribe()
+
+    def dismiss(self, result: Nav | None = None) -> AwaitComplete:
+        # The screen leaves now: stop listening before the app opens the next screen (which edits
+        # the session); Textual removes this screen's widgets before the screen itself (ctrl+g crash).
+        self._unsubscribe()
+        return super().dismiss(result)
 
     def on_unmount(self) -> None:
         self._unsubscribe()

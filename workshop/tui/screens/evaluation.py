@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -28,6 +29,7 @@ from workshop.core.i18n import Ui
 from workshop.core.model import STAGES, Workshop, error_summary
 from workshop.core.session import ReadOnlySession, Session
 from workshop.core.steps import evaluation as core
+from workshop.tui.screens.base import on_stack
 from workshop.tui.widgets.capture_list import CaptureList, Entry, offer_drafts
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
@@ -83,7 +85,7 @@ class EvaluationScreen(Screen[None]):
         self.session = session
         self.ui = ui
         localise_bindings(self, ui)
-        self._unsubscribe = session.subscribe(lambda _: self._session_changed())
+        self._unsubscribe = session.subscribe(self._heard)
 
     @property
     def workshop(self) -> Workshop:
@@ -180,6 +182,17 @@ class EvaluationScreen(Screen[None]):
         self.refresh_view()
         offer_drafts(self, self.session, "evaluation")
         self._show_section()
+
+    def _heard(self, _session: Session) -> None:
+        """Redraw after a change, only while this screen is on the app's stack (see StepScreen)."""
+        if on_stack(self):
+            self._session_changed()
+        else:
+            self._unsubscribe()
+
+    def dismiss(self, result: None = None) -> AwaitComplete:
+        self._unsubscribe()
+        return super().dismiss(result)
 
     def on_unmount(self) -> None:
         self._unsubscribe()
