@@ -113,3 +113,20 @@ def test_add_next_step_refuses_blank_text() -> None:
     with pytest.raises(ValueError, match="needs some text"):
         ev.add_next_step(evaluation, "   ")
     assert len(evaluation.next_steps) == 1
+
+
+def test_a_date_at_the_end_of_a_next_step_is_its_due_date() -> None:
+    from datetime import date
+
+    from workshop.core.model import NextStep
+    from workshop.core.steps.evaluation import set_next_step, split_due, with_due
+
+    assert split_due("Send the report 2026-10-21") == ("Send the report", date(2026, 10, 21))
+    assert split_due("إرسال التقرير ٢١/١٠/٢٠٢٦") == ("إرسال التقرير", date(2026, 10, 21))
+    for kept in ("Meet on 2026-13-01", "2026-10-21", "Call 3 people", "Meet 21/10/2026 at noon"):
+        assert split_due(kept) == (kept, None)
+    step = NextStep(text="old")
+    set_next_step(step, "Book the hall 2026-11-03 @Huda")
+    assert (step.text, step.due, step.author) == ("Book the hall", date(2026, 11, 3), "Huda")
+    set_next_step(step, with_due("Book the big hall", None) + " @Huda")
+    assert (step.text, step.due) == ("Book the big hall", None), "an edit without the date removes it"

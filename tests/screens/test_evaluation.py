@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import Input, ListView
@@ -142,10 +143,11 @@ async def test_next_steps_capture_edit_delete(make_config, data_dir: Path) -> No
         assert screen.section == "next"
         assert isinstance(app.focused, Input)
         await pilot.press(*"Send the report @Joanne", "enter")
-        await pilot.press(*"Book the hall", "enter")
+        await pilot.press(*"Book the hall 2026-11-03", "enter")  # a date at the end: by when
         await settled(pilot)
         steps = stored(data_dir, workshop.id).evaluation.next_steps
         assert [(s.text, s.author) for s in steps] == [("Send the report", "Joanne"), ("Book the hall", "")]
+        assert [s.due for s in steps] == [None, date(2026, 11, 3)]
 
         await pilot.press("down")  # to the list, first row
         await pilot.pause()
@@ -180,3 +182,4 @@ async def test_read_only_refuses_with_a_sentence(make_config, data_dir: Path) ->
         assert again.meta.stage == "pre-formation"
         assert again.evaluation.eight_steps == {"1": 95, "2": 10} and again.evaluation.ratings == []
         assert any("read-only" in str(n.message) for n in app._notifications)
+

@@ -6,6 +6,7 @@ inside `session.edit(...)`; every invalid input raises ValueError with a plain s
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -157,6 +158,49 @@ def indicators_met(evaluation: Evaluation) -> int:
     return sum(1 for i in INDICATORS if evaluation.indicators.get(i, False))
 
 
+#: A due date at the end of a typed next step: 2026-10-21 or 21/10/2026 (Arabic-Indic digits too).
+_DUE = re.compile(r"(?:^|\s)(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4})\s*$")
+
+
+def split_due(text: str) -> tuple[str, date | None]:
+    """ "Send the report 2026-10-21" → ("Send the report", date(2026, 10, 21)).
+
+    Only a real date at the very end counts (ISO, or day/month/year as written in Arabic);
+    anything else stays part of the text.
+    """
+    from workshop.core.parse import normalise_digits
+
+    match = _DUE.search(normalise_digits(text))
+    if match is None:
+        return text, None
+    token = match.group(1)
+    try:
+        if "-" in token:
+            year, month, day = (int(p) for p in token.split("-"))
+        else:
+            day, month, year = (int(p) for p in token.split("/"))
+        due = date(year, month, day)
+    except ValueError:
+        return text, None
+    head = text.rstrip()
+    cut = len(head) - len(token)
+    return (head[:cut].rstrip(), due) if head[:cut].strip() else (text, None)
+
+
+def with_due(text: str, due: date | None) -> str:
+    """A next step as shown and edited: its text, then its due date (ISO) when it has one."""
+    return f"{text} {due.isoformat()}" if due else text
+
+
+def set_next_step(item: NextStep, typed: str) -> None:
+    """Apply an edited capture line ("text 2026-10-21 @Name") to a next step: text, due date, owner."""
+    from workshop.core.attribution import split_author
+
+    text, author = split_author(typed)
+    item.text, item.due = split_due(text)
+    item.author = author
+
+
 def add_next_step(evaluation: Evaluation, text: str, author: str = "", due: date | None = None) -> NextStep:
     """Add a next step (who does what by when); blank text is refused."""
     if not text.strip():
@@ -174,6 +218,9 @@ __all__ = [
     "PROGRESS_STEP",
     "PollSummary",
     "add_next_step",
+    "set_next_step",
+    "split_due",
+    "with_due",
     "add_rating",
     "arrow_delta",
     "average_progress",

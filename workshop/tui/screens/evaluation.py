@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, ListItem, ListView
 from workshop.tui.widgets.plain import Static
 
-from workshop.core.attribution import set_from_typed, split_author
+from workshop.core.attribution import split_author
 from workshop.core.edits import reorder
 from workshop.core.i18n import Ui
 from workshop.core.model import STAGES, Workshop, error_summary
@@ -253,7 +253,8 @@ class EvaluationScreen(Screen[None]):
             row.set_class(checked, "-checked")
 
     def _refresh_next_steps(self) -> None:
-        entries = [Entry(i.id, i.text, author=i.author) for i in self.workshop.evaluation.next_steps]
+        steps = self.workshop.evaluation.next_steps
+        entries = [Entry(i.id, core.with_due(i.text, getattr(i, "due", None)), author=i.author) for i in steps]
         self.query_one("#eval-next", CaptureList).set_entries(entries)
 
     def _refresh_summary(self) -> None:
@@ -390,7 +391,8 @@ class EvaluationScreen(Screen[None]):
     @on(CaptureList.Added, "#eval-next")
     def _next_added(self, event: CaptureList.Added) -> None:
         text, author = split_author(event.text)
-        self.edit(lambda w: core.add_next_step(w.evaluation, text, author))
+        text, due = core.split_due(text)
+        self.edit(lambda w: core.add_next_step(w.evaluation, text, author, due))
 
     @on(CaptureList.Edited, "#eval-next")
     def _next_edited(self, event: CaptureList.Edited) -> None:
@@ -400,7 +402,7 @@ class EvaluationScreen(Screen[None]):
         if not split_author(event.text)[0].strip():
             self.notify(self.ui.text("screen.evaluation.next.blank"), severity="warning")
             return
-        self.edit(lambda w: set_from_typed(item, event.text))
+        self.edit(lambda w: core.set_next_step(item, event.text))
 
     @on(CaptureList.Acted, "#eval-next")
     def _next_acted(self, event: CaptureList.Acted) -> None:
