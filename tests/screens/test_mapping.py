@@ -41,7 +41,7 @@ async def test_seed_link_and_map(make_config, data_dir: Path) -> None:  # type: 
         saved = stored(data_dir, workshop_id)
         assert [p.text for p in saved.problems] == ["Few paediatricians", "Budget cuts"]
         assert [o.text for o in saved.opportunities] == ["New municipal health fund", "Clinic open in the evening"]
-        assert "2 problem(s) not linked" in app.screen.query_one("#mapping-status", RtlText).text
+        assert "2 problems not linked" in app.screen.query_one("#mapping-status", RtlText).text
         await pilot.press("ctrl+f")  # seeding twice adds nothing
         await pilot.press("down", "l")  # first problem, open the opportunities
         await pilot.pause()
@@ -53,7 +53,7 @@ async def test_seed_link_and_map(make_config, data_dir: Path) -> None:  # type: 
         assert saved.problems[0].opportunity_ids == [fund, evening]
         assert saved.problems[1].opportunity_ids == []
         assert len(saved.problems) == 2
-        assert "1 problem(s) not linked" in app.screen.query_one("#mapping-status", RtlText).text
+        assert "1 problem not linked" in app.screen.query_one("#mapping-status", RtlText).text
         await pilot.press("down", "l", "down", "space", "escape")  # second problem ← the evening clinic
         await pilot.press("up", "l", "space", "escape")  # unlink the fund from the first
         await settled(pilot)
@@ -91,4 +91,4 @@ async def test_trends_with_sources_and_added_items(make_config, data_dir: Path) 
         assert [t.source for t in stored(data_dir, workshop_id).trends] == ["data", "data"]
         assert [p.text for p in saved.problems] == ["Long waits at the clinic"]
         assert [o.text for o in saved.opportunities] == ["Evening shifts"]
-        assert "1 problem(s) not linked" in app.screen.query_one("#mapping-status", RtlText).text
+        assert "1 problem not linked" in app.screen.query_one("#mapping-status", RtlText).text

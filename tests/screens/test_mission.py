@@ -51,7 +51,7 @@ async def test_compose_revise_compare_adopt_vision(make_config, data_dir: Path) 
         texts = [t.text for t in app.screen.query(".compare-text").results(RtlText)]
         assert texts == ["Together we win follow-up care for every child under six", "Healthy children, strong families"]
         titles = " ".join(str(t.render()) for t in app.screen.query(".compare-title"))
-        assert "10 words" in titles and "4 words" in titles
+        assert "words: 10" in titles and "words: 4" in titles
         await pilot.press("a")
         await pilot.press("escape")
         assert not app.screen.query_one("#compare").display

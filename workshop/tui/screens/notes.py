@@ -11,7 +11,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
+
+from workshop.tui.widgets.plain import Static
 
 from workshop.core.i18n import Ui
 from workshop.core.session import Session
