@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from appkit import wait_until
+
 from workshop.core.room import inbox
 from workshop.core.steps.swot import add_swot
 from workshop.core.service import Workshops
@@ -115,8 +117,12 @@ async def test_a_phone_joins_adds_votes_and_survives_going_offline(  # type: ign
         assert [(e.target, e.text) for e in pending] == [("swot.strength", idea), ("swot.weakness", offline_idea)]
         assert app.session.workshop.swot_of("threat")[0].votes == 1
         await pilot.press("escape")  # the room screen `--room` opened with, back to the step
-        panel = app.screen.query_one("#inbox")
-        assert panel.display
+        # The panel shows once the step screen is back and has heard of the room's entries: wait for it, don't race it.
+        await wait_until(
+            pilot,
+            lambda: bool(app.screen.query("#inbox")) and app.screen.query_one("#inbox").display,
+            what="the step's inbox panel showing the phone's two items",
+        )
         await pilot.press("f6", "enter")
         app.save_now()
         saved = workshops.load(workshop.id)
