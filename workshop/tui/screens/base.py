@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -212,7 +212,17 @@ class StepScreen(Screen[Nav]):
     def action_help(self) -> None:
         from workshop.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.ui, self.STEP, self.active_bindings))
+        self.app.push_screen(HelpScreen(self.ui, self.STEP, self.help_bindings()))
+
+    def help_bindings(self) -> dict[str, ActiveBinding]:
+        """Every key of this step for F1: what is active now, then the keys of each list on the
+        screen (item keys work once a list has focus, so they are listed even when it has none)."""
+        found: dict[str, ActiveBinding] = dict(self.active_bindings)
+        for node in self.query("ItemList, RowList, DataTable"):
+            for key, bindings in node._bindings.key_to_bindings.items():
+                for binding in bindings:
+                    found.setdefault(f"{key}/{binding.id}", ActiveBinding(node, binding, True, binding.tooltip))
+        return found
 
     @dataclass
     class GuidanceToggled(Message):

@@ -1,7 +1,7 @@
 """Ground rules: Miller's coalition etiquette proposed to the room, and how the coalition decides.
 
-The room adopts (a), drops (x), edits (e) or adds its own rules; l loads the proposals when
-the list is empty. Below: decision procedure, quorum, conflict resolution, when a decision
+The room adopts (F9), drops (ctrl+x), edits (ctrl+e) or adds its own rules (typing always
+types into the field); ctrl+f fills the list with the proposals when it is empty. Below: decision procedure, quorum, conflict resolution, when a decision
 may be reopened and what the executive may decide alone.
 """
 
@@ -45,9 +45,9 @@ class GroundRulesScreen(StepScreen):
     STEP = "ground-rules"
     CSS_PATH = "structure.tcss"
     BINDINGS = [
-        Binding("l", "load", "Load Miller's rules", id="charter-load-rules"),
-        Binding("a", "status('adopted')", "Adopt", id="charter-adopt"),
-        Binding("x", "status('dropped')", "Drop", id="charter-drop"),
+        Binding("f9", "status('adopted')", "Adopt", id="charter-adopt"),
+        Binding("ctrl+x", "status('dropped')", "Drop", id="charter-drop"),
+        Binding("ctrl+f", "load", "Load Miller's rules", id="charter-load-rules"),
     ]
 
     def compose_work(self) -> ComposeResult:
@@ -111,8 +111,8 @@ class GroundRulesScreen(StepScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        # the list has the focus so that l (load), a (adopt) and x (drop) work at once; i types a rule
-        self.query_one("#rules", CaptureList).item_list.focus()
+        # on the list, so that adopt and drop act at once on a visibly highlighted rule; typing types a rule
+        self.query_one("#rules", CaptureList).focus_list()
 
     # ------------------------------------------------------------------ view
 
@@ -168,10 +168,10 @@ class GroundRulesScreen(StepScreen):
         added = self.edit(lambda w: load_proposals(w.ground_rules, proposals))
         if added:
             self.notify(ui.text("screen.ground_rules.loaded", count=added))
-            self.query_one("#rules", CaptureList).item_list.focus()
+            self.query_one("#rules", CaptureList).focus_list()
 
     def action_status(self, status: str) -> None:
-        rule = self._rule(self.query_one("#rules", CaptureList).highlighted_id())
+        rule = self._rule(self.query_one("#rules", CaptureList).target_id())
         if rule is not None:
             self.edit(lambda w: toggle_status(rule, status))
 

@@ -1,7 +1,19 @@
-"""A list the room fills quickly: type, Enter, next item; edit, delete, reorder, vote by key.
+"""A list the room fills quickly: type, Enter, next item. Typing always types.
+
+The capture field takes everything typed; a printable key pressed while the list has focus
+goes into the field too (with the letter), so a sentence typed at the wrong moment is never
+read as commands. Item commands use keys a typist does not produce by accident, each with an
+id and a description (footer, F1 help, palette):
+
+    ctrl+e edit (explicit: "Editing: …" above the field; Enter saves, Escape leaves it unchanged)
+    Delete delete · ctrl+↑/ctrl+↓ (or shift+↑/↓) reorder · F7/F8 dot votes · F6 move to the next list
+
+They act on the highlighted row of the focused list only; with no visible highlight they do
+nothing. ↑ on the first row (and Enter on a row) goes back to the capture field.
 
 The widget holds no workshop state: the screen gives it `Entry` rows and reacts to the
-small messages it posts (Added, Edited, Deleted, Moved, Voted, Transferred).
+small messages it posts (Added, Edited, Acted). Screens with their own item commands (adopt,
+drop, link…) ask `target_id()` for the row they may act on.
 """
 
 from __future__ import annotations
@@ -22,6 +34,7 @@ from workshop.tui.widgets.plain import Static
 from workshop.core.attribution import for_editing, with_author
 from workshop.core.i18n import Ui
 from workshop.core.session import Session
+from workshop.core.rtl import fit
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
@@ -81,18 +94,26 @@ class CaptureInput(RtlInput):
             self.post_message(self.PastedLines(self, lines))
 
 
+def typed_character(event: events.Key) -> str | None:
+    """The character a key types (letters, digits, punctuation, space), or None for a command key."""
+    character = event.character
+    if not event.is_printable or not character or len(character) != 1 or not character.isprintable():
+        return None
+    return character
+
+
 class ItemList(ListView):
-    """The rows; keys act on the highlighted row."""
+    """The rows; the item keys act on the highlighted row, printable keys go to the capture field."""
 
     BINDINGS = [
-        Binding("enter,e", "edit", "Edit", id="item-edit"),
-        Binding("delete,d", "delete", "Delete", id="item-delete"),
-        Binding("plus,equals_sign", "vote(1)", "+dot", id="item-vote-up"),
-        Binding("minus", "vote(-1)", "-dot", id="item-vote-down"),
-        Binding("ctrl+up,left_square_bracket", "move(-1)", "Up", id="item-move-up", show=False),
-        Binding("ctrl+down,right_square_bracket", "move(1)", "Down", id="item-move-down", show=False),
-        Binding("m", "transfer", "Move to", id="item-transfer"),
-        Binding("i", "capture", "New item", id="item-new", show=False),
+        Binding("ctrl+e", "edit", "Edit", id="item-edit"),
+        Binding("delete,ctrl+d", "delete", "Delete", id="item-delete", key_display="Del"),
+        Binding("f7", "vote(1)", "+dot", id="item-vote-up"),
+        Binding("f8", "vote(-1)", "-dot", id="item-vote-down"),
+        Binding("f6", "transfer", "Move to", id="item-transfer"),
+        Binding("ctrl+up,shift+up", "move(-1)", "Move up", id="item-move-up", show=False),
+        Binding("ctrl+down,shift+down", "move(1)", "Move down", id="item-move-down", show=False),
+        Binding("enter", "capture", "New item", id="item-new", show=False),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -104,20 +125,33 @@ class ItemList(ListView):
             return False
         return True
 
+    def on_key(self, event: events.Key) -> None:
+        character = typed_character(event)
+        if character is not None:
+            event.stop()
+            event.prevent_default()
+            self._owner().type_into(character)
+
+    def action_cursor_up(self) -> None:
+        if self.index is None or self.index == 0:
+            self._owner().focus_capture()
+        else:
+            super().action_cursor_up()
+
     def action_edit(self) -> None:
         self._owner().begin_edit()
 
     def action_delete(self) -> None:
-        self._owner().post_for_highlighted("delete")
+        self._owner().post_for_target("delete")
 
     def action_vote(self, delta: int) -> None:
-        self._owner().post_for_highlighted("vote", delta)
+        self._owner().post_for_target("vote", delta)
 
     def action_move(self, offset: int) -> None:
-        self._owner().post_for_highlighted("move", offset)
+        self._owner().post_for_target("move", offset)
 
     def action_transfer(self) -> None:
-        self._owner().post_for_highlighted("transfer")
+        self._owner().post_for_target("transfer")
 
     def action_capture(self) -> None:
         self._owner().focus_capture()
@@ -143,9 +177,14 @@ class CaptureList(Vertical):
     DEFAULT_CSS = """
     CaptureList { height: 1fr; min-height: 5; }
     CaptureList > .title { text-style: bold; height: 1; }
+    CaptureList > .editing { height: auto; color: $text-warning; text-style: bold; display: none; }
+    CaptureList.-editing > .editing { display: block; }
     CaptureList > ItemList { height: 1fr; background: $surface; }
     CaptureList > ItemList > ListItem { padding: 0 1; }
-    CaptureList > ItemList > ListItem.-highlight { background: $primary 30%; }
+    CaptureList > ItemList > ListItem.-highlight { background: $surface; }
+    CaptureList > ItemList:focus > ListItem.-highlight { background: $accent; color: $text-accent; text-style: bold; }
+    CaptureList > ItemList:focus > ListItem.-highlight RtlText { color: $text; }
+    CaptureList > ItemList > ListItem.-editing { text-style: italic; }
     CaptureList .empty { color: $text-muted; }
     """
 
@@ -213,6 +252,7 @@ class CaptureList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.ui.show(self.title), classes="title")
+        yield RtlText("", mode=self.ui.mode, classes="editing")
         yield CaptureInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
         item_list = ItemList()
         localise_bindings(item_list, self.ui)
@@ -238,6 +278,8 @@ class CaptureList(Vertical):
         item_list = self.item_list
         current = highlight or self.highlighted_id()
         previous_index = item_list.index
+        if self.editing is not None and self.editing not in {e.id for e in entries}:
+            self.cancel_edit()  # the row being edited is gone (deleted, moved away)
         if entries == self._entries and highlight is None:
             return
         old_ids = [e.id for e in self._entries or []]
@@ -248,7 +290,7 @@ class CaptureList(Vertical):
             for text, entry in zip(texts, entries):
                 text.text = entry_line(entry)  # type: ignore[union-attr]
             if highlight in ids:
-                item_list.index = ids.index(highlight)
+                self._highlight(ids.index(highlight))
             return
         if current in ids:
             target: int | None = ids.index(current)
@@ -266,16 +308,31 @@ class CaptureList(Vertical):
 
     def _restore_index(self) -> None:
         target, self._pending_index = self._pending_index, None
+        if target is not None and target < len(self.item_list.children):
+            self._highlight(target)
+        self._mark_editing()
+
+    def _highlight(self, index: int | None) -> None:
+        """Highlight row `index` afresh, so the row is marked (the index alone may outlive its row)."""
         item_list = self.item_list
-        if target is not None and target < len(item_list.children):
-            item_list.index = target
+        item_list.index = None
+        item_list.index = index
 
     def highlighted_id(self) -> str | None:
+        """The id of the highlighted row (what details beside the list show), focused or not."""
         item = self.item_list.highlighted_child
-        return item.name if item is not None else None
+        return item.name if item is not None and not item.disabled else None
 
-    def post_for_highlighted(self, action: str, value: int = 0) -> None:
-        item_id = self.highlighted_id()
+    def target_id(self) -> str | None:
+        """The row an item command may act on: the list has focus and the row is visibly highlighted."""
+        item_list = self.item_list
+        item = item_list.highlighted_child
+        if not item_list.has_focus or item is None or item.disabled or not item.has_class("-highlight"):
+            return None
+        return item.name
+
+    def post_for_target(self, action: str, value: int = 0) -> None:
+        item_id = self.target_id()
         if item_id is None:
             return
         if action == "vote" and not self.votable:
@@ -285,18 +342,30 @@ class CaptureList(Vertical):
         self.post_message(self.Acted(self, action, item_id, value))
 
     def focus_list(self) -> None:
-        """Move to the rows, on the first one when none is highlighted yet."""
+        """Move to the rows, on the first one when none is highlighted yet (always visibly marked)."""
         item_list = self.item_list
         item_list.focus()
-        if item_list.index is None and self._entries:
-            item_list.index = 0
+        index = item_list.index
+        if index is None and self._entries:
+            index = 0
+        self._highlight(index)
 
     def focus_capture(self) -> None:
-        self.editing = None
+        """Back to typing new items (an edit in progress stays, with its "Editing" line)."""
         self.input.focus()
 
+    def type_into(self, character: str) -> None:
+        """A key typed on the list: into the capture field, at its end."""
+        field = self.input
+        field.focus()
+        field.cursor_position = len(field.value)
+        field.insert_text_at_cursor(character)
+
+    # ------------------------------------------------------------------ editing one row
+
     def begin_edit(self) -> None:
-        item_id = self.highlighted_id()
+        """ctrl+e on a visibly highlighted row: its text into the field, "Editing: …" above it."""
+        item_id = self.target_id()
         entry = next((e for e in self._entries or [] if e.id == item_id), None)
         if entry is None:
             return
@@ -305,6 +374,26 @@ class CaptureList(Vertical):
         self.input.value = typed
         self.input.focus()
         self.input.cursor_position = len(typed)
+
+    def cancel_edit(self) -> None:
+        """Leave the row as it was; the field gets back what was being typed before."""
+        if self.editing is None:
+            return
+        self.editing = None
+        self.input.value = self.draft
+
+    def watch_editing(self, item_id: str | None) -> None:
+        self.set_class(item_id is not None, "-editing")
+        if not self.is_mounted:
+            return
+        entry = next((e for e in self._entries or [] if e.id == item_id), None)
+        label = self.query_one(".editing", RtlText)
+        label.text = self.ui.text("capture.editing", text=fit(entry.text, 24)) if entry is not None else ""
+        self._mark_editing()
+
+    def _mark_editing(self) -> None:
+        for row in self.item_list.query(ListItem):
+            row.set_class(self.editing is not None and row.name == self.editing, "-editing")
 
     # ------------------------------------------------------------------ capture field
 
@@ -341,21 +430,23 @@ class CaptureList(Vertical):
         event.stop()
         text = event.value  # the field emptied itself at Enter: keys typed since are the next line
         if self.editing is not None:
-            self.post_message(self.Edited(self, self.editing, text))
+            item_id = self.editing
+            entry = next((e for e in self._entries or [] if e.id == item_id), None)
+            if entry is not None and text != for_editing(entry.text, entry.author):
+                self.post_message(self.Edited(self, item_id, text))
             self.editing = None
             if not self.input.value:  # nothing typed since Enter: the sentence typed before the edit comes back
                 self.input.value = self.draft
-            self.focus_list()
             return
         if not text.strip():
             return
         self.post_message(self.Added(self, text))
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         if event.key == "down" and self.input.has_focus:
             event.stop()
+            self.cancel_edit()
             self.focus_list()
         elif event.key == "escape" and self.editing is not None:
             event.stop()
-            self.editing = None
-            self.input.value = self.draft
+            self.cancel_edit()

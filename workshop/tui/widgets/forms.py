@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Select
 from workshop.tui.widgets.plain import Static
@@ -19,12 +20,26 @@ from textual.widgets.option_list import Option
 
 from workshop.core.i18n import Ui
 from workshop.core.rtl import display_lines
+from workshop.tui.widgets.capture_list import typed_character
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 
 
 class RowList(OptionList):
-    """Rows of logical text, wrapped at the list's width then laid out (right-aligned in Arabic)."""
+    """Rows of logical text, wrapped at the list's width then laid out (right-aligned in Arabic).
+
+    Typing always types: a printable key never acts on a row; it is posted as `Typed`, and the
+    screen starts a new item with it (the key's character in the new item's text field).
+    """
+
+    @dataclass
+    class Typed(Message):
+        row_list: RowList
+        character: str
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
 
     DEFAULT_CSS = """
     RowList { height: 1fr; background: $surface; }
@@ -69,6 +84,13 @@ class RowList(OptionList):
             lines = [line.rjust(width) for line in lines]
         return Text("\n".join(lines) or " ")
 
+    def on_key(self, event: events.Key) -> None:
+        character = typed_character(event)
+        if character is not None:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Typed(self, character))
+
     def on_resize(self) -> None:
         if self._row_width() != self._width:
             self._render_rows(self.highlighted_id(), self.highlighted or 0)
@@ -107,12 +129,16 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         title: str,
         fields: Sequence[FormField],
         check: Callable[[dict[str, Any]], str | None] = lambda _: None,
+        *,
+        focus: str | None = None,
     ) -> None:
         super().__init__(classes="-rtl" if ui.rtl else "-ltr")
         self.ui = ui
         self.title_text = title
         self.fields = list(fields)
         self.check = check
+        #: The field that gets the focus first (by name; default: the first field).
+        self.focus_field = focus
         localise_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
@@ -149,6 +175,12 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         )
 
     def on_mount(self) -> None:
+        if self.focus_field is not None:
+            field = self.query_one(f"#field-{self.focus_field}")
+            field.focus()
+            if isinstance(field, Input):
+                field.cursor_position = len(field.value)
+            return
         first = self.query(".form-field").first()
         first.focus()
 
