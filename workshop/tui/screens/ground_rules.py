@@ -122,10 +122,7 @@ class GroundRulesScreen(StepScreen):
         counts = rule_counts(rules)
         self.query_one("#rules-counts", Static).update(ui.label("screen.ground_rules.counts", **counts))
         entries = [Entry(r.id, r.text, None, self._suffix(r), r.author) for r in rules.rules]
-        capture = self.query_one("#rules", CaptureList)
-        wanted = capture.highlighted_id() or (entries[0].id if entries else None)
-        capture.set_entries(entries)
-        self.call_after_refresh(self._restore_highlight, wanted)
+        self.query_one("#rules", CaptureList).set_entries(entries)
         explain = []
         if rules.decision_procedure:
             explain.append(ui.text(f"decision_procedures.{rules.decision_procedure}.description"))
@@ -134,19 +131,6 @@ class GroundRulesScreen(StepScreen):
         self.query_one("#gr-explain", RtlText).text = "\n".join(explain)
         findings = ground_rule_findings(self.workshop)
         self.query_one("#gr-findings", RtlText).text = findings_text(ui, findings, reasons=False) if findings else ""
-
-    def _restore_highlight(self, rule_id: str | None) -> None:
-        """Highlight the rule again once the rebuilt rows are mounted.
-
-        CaptureList.set_entries sets the index while the old rows are still being removed,
-        so the new row is not marked highlighted; setting the index afresh fixes it.
-        """
-        item_list = self.query_one("#rules", CaptureList).item_list
-        ids = [r.id for r in self.workshop.ground_rules.rules]
-        if rule_id not in ids:
-            return
-        item_list.index = None
-        item_list.index = ids.index(rule_id)
 
     def _suffix(self, rule: GroundRule) -> str:
         status = self.ui.text(f"screen.ground_rules.status.{rule.status}")

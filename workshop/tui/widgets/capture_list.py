@@ -94,6 +94,21 @@ class CaptureInput(RtlInput):
             self.post_message(self.PastedLines(self, lines))
 
 
+class Row(ListItem):
+    """One row: an item's text (or, disabled, the hint of an empty list), reused as rows change."""
+
+    def __init__(self, ui: Ui) -> None:
+        self.label = RtlText("", mode=ui.mode)
+        super().__init__(self.label)
+
+    def show(self, item_id: str | None, line: str) -> None:
+        """Show item `item_id` (None: the empty list's hint)."""
+        self._name = item_id
+        self.label.text = line
+        self.disabled = item_id is None
+        self.set_class(item_id is None, "empty")
+
+
 def typed_character(event: events.Key) -> str | None:
     """The character a key types (letters, digits, punctuation, space), or None for a command key."""
     character = event.character
@@ -242,7 +257,7 @@ class CaptureList(Vertical):
         self.votable = votable
         self.transferable = transferable
         self._entries: list[Entry] | None = None
-        self._pending_index: int | None = None
+        self._rows: list[Row] = []
         #: Where what is typed but not entered is kept (the screen's step and this list's id unless given).
         self.draft_key = draft_key
         #: What was typed to add an item and not entered yet (kept while an existing item is edited).
@@ -271,45 +286,42 @@ class CaptureList(Vertical):
     def set_entries(self, entries: list[Entry], *, highlight: str | None = None) -> None:
         """Show these rows, keeping the highlighted row (or its place) when it is still there.
 
-        When the rows are the same items in the same order (an edit, a vote), their text is
-        updated in place; otherwise the rows are rebuilt and the highlight is restored once
-        the new rows are mounted.
+        Rows are reused in place (new ones appended, extra ones removed), so the highlight is
+        set at once on a row that is already there: a key pressed right after a change acts on
+        the row it shows as highlighted, never on a stale index.
         """
         item_list = self.item_list
         current = highlight or self.highlighted_id()
         previous_index = item_list.index
-        if self.editing is not None and self.editing not in {e.id for e in entries}:
+        ids = [e.id for e in entries]
+        if self.editing is not None and self.editing not in ids:
             self.cancel_edit()  # the row being edited is gone (deleted, moved away)
         if entries == self._entries and highlight is None:
             return
-        old_ids = [e.id for e in self._entries or []]
-        ids = [e.id for e in entries]
         self._entries = list(entries)
-        texts = [row.query(RtlText).first() if row.query(RtlText) else None for row in item_list.query(ListItem)]
-        if ids and ids == old_ids and len(texts) == len(ids) and all(texts):
-            for text, entry in zip(texts, entries):
-                text.text = entry_line(entry)  # type: ignore[union-attr]
-            if highlight in ids:
-                self._highlight(ids.index(highlight))
-            return
+        wanted: list[tuple[str | None, str]] = [(e.id, entry_line(e)) for e in entries]
+        if not wanted:
+            wanted = [(None, self.ui.text("capture.empty"))]
+        new_rows = []
+        for index, (item_id, line) in enumerate(wanted):
+            if index < len(self._rows):
+                self._rows[index].show(item_id, line)
+            else:
+                row = Row(self.ui)
+                row.show(item_id, line)
+                new_rows.append(row)
+        for row in self._rows[len(wanted) :]:
+            row.remove()
+        self._rows = self._rows[: len(wanted)] + new_rows
+        if new_rows:
+            item_list.extend(new_rows)
         if current in ids:
             target: int | None = ids.index(current)
         elif previous_index is not None and ids:
             target = min(previous_index, len(ids) - 1)
         else:
             target = None
-        item_list.clear()
-        rows = [ListItem(RtlText(entry_line(e), mode=self.ui.mode), name=e.id) for e in entries]
-        if not rows:
-            rows = [ListItem(Static(self.ui.label("capture.empty"), classes="empty"), disabled=True)]
-        item_list.extend(rows)
-        self._pending_index = target
-        self.call_after_refresh(self._restore_index)
-
-    def _restore_index(self) -> None:
-        target, self._pending_index = self._pending_index, None
-        if target is not None and target < len(self.item_list.children):
-            self._highlight(target)
+        self._highlight(target)
         self._mark_editing()
 
     def _highlight(self, index: int | None) -> None:
@@ -321,13 +333,13 @@ class CaptureList(Vertical):
     def highlighted_id(self) -> str | None:
         """The id of the highlighted row (what details beside the list show), focused or not."""
         item = self.item_list.highlighted_child
-        return item.name if item is not None and not item.disabled else None
+        return item.name if isinstance(item, Row) and not item.disabled else None
 
     def target_id(self) -> str | None:
         """The row an item command may act on: the list has focus and the row is visibly highlighted."""
         item_list = self.item_list
         item = item_list.highlighted_child
-        if not item_list.has_focus or item is None or item.disabled or not item.has_class("-highlight"):
+        if not item_list.has_focus or not isinstance(item, Row) or item.disabled or not item.has_class("-highlight"):
             return None
         return item.name
 
@@ -392,7 +404,7 @@ class CaptureList(Vertical):
         self._mark_editing()
 
     def _mark_editing(self) -> None:
-        for row in self.item_list.query(ListItem):
+        for row in self._rows:
             row.set_class(self.editing is not None and row.name == self.editing, "-editing")
 
     # ------------------------------------------------------------------ capture field
