@@ -221,6 +221,8 @@ class StepScreen(Screen[Nav]):
         for node in self.query("ItemList, RowList, DataTable"):
             for key, bindings in node._bindings.key_to_bindings.items():
                 for binding in bindings:
+                    if node.check_action(binding.action.split("(")[0], ()) is False:
+                        continue  # e.g. dots on a list nobody votes on
                     found.setdefault(f"{key}/{binding.id}", ActiveBinding(node, binding, True, binding.tooltip))
         return found
 

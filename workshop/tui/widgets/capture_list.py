@@ -298,6 +298,7 @@ class CaptureList(Vertical):
             self.cancel_edit()  # the row being edited is gone (deleted, moved away)
         if entries == self._entries and highlight is None:
             return
+        old_ids = {e.id for e in self._entries or []}
         self._entries = list(entries)
         wanted: list[tuple[str | None, str]] = [(e.id, entry_line(e)) for e in entries]
         if not wanted:
@@ -317,10 +318,10 @@ class CaptureList(Vertical):
             item_list.extend(new_rows)
         if current in ids:
             target: int | None = ids.index(current)
-        elif previous_index is not None and ids:
-            target = min(previous_index, len(ids) - 1)
+        elif previous_index is not None and ids and old_ids & set(ids):
+            target = min(previous_index, len(ids) - 1)  # the row deleted or moved: its place
         else:
-            target = None
+            target = None  # other rows altogether (another question): ↓ starts at the first
         self._highlight(target)
         self._mark_editing()
 
