@@ -81,6 +81,7 @@ class StepScreen(Screen[Nav]):
         self.set_reactive(StepScreen.show_guidance, show_guidance)
         localise_bindings(self, ui)
         self._unsubscribe = session.subscribe(self._heard)
+        self._typed_form: Screen | None = None  # type: ignore[type-arg]
 
     @property
     def workshop(self) -> Workshop:
@@ -185,6 +186,20 @@ class StepScreen(Screen[Nav]):
         return result
 
     # ------------------------------------------------------------------ actions
+
+    def type_ahead(self, character: str) -> bool:
+        """A key typed on a list while the form it started is still opening goes into that form
+        (keys of a burst reach the list before the form has the focus); True when it did."""
+        form = self._typed_form
+        if form is not None and form in self.app.screen_stack:
+            form.type_ahead(character)  # type: ignore[attr-defined]
+            return True
+        return False
+
+    def push_typed_form(self, form: Screen, callback) -> None:  # type: ignore[no-untyped-def, type-arg]
+        """Open the form a typed key started (a new goal, body…); later keys follow it there."""
+        self._typed_form = form
+        self.app.push_screen(form, callback=callback)
 
     def _go(self, step: str) -> None:
         hold_paint(self.app)  # the next step screen paints once, filled

@@ -193,6 +193,8 @@ class GoalsScreen(StepScreen):
 
     @on(RowList.Typed)
     def _typed(self, event: RowList.Typed) -> None:
+        if self.type_ahead(event.character):
+            return
         if event.row_list.id == "plans" and self._goal() is not None:
             self._edit_plan(self._goal(), None, typed=event.character)
         else:
@@ -271,7 +273,7 @@ class GoalsScreen(StepScreen):
                 self.query_one("#goals", RowList).highlighted = len(self.workshop.goals) - 1
                 self._refresh_plans()
 
-        self.app.push_screen(
+        self.push_typed_form(
             FormDialog(
                 self.ui,
                 self.ui.text("screen.goals.new_goal"),
@@ -364,7 +366,7 @@ class GoalsScreen(StepScreen):
                 self._refresh_gaps()
 
         title = self.ui.text("screen.goals.edit_plan" if plan else "screen.goals.new_plan")
-        self.app.push_screen(
+        self.push_typed_form(
             FormDialog(self.ui, title, self._plan_fields(plan, typed), self._check_plan, focus="task" if typed else None),
             callback=done,
         )

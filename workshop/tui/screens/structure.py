@@ -269,7 +269,8 @@ class StructureScreen(StepScreen):
     @on(RowList.Typed)
     def _typed(self, event: RowList.Typed) -> None:
         """Typing on the lists starts a new body with what is typed as its name."""
-        self.action_new_body(typed=event.character)
+        if not self.type_ahead(event.character):
+            self.action_new_body(typed=event.character)
 
     def action_new_body(self, typed: str = "") -> None:
         def done(values: dict[str, Any] | None) -> None:
@@ -285,7 +286,7 @@ class StructureScreen(StepScreen):
             self.edit(lambda w: w.structure.committees.append(body))
             self._select_body(body.id)
 
-        self.app.push_screen(
+        self.push_typed_form(
             FormDialog(
                 self.ui,
                 self.ui.text("screen.structure.new_title"),

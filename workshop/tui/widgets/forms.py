@@ -139,6 +139,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.check = check
         #: The field that gets the focus first (by name; default: the first field).
         self.focus_field = focus
+        #: Keys typed before the form could take them (a burst), given to the focused field.
+        self._ahead = ""
         localise_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
@@ -172,13 +174,31 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             mode=self.ui.mode,
             id=ident,
             classes="form-field",
+            # a field opened by typing keeps what was typed (selected, the next key would replace it)
+            select_on_focus=field.name != self.focus_field,
         )
+
+    def type_ahead(self, character: str) -> None:
+        """A key typed on the list while this form was opening: it goes into the form's text field."""
+        field = self.focused
+        if self.is_mounted and isinstance(field, Input):
+            field.insert_text_at_cursor(character)
+        else:
+            self._ahead += character
+
+    def on_key(self, event: events.Key) -> None:
+        character = typed_character(event)
+        if character is not None and self.focused is None:  # still opening: keep the key
+            event.stop()
+            self.type_ahead(character)
 
     def on_mount(self) -> None:
         if self.focus_field is not None:
             field = self.query_one(f"#field-{self.focus_field}")
             field.focus()
             if isinstance(field, Input):
+                field.value += self._ahead
+                self._ahead = ""
                 field.cursor_position = len(field.value)
             return
         first = self.query(".form-field").first()
