@@ -41,7 +41,7 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, GoalsScreen)
-        await pilot.press("f5")
+        await pilot.press("f9")
         await pilot.pause()
         await pilot.press(*"Child-care centres", "tab", "tab", "tab")  # to the work group
         await pilot.press("enter", "down", "down", "enter")  # the second work group
@@ -53,7 +53,7 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
             "Child-care centres", "specific", None, groups[1].id, "Huda"
         )
 
-        await pilot.press("f6")
+        await pilot.press("ctrl+k")
         await pilot.pause()
         await pilot.press(*"Open a pilot centre", "tab", "enter", "down", "enter")  # owner: the children's NGO
         await pilot.press("tab", *"2026-09-01", "tab", *"2026-08-01", "enter")
@@ -91,7 +91,7 @@ async def test_bad_date_text_is_explained_and_nothing_saved(make_config, data_di
     app = make_app(make_config(open_ref=workshop.id, step="goals"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f5")
+        await pilot.press("f9")
         await pilot.pause()
         await pilot.press("enter")  # no text: refused
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_bad_date_text_is_explained_and_nothing_saved(make_config, data_di
         await pilot.pause()
         await pilot.press(*"Advocacy", "enter")  # typing on the goals starts a new goal
         await pilot.pause()
-        await pilot.press("f6", *"Meet the mayor", "tab", "tab", *"next week", "enter")
+        await pilot.press("ctrl+k", *"Meet the mayor", "tab", "tab", *"next week", "enter")
         await pilot.pause()
         assert "is not a date" in str(app.screen.query_one("#form-error", Static).render())
         await pilot.press("escape")

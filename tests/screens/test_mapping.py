@@ -86,7 +86,7 @@ async def test_trends_with_sources_and_added_items(make_config, data_dir: Path) 
             ("Rents rising", "data"),
             ("Mothers share rides", "experience"),
         ]
-        await pilot.press("down", "down", "f5")  # the second trend: experience → data
+        await pilot.press("down", "down", "f9")  # the second trend: experience → data
         await settled(pilot)
         assert [t.source for t in stored(data_dir, workshop_id).trends] == ["data", "data"]
         assert [p.text for p in saved.problems] == ["Long waits at the clinic"]

@@ -65,7 +65,7 @@ async def test_add_edit_advance_by_keys(make_config, data_dir: Path) -> None:  #
         assert isinstance(app.screen, PartnersScreen)
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
 
-        await pilot.press("f5")
+        await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, PartnerForm)
         await pilot.press(*"Hope Youth Association")
@@ -93,7 +93,7 @@ async def test_add_edit_advance_by_keys(make_config, data_dir: Path) -> None:  #
         assert stored(data_dir, workshop.id).partner(added.id).role == "youth outreach"  # type: ignore[union-attr]
 
         # a advances the status twice; A goes back once
-        await pilot.press("f9", "f9", "shift+f9")
+        await pilot.press("ctrl+right", "ctrl+right", "ctrl+left")
         await settled(pilot)
         assert stored(data_dir, workshop.id).partner(added.id).status == "contacted"  # type: ignore[union-attr]
 
@@ -103,7 +103,7 @@ async def test_form_refuses_bad_values_and_escape_cancels(make_config, data_dir:
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f5")
+        await pilot.press("f9")
         await pilot.pause()
         await pilot.press("ctrl+s")  # no organisation
         await pilot.pause()
@@ -149,13 +149,13 @@ async def test_sort_search_and_sector_filter(make_config, data_dir: Path) -> Non
         await pilot.pause()
         await pilot.press("ctrl+r")  # the facilitator reveals private data on purpose
         await pilot.pause()
-        await pilot.press("f6")  # by sector
+        await pilot.press("f7")  # by sector
         assert table_names(app) == ["Municipal Health Department", "Pharma Plus", "Mothers' Club"]
-        await pilot.press("f6")  # by status, furthest first
+        await pilot.press("f7")  # by status, furthest first
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
-        await pilot.press("f6")  # by influence
+        await pilot.press("f7")  # by influence
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
-        await pilot.press("f6")  # back to organisation
+        await pilot.press("f7")  # back to organisation
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
 
         await pilot.press(*"pharma")  # typing on the table searches
@@ -170,9 +170,9 @@ async def test_sort_search_and_sector_filter(make_config, data_dir: Path) -> Non
         assert table_names(app) == ["Municipal Health Department"]
         await pilot.press("escape")
 
-        await pilot.press("f7")  # public only
+        await pilot.press("f8")  # public only
         assert table_names(app) == ["Municipal Health Department"]
-        await pilot.press("f7", "f7", "f7")  # private, nonprofit, community
+        await pilot.press("f8", "f8", "f8")  # private, nonprofit, community
         assert table_names(app) == ["Mothers' Club"]
         assert "1/3" in str(app.screen.query_one("#partner-state").render())
 
@@ -235,7 +235,7 @@ async def test_read_only_hides_private_data_and_refuses_edits(make_config, data_
         assert isinstance(app.screen, PartnerForm)
         assert not app.screen.query("#pf-email") and not app.screen.query("#pf-notes")
         await pilot.press("escape")
-        await pilot.press("delete", "f9", "f5")
+        await pilot.press("delete", "ctrl+right", "f9")
         await pilot.pause()
         assert isinstance(app.screen, PartnersScreen)
         assert len(stored(data_dir, workshop.id).partners) == 3

@@ -49,11 +49,11 @@ async def test_default_bodies_and_members_by_keys(make_config, data_dir: Path) -
         assert saved.structure.committees[0].cadence.startswith("Meets quarterly")
         assert saved.structure.committees[1].cadence.startswith("Meets monthly")
 
-        await pilot.press("f6")  # add a member to the strategic committee
+        await pilot.press("ctrl+k")  # add a member to the strategic committee
         await pilot.pause()
         assert isinstance(app.screen, PickMemberDialog)
         await pilot.press("enter")  # Amina, member, official delegate
-        await pilot.press("f6")
+        await pilot.press("ctrl+k")
         await pilot.pause()
         await pilot.press("o", "down", "enter")  # Omar (Amina is already seated), not an official delegate
         await pilot.pause()
@@ -86,7 +86,7 @@ async def test_new_body_and_edit_by_form(make_config, data_dir: Path) -> None:  
     app = make_app(make_config(open_ref=workshop.id, step="structure"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f5")
+        await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         await pilot.press("tab", *"Finance group", "tab", "tab", *"Spending up to 500", "enter")

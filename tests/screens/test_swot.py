@@ -47,7 +47,7 @@ async def test_swot_session_by_keys(make_config, data_dir: Path) -> None:  # typ
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [i.text for i in app.session.workshop.swot_of("strength")] == ["Trusted clinics", "Mothers groups"]
-        await pilot.press("f6")  # the highlight stayed on "Trusted clinics": move it to weaknesses
+        await pilot.press("ctrl+right")  # the highlight stayed on "Trusted clinics": move it to weaknesses
         await settled(pilot)
         saved = stored(data_dir, workshop.id)
         assert saved.swot_of("strength")[0].text == "Mothers groups"

@@ -49,8 +49,8 @@ class GoalsScreen(StepScreen):
     STEP = "goals"
     CSS_PATH = "structure.tcss"
     BINDINGS = [
-        Binding("f5", "new_goal", "New goal", id="charter-new-goal"),
-        Binding("f6", "new_plan", "New plan", id="charter-new-plan"),
+        Binding("f9", "new_goal", "New goal", id="charter-new-goal"),
+        Binding("ctrl+k", "new_plan", "New plan", id="charter-new-plan"),
         Binding("ctrl+e", "edit", "Edit", id="charter-edit"),
         Binding("delete,ctrl+d", "delete", "Delete", id="charter-delete", key_display="Del"),
         Binding("f7", "vote(1)", "+dot", id="charter-vote-up"),

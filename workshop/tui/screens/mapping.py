@@ -2,7 +2,7 @@
 
 Tab moves between the trends, the problems and the opportunities; ctrl+f fills problems
 and opportunities from the SWOT; on a highlighted problem, ctrl+k opens the opportunities to
-link (space or Enter ticks one); F5 changes a trend's source; ctrl+l shows the compact map (each problem → its
+link (space or Enter ticks one); F9 changes a trend's source; ctrl+l shows the compact map (each problem → its
 opportunities). Problems linked to nothing are flagged.
 """
 
@@ -107,7 +107,7 @@ class MappingScreen(StepScreen):
         Binding("ctrl+f", "seed", "Fill from SWOT", id="mapping-seed"),
         Binding("ctrl+l", "toggle_map", "Map", id="mapping-map"),
         Binding("ctrl+k", "link", "Link", id="mapping-link"),
-        Binding("f5", "cycle_source", "Source", id="mapping-source"),
+        Binding("f9", "cycle_source", "Source", id="mapping-source"),
     ]
 
     pane: reactive[str] = reactive("problems")

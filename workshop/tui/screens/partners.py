@@ -186,14 +186,14 @@ class PartnersScreen(StepScreen):
     STEP = "partners"
     CSS_PATH = STYLES
     BINDINGS = [
-        Binding("f5", "new", "New partner", id="partner-new"),
+        Binding("f9", "new", "New partner", id="partner-new"),
         Binding("ctrl+e", "edit", "Edit", id="partner-edit"),
         Binding("delete,ctrl+d", "delete", "Delete", id="partner-delete", key_display="Del"),
-        Binding("f9", "advance(1)", "Advance status", id="partner-advance"),
-        Binding("shift+f9", "advance(-1)", "Status back", id="partner-back", show=False),
+        Binding("ctrl+right", "advance(1)", "Advance status", id="partner-advance"),
+        Binding("ctrl+left", "advance(-1)", "Status back", id="partner-back", show=False),
         Binding("ctrl+x", "follow_up_done", "Follow-up done", id="partner-follow-up-done", show=False),
-        Binding("f6", "sort", "Sort", id="partner-sort"),
-        Binding("f7", "filter_sector", "Filter sector", id="partner-filter"),
+        Binding("f7", "sort", "Sort", id="partner-sort"),
+        Binding("f8", "filter_sector", "Filter sector", id="partner-filter"),
         Binding("ctrl+r", "toggle_private", "Show private", id="partner-reveal"),
     ]
 

@@ -127,12 +127,12 @@ class StructureScreen(StepScreen):
     STEP = "structure"
     CSS_PATH = "structure.tcss"
     BINDINGS = [
-        Binding("f5", "new_body", "New body", id="charter-new-body"),
+        Binding("f9", "new_body", "New body", id="charter-new-body"),
         Binding("ctrl+e", "edit_body", "Edit body", id="charter-edit-body"),
-        Binding("f6", "add_member", "Add member", id="charter-add-member"),
+        Binding("ctrl+k", "add_member", "Add member", id="charter-add-member"),
         Binding("delete,ctrl+d", "delete", "Delete", id="charter-delete", key_display="Del"),
         Binding("ctrl+r", "role", "Role", id="charter-member-role"),
-        Binding("f9", "official", "Delegate", id="charter-member-delegate"),
+        Binding("ctrl+x", "official", "Delegate", id="charter-member-delegate"),
         Binding("ctrl+f", "seed", "Default bodies", id="charter-default-bodies"),
     ]
 
