@@ -71,7 +71,7 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
         gaps = screen.query_one("#plan-gaps", RtlText).text
         assert "community" in gaps and "budget" not in gaps.split("community")[0].lower()
 
-        await pilot.press("shift+tab", "f7", "f7")  # back to the goals, two dots
+        await pilot.press("shift+tab", "f11", "f11")  # back to the goals, two dots
         await settled(pilot)
         assert stored(data_dir, workshop.id).goals[0].votes == 2
 

@@ -45,7 +45,7 @@ async def test_compose_revise_compare_adopt_vision(make_config, data_dir: Path) 
         assert "campaigning together" in app.screen.query_one("#draft-detail", RtlText).text
         # a second draft typed whole, then compare the two and adopt the second
         await pilot.press(*"Healthy children, strong families", "enter", "down")
-        await pilot.press("f7", "down", "f7")
+        await pilot.press("f11", "down", "f11")
         await pilot.pause()
         assert app.screen.query_one("#compare").display
         texts = [t.text for t in app.screen.query(".compare-text").results(RtlText)]

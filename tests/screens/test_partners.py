@@ -149,13 +149,13 @@ async def test_sort_search_and_sector_filter(make_config, data_dir: Path) -> Non
         await pilot.pause()
         await pilot.press("ctrl+r")  # the facilitator reveals private data on purpose
         await pilot.pause()
-        await pilot.press("f7")  # by sector
+        await pilot.press("f11")  # by sector
         assert table_names(app) == ["Municipal Health Department", "Pharma Plus", "Mothers' Club"]
-        await pilot.press("f7")  # by status, furthest first
+        await pilot.press("f11")  # by status, furthest first
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
-        await pilot.press("f7")  # by influence
+        await pilot.press("f11")  # by influence
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
-        await pilot.press("f7")  # back to organisation
+        await pilot.press("f11")  # back to organisation
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
 
         await pilot.press(*"pharma")  # typing on the table searches
@@ -170,9 +170,9 @@ async def test_sort_search_and_sector_filter(make_config, data_dir: Path) -> Non
         assert table_names(app) == ["Municipal Health Department"]
         await pilot.press("escape")
 
-        await pilot.press("f8")  # public only
+        await pilot.press("f12")  # public only
         assert table_names(app) == ["Municipal Health Department"]
-        await pilot.press("f8", "f8", "f8")  # private, nonprofit, community
+        await pilot.press("f12", "f12", "f12")  # private, nonprofit, community
         assert table_names(app) == ["Mothers' Club"]
         assert "1/3" in str(app.screen.query_one("#partner-state").render())
 

@@ -40,7 +40,7 @@ async def test_swot_session_by_keys(make_config, data_dir: Path) -> None:  # typ
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("down")  # into the strengths list, first row
-        await pilot.press("f7", "f7")
+        await pilot.press("f11", "f11")
         await pilot.press("down", "delete")  # delete the second strength
         await pilot.pause()
         assert [i.text for i in app.session.workshop.swot_of("strength")] == ["Trusted clinics"]

@@ -53,8 +53,8 @@ class GoalsScreen(StepScreen):
         Binding("ctrl+k", "new_plan", "New plan", id="charter-new-plan"),
         Binding("ctrl+e", "edit", "Edit", id="charter-edit"),
         Binding("delete,ctrl+d", "delete", "Delete", id="charter-delete", key_display="Del"),
-        Binding("f7", "vote(1)", "+dot", id="charter-vote-up"),
-        Binding("f8", "vote(-1)", "-dot", id="charter-vote-down"),
+        Binding("f11", "vote(1)", "+dot", id="charter-vote-up"),
+        Binding("f12", "vote(-1)", "-dot", id="charter-vote-down"),
         Binding("ctrl+l", "toggle_table", "Who does what", id="charter-plan-table"),
     ]
 

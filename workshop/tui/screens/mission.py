@@ -2,7 +2,7 @@
 
 Four parts (who acts, what change, for whom, how) become a first sentence with ctrl+r;
 the room then rewrites drafts (every rewrite keeps the previous text in the draft's
-history), compares two drafts (F7 on one, F7 on another), adopts one (F9) and writes the
+history), compares two drafts (F11 on one, F11 on another), adopts one (F9) and writes the
 vision (ctrl+y edits it; Escape ends editing). ctrl+l lists a draft's earlier versions.
 """
 
@@ -44,7 +44,7 @@ class MissionScreen(StepScreen):
     BINDINGS = [
         Binding("ctrl+r", "compose", "Compose draft", id="mission-compose"),
         Binding("f9", "adopt", "Adopt", id="mission-adopt"),
-        Binding("f7", "compare", "Compare", id="mission-compare"),
+        Binding("f11", "compare", "Compare", id="mission-compare"),
         Binding("ctrl+l", "history", "History", id="mission-history"),
         Binding("ctrl+y", "vision", "Vision", id="mission-vision"),
         Binding("escape", "escape", "Close", id="mission-escape", show=False),

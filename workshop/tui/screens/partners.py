@@ -192,8 +192,8 @@ class PartnersScreen(StepScreen):
         Binding("ctrl+right", "advance(1)", "Advance status", id="partner-advance"),
         Binding("ctrl+left", "advance(-1)", "Status back", id="partner-back", show=False),
         Binding("ctrl+x", "follow_up_done", "Follow-up done", id="partner-follow-up-done", show=False),
-        Binding("f7", "sort", "Sort", id="partner-sort"),
-        Binding("f8", "filter_sector", "Filter sector", id="partner-filter"),
+        Binding("f11", "sort", "Sort", id="partner-sort"),
+        Binding("f12", "filter_sector", "Filter sector", id="partner-filter"),
         Binding("ctrl+r", "toggle_private", "Show private", id="partner-reveal"),
     ]
 

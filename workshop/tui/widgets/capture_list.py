@@ -6,7 +6,7 @@ read as commands. Item commands use keys a typist does not produce by accident, 
 id and a description (footer, F1 help, palette):
 
     ctrl+e edit (explicit: "Editing: …" above the field; Enter saves, Escape leaves it unchanged)
-    Delete delete · ctrl+↑/ctrl+↓ (or shift+↑/↓) reorder · F7/F8 dot votes · ctrl+→ move to the next list
+    Delete delete · ctrl+↑/ctrl+↓ (or shift+↑/↓) reorder · F11/F12 dot votes · ctrl+→ move to the next list
 
 They act on the highlighted row of the focused list only; with no visible highlight they do
 nothing. ↑ on the first row (and Enter on a row) goes back to the capture field.
@@ -123,8 +123,8 @@ class ItemList(ListView):
     BINDINGS = [
         Binding("ctrl+e", "edit", "Edit", id="item-edit"),
         Binding("delete,ctrl+d", "delete", "Delete", id="item-delete", key_display="Del"),
-        Binding("f7", "vote(1)", "+dot", id="item-vote-up"),
-        Binding("f8", "vote(-1)", "-dot", id="item-vote-down"),
+        Binding("f11", "vote(1)", "+dot", id="item-vote-up"),
+        Binding("f12", "vote(-1)", "-dot", id="item-vote-down"),
         Binding("ctrl+right", "transfer", "Move to", id="item-transfer"),
         Binding("ctrl+up,shift+up", "move(-1)", "Move up", id="item-move-up", show=False),
         Binding("ctrl+down,shift+down", "move(1)", "Move down", id="item-move-down", show=False),
