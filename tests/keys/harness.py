@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from appkit import ENV
 from textual.pilot import Pilot
 
 from workshop.cli import AppConfig
@@ -17,7 +18,6 @@ from workshop.core.service import Workshops
 from workshop.tui.app import WorkshopApp, make_app
 from workshop.tui.screens.base import StepScreen
 
-ENV = {"TERM": "xterm-256color"}
 LANGUAGES = ("en", "ar")
 
 

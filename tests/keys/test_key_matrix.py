@@ -88,8 +88,13 @@ def test_every_binding_has_words_in_both_languages() -> None:
                 assert catalogue.has(f"bindings.{binding.id}"), f"{language}: bindings.{binding.id} ({cls.__name__})"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("step", STEPS)
+# Every step in English; in Arabic the steps with the most keys (lists, tables, forms).
+CASES = [(step, "en") for step in STEPS] + [
+    (step, "ar") for step in ("swot", "mapping", "mission", "partners", "goals", "structure") if step in STEPS
+]
+
+
+@pytest.mark.parametrize(("step", "language"), CASES)
 async def test_every_key_on_the_step(tmp_path: Path, step: str, language: str) -> None:
     app = demo_app(tmp_path / "data", language, step)
     async with app.run_test(size=(80, 24)) as pilot:

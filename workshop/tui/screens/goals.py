@@ -65,9 +65,9 @@ class GoalsScreen(StepScreen):
         ui = self.ui
         with Vertical(id="goals-lists"):
             yield Static("", id="goals-heading", classes="charter-heading", markup=False)
-            yield RowList(ui, id="goals")
+            yield RowList(ui, id="goals", typing=True)
             yield Static("", id="plans-heading", classes="charter-heading", markup=False)
-            yield RowList(ui, id="plans")
+            yield RowList(ui, id="plans", typing=True)
             yield RtlText("", mode=ui.mode, id="plan-gaps", classes="charter-findings-line")
         with Vertical(id="plan-table-view"):
             yield Static(ui.label("screen.goals.table"), classes="charter-heading", markup=False)

@@ -139,10 +139,10 @@ class StructureScreen(StepScreen):
     def compose_work(self) -> ComposeResult:
         ui = self.ui
         yield Static(ui.label("screen.structure.bodies"), classes="charter-heading", markup=False)
-        yield RowList(ui, id="bodies")
+        yield RowList(ui, id="bodies", typing=True)
         yield RtlText("", mode=ui.mode, id="body-detail")
         yield Static("", id="members-heading", classes="charter-heading", markup=False)
-        yield RowList(ui, id="members")
+        yield RowList(ui, id="members", typing=True)
         with VerticalScroll(id="structure-findings", classes="charter-findings"):
             yield RtlText("", mode=ui.mode, id="findings-text")
 

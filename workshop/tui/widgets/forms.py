@@ -28,8 +28,9 @@ from workshop.tui.widgets.rtl_input import RtlInput
 class RowList(OptionList):
     """Rows of logical text, wrapped at the list's width then laid out (right-aligned in Arabic).
 
-    Typing always types: a printable key never acts on a row; it is posted as `Typed`, and the
-    screen starts a new item with it (the key's character in the new item's text field).
+    Typing always types (`typing=True`): a printable key never acts on a row; it is posted as
+    `Typed`, and the screen starts a new item with it (the key's character in the new item's text
+    field). A list of choices (`typing=False`) keeps OptionList's keys.
     """
 
     @dataclass
@@ -46,9 +47,14 @@ class RowList(OptionList):
     RowList > .option-list--option { padding: 0; }
     """
 
-    def __init__(self, ui: Ui, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self, ui: Ui, *, id: str | None = None, classes: str | None = None, typing: bool = False  # noqa: A002
+    ) -> None:
         super().__init__(id=id, classes=classes, markup=False, compact=True)
         self.ui = ui
+        #: True where the room's words are captured (goals, bodies…): printable keys start a new item.
+        #: False for a list of choices (coalition type), where Space chooses the highlighted answer.
+        self.typing = typing
         self._rows: list[tuple[str, str]] = []
         self._empty = ""
         self._width = 0
@@ -85,7 +91,7 @@ class RowList(OptionList):
         return Text("\n".join(lines) or " ")
 
     def on_key(self, event: events.Key) -> None:
-        character = typed_character(event)
+        character = typed_character(event) if self.typing else None
         if character is not None:
             event.stop()
             event.prevent_default()
