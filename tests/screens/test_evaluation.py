@@ -152,7 +152,7 @@ async def test_next_steps_capture_edit_delete(make_config, data_dir: Path) -> No
         await pilot.press("down")  # to the list, first row
         await pilot.pause()
         assert isinstance(app.focused, ListView)
-        await pilot.press("d")
+        await pilot.press("delete")
         await settled(pilot)
         assert [s.text for s in stored(data_dir, workshop.id).evaluation.next_steps] == ["Book the hall"]
         await pilot.press("ctrl+z")

@@ -41,7 +41,7 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, GoalsScreen)
-        await pilot.press("n")
+        await pilot.press("f9")
         await pilot.pause()
         await pilot.press(*"Child-care centres", "tab", "tab", "tab")  # to the work group
         await pilot.press("enter", "down", "down", "enter")  # the second work group
@@ -53,7 +53,7 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
             "Child-care centres", "specific", None, groups[1].id, "Huda"
         )
 
-        await pilot.press("p")
+        await pilot.press("ctrl+k")
         await pilot.pause()
         await pilot.press(*"Open a pilot centre", "tab", "enter", "down", "enter")  # owner: the children's NGO
         await pilot.press("tab", *"2026-09-01", "tab", *"2026-08-01", "enter")
@@ -71,17 +71,17 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
         gaps = screen.query_one("#plan-gaps", RtlText).text
         assert "community" in gaps and "budget" not in gaps.split("community")[0].lower()
 
-        await pilot.press("shift+tab", "plus", "plus")  # back to the goals, two dots
+        await pilot.press("shift+tab", "f11", "f11")  # back to the goals, two dots
         await settled(pilot)
         assert stored(data_dir, workshop.id).goals[0].votes == 2
 
-        await pilot.press("w")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         table = screen.query_one("#plan-table", DataTable)
         assert table.display and screen.query_one("#plan-table-view").display
         assert table.row_count == 1
         assert "Open a pilot c" in str(table.get_row_at(0))  # cut to fit 60 columns
-        await pilot.press("w")
+        await pilot.press("ctrl+l")
         await pilot.pause()
         assert not screen.query_one("#plan-table-view").display
 
@@ -91,7 +91,7 @@ async def test_bad_date_text_is_explained_and_nothing_saved(make_config, data_di
     app = make_app(make_config(open_ref=workshop.id, step="goals"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f9")
         await pilot.pause()
         await pilot.press("enter")  # no text: refused
         await pilot.pause()
@@ -101,9 +101,9 @@ async def test_bad_date_text_is_explained_and_nothing_saved(make_config, data_di
         assert "needs a category" in str(app.screen.query_one("#form-error", Static).render())
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("n", *"Advocacy", "enter")
+        await pilot.press(*"Advocacy", "enter")  # typing on the goals starts a new goal
         await pilot.pause()
-        await pilot.press("p", *"Meet the mayor", "tab", "tab", *"next week", "enter")
+        await pilot.press("ctrl+k", *"Meet the mayor", "tab", "tab", *"next week", "enter")
         await pilot.pause()
         assert "is not a date" in str(app.screen.query_one("#form-error", Static).render())
         await pilot.press("escape")

@@ -27,11 +27,11 @@ async def test_rules_and_decisions_by_keys(make_config, data_dir: Path) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, GroundRulesScreen)
-        await pilot.press("l")
-        await pilot.press("l")  # a second time adds nothing
+        await pilot.press("ctrl+f")
+        await pilot.press("ctrl+f")  # a second time adds nothing
         await pilot.pause()
-        await pilot.press("a", "down", "x", "down", "a", "a")  # adopt 1, drop 2, adopt and un-adopt 3
-        await pilot.press("i", *"Phones off during meetings", "enter")
+        await pilot.press("f9", "down", "ctrl+x", "down", "f9", "f9")  # adopt 1, drop 2, adopt and un-adopt 3
+        await pilot.press(*"Phones off during meetings", "enter")  # typing on the list types
         await pilot.pause()
         app.save_now()
         rules = stored(data_dir, workshop.id).ground_rules.rules
@@ -72,7 +72,7 @@ async def test_rules_load_in_the_workshops_language(make_config, data_dir: Path)
     app = make_app(make_config(open_ref=workshop.id, step="ground-rules", language="en"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("l")
+        await pilot.press("ctrl+f")
         await settled(pilot)
     rules = stored(data_dir, workshop.id).ground_rules.rules
     assert len(rules) == 13

@@ -43,7 +43,7 @@ async def test_seed_link_and_map(make_config, data_dir: Path) -> None:  # type: 
         assert [o.text for o in saved.opportunities] == ["New municipal health fund", "Clinic open in the evening"]
         assert "2 problems not linked" in app.screen.query_one("#mapping-status", RtlText).text
         await pilot.press("ctrl+f")  # seeding twice adds nothing
-        await pilot.press("down", "l")  # first problem, open the opportunities
+        await pilot.press("down", "ctrl+k")  # first problem, open the opportunities
         await pilot.pause()
         assert isinstance(app.focused, SelectionList)
         await pilot.press("space", "down", "enter", "escape")
@@ -54,8 +54,8 @@ async def test_seed_link_and_map(make_config, data_dir: Path) -> None:  # type: 
         assert saved.problems[1].opportunity_ids == []
         assert len(saved.problems) == 2
         assert "1 problem not linked" in app.screen.query_one("#mapping-status", RtlText).text
-        await pilot.press("down", "l", "down", "space", "escape")  # second problem ← the evening clinic
-        await pilot.press("up", "l", "space", "escape")  # unlink the fund from the first
+        await pilot.press("down", "ctrl+k", "down", "space", "escape")  # second problem ← the evening clinic
+        await pilot.press("up", "ctrl+k", "space", "escape")  # unlink the fund from the first
         await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert [p.opportunity_ids for p in saved.problems] == [[evening], [evening]]
@@ -86,7 +86,7 @@ async def test_trends_with_sources_and_added_items(make_config, data_dir: Path) 
             ("Rents rising", "data"),
             ("Mothers share rides", "experience"),
         ]
-        await pilot.press("down", "down", "s")  # the second trend: experience → data
+        await pilot.press("down", "down", "f9")  # the second trend: experience → data
         await settled(pilot)
         assert [t.source for t in stored(data_dir, workshop_id).trends] == ["data", "data"]
         assert [p.text for p in saved.problems] == ["Long waits at the clinic"]

@@ -45,7 +45,7 @@ async def test_each_person_once_and_no_second_seat(make_config, data_dir: Path) 
     app = make_app(make_config(open_ref=workshop.id, step="structure"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("s")  # the manual's bodies
+        await pilot.press("ctrl+f")  # the manual's bodies
         await pilot.pause()
         dialog = await pick(pilot)
         options = dialog.query_one("#pick-list", OptionList)

@@ -33,26 +33,26 @@ async def test_compose_revise_compare_adopt_vision(make_config, data_dir: Path) 
         assert first.text == "We parents and clinics win follow-up care for children under six by campaigning together"
         assert (first.who, first.how) == ("We parents and clinics", "by campaigning together")
         # rewrite the draft: the previous text goes to its history
-        await pilot.press("e", "ctrl+u", *"Together we win follow-up care for every child under six", "enter")
+        await pilot.press("ctrl+e", "ctrl+u", *"Together we win follow-up care for every child under six", "enter")
         await settled(pilot)
         first = stored(data_dir, workshop_id).mission.drafts[0]
         assert first.text == "Together we win follow-up care for every child under six"
         assert [v.text for v in first.history] == [
             "We parents and clinics win follow-up care for children under six by campaigning together"
         ]
-        await pilot.press("h")
+        await pilot.press("ctrl+l")
         assert "earlier version" in app.screen.query_one("#draft-detail", RtlText).text
         assert "campaigning together" in app.screen.query_one("#draft-detail", RtlText).text
         # a second draft typed whole, then compare the two and adopt the second
-        await pilot.press("i", *"Healthy children, strong families", "enter", "down")
-        await pilot.press("c", "down", "c")
+        await pilot.press(*"Healthy children, strong families", "enter", "down")
+        await pilot.press("f11", "down", "f11")
         await pilot.pause()
         assert app.screen.query_one("#compare").display
         texts = [t.text for t in app.screen.query(".compare-text").results(RtlText)]
         assert texts == ["Together we win follow-up care for every child under six", "Healthy children, strong families"]
         titles = " ".join(str(t.render()) for t in app.screen.query(".compare-title"))
         assert "words: 10" in titles and "words: 4" in titles
-        await pilot.press("a")
+        await pilot.press("f9")
         await pilot.press("escape")
         assert not app.screen.query_one("#compare").display
         await pilot.press("ctrl+y")
@@ -73,12 +73,12 @@ async def test_delete_draft_and_undo(make_config, data_dir: Path) -> None:  # ty
     app = make_app(make_config(open_ref=workshop_id, step="mission"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press(*"The neighbourhood", "ctrl+r", "a")  # adopt the composed draft
+        await pilot.press(*"The neighbourhood", "ctrl+r", "f9")  # adopt the composed draft
         await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert saved.mission.adopted_id == saved.mission.drafts[0].id
-        await pilot.press("a")  # a again withdraws the adoption
-        await pilot.press("d")
+        await pilot.press("f9")  # F9 again withdraws the adoption
+        await pilot.press("delete")
         await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert (saved.mission.drafts, saved.mission.adopted_id) == ([], None)

@@ -65,7 +65,7 @@ async def test_add_edit_advance_by_keys(make_config, data_dir: Path) -> None:  #
         assert isinstance(app.screen, PartnersScreen)
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
 
-        await pilot.press("n")
+        await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, PartnerForm)
         await pilot.press(*"Hope Youth Association")
@@ -83,8 +83,8 @@ async def test_add_edit_advance_by_keys(make_config, data_dir: Path) -> None:  #
         assert [(f.due, f.text) for f in added.follow_ups] == [(dt.date(2026, 3, 12), "invite to the meeting")]
         assert app.screen.selected_id() == added.id  # the new row is selected
 
-        # Enter opens the form on the selected row; change the role, save with Enter
-        await pilot.press("enter")
+        # ctrl+e opens the form on the selected row; change the role, save with Enter
+        await pilot.press("ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, PartnerForm)
         app.screen.query_one("#pf-role", Input).focus()
@@ -93,7 +93,7 @@ async def test_add_edit_advance_by_keys(make_config, data_dir: Path) -> None:  #
         assert stored(data_dir, workshop.id).partner(added.id).role == "youth outreach"  # type: ignore[union-attr]
 
         # a advances the status twice; A goes back once
-        await pilot.press("a", "a", "A")
+        await pilot.press("ctrl+right", "ctrl+right", "ctrl+left")
         await settled(pilot)
         assert stored(data_dir, workshop.id).partner(added.id).status == "contacted"  # type: ignore[union-attr]
 
@@ -103,7 +103,7 @@ async def test_form_refuses_bad_values_and_escape_cancels(make_config, data_dir:
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f9")
         await pilot.pause()
         await pilot.press("ctrl+s")  # no organisation
         await pilot.pause()
@@ -130,7 +130,7 @@ async def test_delete_and_undo(make_config, data_dir: Path) -> None:  # type: ig
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("down", "d")  # second row in name order: Municipal Health Department
+        await pilot.press("down", "delete")  # second row in name order: Municipal Health Department
         await settled(pilot)
         assert [p.organisation for p in stored(data_dir, workshop.id).partners] == ["Pharma Plus", "Mothers' Club"]
         await pilot.press("ctrl+z")
@@ -147,32 +147,32 @@ async def test_sort_search_and_sector_filter(make_config, data_dir: Path) -> Non
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("p")  # the facilitator reveals private data on purpose
+        await pilot.press("ctrl+r")  # the facilitator reveals private data on purpose
         await pilot.pause()
-        await pilot.press("s")  # by sector
+        await pilot.press("f11")  # by sector
         assert table_names(app) == ["Municipal Health Department", "Pharma Plus", "Mothers' Club"]
-        await pilot.press("s")  # by status, furthest first
+        await pilot.press("f11")  # by status, furthest first
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
-        await pilot.press("s")  # by influence
+        await pilot.press("f11")  # by influence
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
-        await pilot.press("s")  # back to organisation
+        await pilot.press("f11")  # back to organisation
         assert table_names(app) == ["Mothers' Club", "Municipal Health Department", "Pharma Plus"]
 
-        await pilot.press("slash", *"pharma")
+        await pilot.press(*"pharma")  # typing on the table searches
         await pilot.pause()
         assert table_names(app) == ["Pharma Plus"]
         await pilot.press("escape")  # clears the search, back to the table
         await pilot.pause()
         assert len(table_names(app)) == 3 and app.screen.query_one(DataTable).has_focus
 
-        await pilot.press("slash", *"rana@")  # private fields are searched by the facilitator
+        await pilot.press(*"rana@")  # private fields are searched by the facilitator
         await pilot.pause()
         assert table_names(app) == ["Municipal Health Department"]
         await pilot.press("escape")
 
-        await pilot.press("f")  # public only
+        await pilot.press("f12")  # public only
         assert table_names(app) == ["Municipal Health Department"]
-        await pilot.press("f", "f", "f")  # private, nonprofit, community
+        await pilot.press("f12", "f12", "f12")  # private, nonprofit, community
         assert table_names(app) == ["Mothers' Club"]
         assert "1/3" in str(app.screen.query_one("#partner-state").render())
 
@@ -182,7 +182,7 @@ async def test_diversity_and_follow_ups_due(make_config, data_dir: Path) -> None
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("p")  # the facilitator reveals private data on purpose
+        await pilot.press("ctrl+r")  # the facilitator reveals private data on purpose
         await pilot.pause()
         screen = app.screen
         diversity = screen.query_one("#partner-diversity", RtlText)
@@ -192,7 +192,7 @@ async def test_diversity_and_follow_ups_due(make_config, data_dir: Path) -> None
         assert "Pharma Plus" not in follow.text  # due 2026-04-01, after today
 
         # x marks the selected partner's next follow-up done
-        await pilot.press("down", "x")
+        await pilot.press("down", "ctrl+x")
         await settled(pilot)
         saved = stored(data_dir, workshop.id).partners[0]
         assert saved.follow_ups[0].done is True
@@ -207,7 +207,7 @@ async def test_injected_today(make_config, data_dir: Path) -> None:  # type: ign
         screen = PartnersScreen(app.session, app.ui, today=lambda: dt.date(2026, 4, 2))
         await app.push_screen(screen)
         await pilot.pause()
-        await pilot.press("p")  # the facilitator reveals private data on purpose
+        await pilot.press("ctrl+r")  # the facilitator reveals private data on purpose
         await pilot.pause()
         text = screen.query_one("#partner-follow-ups", RtlText).text
         assert "Pharma Plus" in text and "first call" in text
@@ -226,16 +226,16 @@ async def test_read_only_hides_private_data_and_refuses_edits(make_config, data_
         for secret in ("rana@health.gov", "+961 1 111", "Prefers mornings", "send the draft mission"):
             assert secret not in shown
         assert "Dr Rana Haddad" in shown  # the contact person is not private
-        await pilot.press("slash", *"rana@")
+        await pilot.press(*"rana@")
         await pilot.pause()
         assert table_names(app) == []  # private fields are not searchable on the projector
         await pilot.press("escape")
-        await pilot.press("down", "enter")
+        await pilot.press("down", "ctrl+e")
         await pilot.pause()
         assert isinstance(app.screen, PartnerForm)
         assert not app.screen.query("#pf-email") and not app.screen.query("#pf-notes")
         await pilot.press("escape")
-        await pilot.press("d", "a", "n")
+        await pilot.press("delete", "ctrl+right", "f9")
         await pilot.pause()
         assert isinstance(app.screen, PartnersScreen)
         assert len(stored(data_dir, workshop.id).partners) == 3
@@ -259,7 +259,7 @@ async def test_columns_fit_the_width(make_config, data_dir: Path, size: tuple[in
     app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        await pilot.press("p")  # the facilitator reveals private data on purpose
+        await pilot.press("ctrl+r")  # the facilitator reveals private data on purpose
         await pilot.pause()
         table = app.screen.query_one(DataTable)
         keys = [column.key.value for column in table.ordered_columns]
@@ -292,9 +292,9 @@ async def test_private_data_is_hidden_until_revealed(make_config, data_dir: Path
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not any(email in on_screen() for email in emails)
-        await pilot.press("p")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert any(email in on_screen() for email in emails)
-        await pilot.press("p")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert not any(email in on_screen() for email in emails)

@@ -38,8 +38,8 @@ async def test_default_bodies_and_members_by_keys(make_config, data_dir: Path) -
         screen = app.screen
         assert isinstance(screen, StructureScreen)
         assert "no strategic committee" in screen.query_one("#findings-text", RtlText).text
-        await pilot.press("s")
-        await pilot.press("s")  # a second time changes nothing
+        await pilot.press("ctrl+f")
+        await pilot.press("ctrl+f")  # a second time changes nothing
         await pilot.pause()
         app.save_now()
         saved = stored(data_dir, workshop.id)
@@ -49,16 +49,16 @@ async def test_default_bodies_and_members_by_keys(make_config, data_dir: Path) -
         assert saved.structure.committees[0].cadence.startswith("Meets quarterly")
         assert saved.structure.committees[1].cadence.startswith("Meets monthly")
 
-        await pilot.press("a")  # add a member to the strategic committee
+        await pilot.press("ctrl+k")  # add a member to the strategic committee
         await pilot.pause()
         assert isinstance(app.screen, PickMemberDialog)
         await pilot.press("enter")  # Amina, member, official delegate
-        await pilot.press("a")
+        await pilot.press("ctrl+k")
         await pilot.pause()
         await pilot.press("o", "down", "enter")  # Omar (Amina is already seated), not an official delegate
         await pilot.pause()
         await pilot.press("tab")  # into the members list
-        await pilot.press("up", "r")  # the new member is highlighted; up to Amina: member -> staff
+        await pilot.press("up", "ctrl+r")  # the new member is highlighted; up to Amina: member -> staff
         await pilot.pause()
         app.save_now()
         members = stored(data_dir, workshop.id).structure.committees[0].members
@@ -73,7 +73,7 @@ async def test_default_bodies_and_members_by_keys(make_config, data_dir: Path) -
         assert "official delegates with authority" in findings  # the manual's reason
         assert "strategic-community" not in findings
 
-        await pilot.press("down", "d")  # remove Omar, then undo
+        await pilot.press("down", "delete")  # remove Omar, then undo
         await pilot.pause()
         assert len(app.session.workshop.structure.committees[0].members) == 1
         await pilot.press("ctrl+z")
@@ -86,12 +86,12 @@ async def test_new_body_and_edit_by_form(make_config, data_dir: Path) -> None:  
     app = make_app(make_config(open_ref=workshop.id, step="structure"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("f9")
         await pilot.pause()
         assert isinstance(app.screen, FormDialog)
         await pilot.press("tab", *"Finance group", "tab", "tab", *"Spending up to 500", "enter")
         await pilot.pause()
-        await pilot.press("e")
+        await pilot.press("ctrl+e")
         await pilot.pause()
         await pilot.press("tab", "tab", *"Monthly", "enter")
         await settled(pilot)
@@ -99,7 +99,7 @@ async def test_new_body_and_edit_by_form(make_config, data_dir: Path) -> None:  
         assert (body.kind, body.name, body.cadence, body.decision_authority) == (
             "work-group", "Finance group", "Monthly", "Spending up to 500"
         )
-        await pilot.press("d")
+        await pilot.press("delete")
         await settled(pilot)
         assert stored(data_dir, workshop.id).structure.committees == []
 

@@ -40,14 +40,14 @@ async def test_swot_session_by_keys(make_config, data_dir: Path) -> None:  # typ
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("down")  # into the strengths list, first row
-        await pilot.press("plus", "plus")
-        await pilot.press("down", "d")  # delete the second strength
+        await pilot.press("f11", "f11")
+        await pilot.press("down", "delete")  # delete the second strength
         await pilot.pause()
         assert [i.text for i in app.session.workshop.swot_of("strength")] == ["Trusted clinics"]
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [i.text for i in app.session.workshop.swot_of("strength")] == ["Trusted clinics", "Mothers groups"]
-        await pilot.press("up", "m")  # move "Trusted clinics" to weaknesses
+        await pilot.press("ctrl+right")  # the highlight stayed on "Trusted clinics": move it to weaknesses
         await settled(pilot)
         saved = stored(data_dir, workshop.id)
         assert saved.swot_of("strength")[0].text == "Mothers groups"

@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
@@ -81,6 +81,7 @@ class StepScreen(Screen[Nav]):
         self.set_reactive(StepScreen.show_guidance, show_guidance)
         localise_bindings(self, ui)
         self._unsubscribe = session.subscribe(self._heard)
+        self._typed_form: Screen | None = None  # type: ignore[type-arg]
 
     @property
     def workshop(self) -> Workshop:
@@ -186,6 +187,20 @@ class StepScreen(Screen[Nav]):
 
     # ------------------------------------------------------------------ actions
 
+    def type_ahead(self, character: str) -> bool:
+        """A key typed on a list while the form it started is still opening goes into that form
+        (keys of a burst reach the list before the form has the focus); True when it did."""
+        form = self._typed_form
+        if form is not None and form in self.app.screen_stack:
+            form.type_ahead(character)  # type: ignore[attr-defined]
+            return True
+        return False
+
+    def push_typed_form(self, form: Screen, callback) -> None:  # type: ignore[no-untyped-def, type-arg]
+        """Open the form a typed key started (a new goal, body…); later keys follow it there."""
+        self._typed_form = form
+        self.app.push_screen(form, callback=callback)
+
     def _go(self, step: str) -> None:
         hold_paint(self.app)  # the next step screen paints once, filled
         self.dismiss(Nav("step", step))
@@ -212,7 +227,19 @@ class StepScreen(Screen[Nav]):
     def action_help(self) -> None:
         from workshop.tui.screens.dialogs import HelpScreen
 
-        self.app.push_screen(HelpScreen(self.ui, self.STEP, self.active_bindings))
+        self.app.push_screen(HelpScreen(self.ui, self.STEP, self.help_bindings()))
+
+    def help_bindings(self) -> dict[str, ActiveBinding]:
+        """Every key of this step for F1: what is active now, then the keys of each list on the
+        screen (item keys work once a list has focus, so they are listed even when it has none)."""
+        found: dict[str, ActiveBinding] = dict(self.active_bindings)
+        for node in self.query("ItemList, RowList, DataTable"):
+            for key, bindings in node._bindings.key_to_bindings.items():
+                for binding in bindings:
+                    if node.check_action(binding.action.split("(")[0], ()) is False:
+                        continue  # e.g. dots on a list nobody votes on
+                    found.setdefault(f"{key}/{binding.id}", ActiveBinding(node, binding, True, binding.tooltip))
+        return found
 
     @dataclass
     class GuidanceToggled(Message):

@@ -41,18 +41,21 @@ TABLE_WIDTHS: dict[str, int] = {"task": 16, "who": 12, "start": 10, "end": 10, "
 
 
 class GoalsScreen(StepScreen):
-    """Goals above, the highlighted goal's plans below; w shows who does what by when."""
+    """Goals above, the highlighted goal's plans below; ctrl+l shows who does what by when.
+
+    Typing on the goals (or plans) list starts a new goal (plan) with what is typed.
+    """
 
     STEP = "goals"
     CSS_PATH = "structure.tcss"
     BINDINGS = [
-        Binding("n", "new_goal", "New goal", id="charter-new-goal"),
-        Binding("p", "new_plan", "New plan", id="charter-new-plan"),
-        Binding("e", "edit", "Edit", id="charter-edit"),
-        Binding("d,delete", "delete", "Delete", id="charter-delete"),
-        Binding("plus,equals_sign", "vote(1)", "+dot", id="charter-vote-up"),
-        Binding("minus", "vote(-1)", "-dot", id="charter-vote-down"),
-        Binding("w", "toggle_table", "Who does what", id="charter-plan-table"),
+        Binding("f9", "new_goal", "New goal", id="charter-new-goal"),
+        Binding("ctrl+k", "new_plan", "New plan", id="charter-new-plan"),
+        Binding("ctrl+e", "edit", "Edit", id="charter-edit"),
+        Binding("delete,ctrl+d", "delete", "Delete", id="charter-delete", key_display="Del"),
+        Binding("f11", "vote(1)", "+dot", id="charter-vote-up"),
+        Binding("f12", "vote(-1)", "-dot", id="charter-vote-down"),
+        Binding("ctrl+l", "toggle_table", "Who does what", id="charter-plan-table"),
     ]
 
     table_view: reactive[bool] = reactive(False)
@@ -62,9 +65,9 @@ class GoalsScreen(StepScreen):
         ui = self.ui
         with Vertical(id="goals-lists"):
             yield Static("", id="goals-heading", classes="charter-heading", markup=False)
-            yield RowList(ui, id="goals")
+            yield RowList(ui, id="goals", typing=True)
             yield Static("", id="plans-heading", classes="charter-heading", markup=False)
-            yield RowList(ui, id="plans")
+            yield RowList(ui, id="plans", typing=True)
             yield RtlText("", mode=ui.mode, id="plan-gaps", classes="charter-findings-line")
         with Vertical(id="plan-table-view"):
             yield Static(ui.label("screen.goals.table"), classes="charter-heading", markup=False)
@@ -188,9 +191,14 @@ class GoalsScreen(StepScreen):
     def _goal_selected(self) -> None:
         self.query_one("#plans", RowList).focus()
 
-    @on(OptionList.OptionSelected, "#plans")
-    def _plan_selected(self) -> None:
-        self._edit_plan(self._goal(), self._plan())
+    @on(RowList.Typed)
+    def _typed(self, event: RowList.Typed) -> None:
+        if self.type_ahead(event.character):
+            return
+        if event.row_list.id == "plans" and self._goal() is not None:
+            self._edit_plan(self._goal(), None, typed=event.character)
+        else:
+            self.action_new_goal(typed=event.character)
 
     def watch_table_view(self, show: bool) -> None:
         if not self.is_mounted:
@@ -208,11 +216,11 @@ class GoalsScreen(StepScreen):
 
     # ------------------------------------------------------------------ goals
 
-    def _goal_fields(self, goal: Goal | None) -> list[FormField]:
+    def _goal_fields(self, goal: Goal | None, typed: str = "") -> list[FormField]:
         ui = self.ui
         groups = work_groups(self.workshop)
         return [
-            FormField("text", ui.text("screen.goals.fields.text"), value=goal.text if goal else ""),
+            FormField("text", ui.text("screen.goals.fields.text"), value=goal.text if goal else typed),
             FormField(
                 "kind",
                 ui.text("screen.goals.fields.kind"),
@@ -252,7 +260,7 @@ class GoalsScreen(StepScreen):
         goal.work_group_id = values.get("work_group") or None
         goal.convener = str(values.get("convener", "")).strip()
 
-    def action_new_goal(self) -> None:
+    def action_new_goal(self, typed: str = "") -> None:
         if self.table_view:
             return
 
@@ -265,8 +273,14 @@ class GoalsScreen(StepScreen):
                 self.query_one("#goals", RowList).highlighted = len(self.workshop.goals) - 1
                 self._refresh_plans()
 
-        self.app.push_screen(
-            FormDialog(self.ui, self.ui.text("screen.goals.new_goal"), self._goal_fields(None), self._check_goal),
+        self.push_typed_form(
+            FormDialog(
+                self.ui,
+                self.ui.text("screen.goals.new_goal"),
+                self._goal_fields(None, typed),
+                self._check_goal,
+                focus="text" if typed else None,
+            ),
             callback=done,
         )
 
@@ -289,9 +303,9 @@ class GoalsScreen(StepScreen):
 
     # ------------------------------------------------------------------ plans
 
-    def _plan_fields(self, plan: ActionPlan | None) -> list[FormField]:
+    def _plan_fields(self, plan: ActionPlan | None, typed: str = "") -> list[FormField]:
         ui = self.ui
-        values = plan_values(plan or ActionPlan())
+        values = plan_values(plan or ActionPlan(task=typed))
         text = lambda name, placeholder="": FormField(  # noqa: E731
             name, ui.text(f"screen.goals.fields.{name}"), value=values[name], placeholder=placeholder
         )
@@ -337,7 +351,7 @@ class GoalsScreen(StepScreen):
             return
         self._edit_plan(goal, None)
 
-    def _edit_plan(self, goal: Goal | None, plan: ActionPlan | None) -> None:
+    def _edit_plan(self, goal: Goal | None, plan: ActionPlan | None, *, typed: str = "") -> None:
         if goal is None:
             return
 
@@ -352,7 +366,10 @@ class GoalsScreen(StepScreen):
                 self._refresh_gaps()
 
         title = self.ui.text("screen.goals.edit_plan" if plan else "screen.goals.new_plan")
-        self.app.push_screen(FormDialog(self.ui, title, self._plan_fields(plan), self._check_plan), callback=done)
+        self.push_typed_form(
+            FormDialog(self.ui, title, self._plan_fields(plan, typed), self._check_plan, focus="task" if typed else None),
+            callback=done,
+        )
 
     # ------------------------------------------------------------------ both
 

@@ -1,7 +1,7 @@
 """Ground rules: Miller's coalition etiquette proposed to the room, and how the coalition decides.
 
-The room adopts (a), drops (x), edits (e) or adds its own rules; l loads the proposals when
-the list is empty. Below: decision procedure, quorum, conflict resolution, when a decision
+The room adopts (F9), drops (ctrl+x), edits (ctrl+e) or adds its own rules (typing always
+types into the field); ctrl+f fills the list with the proposals when it is empty. Below: decision procedure, quorum, conflict resolution, when a decision
 may be reopened and what the executive may decide alone.
 """
 
@@ -45,9 +45,9 @@ class GroundRulesScreen(StepScreen):
     STEP = "ground-rules"
     CSS_PATH = "structure.tcss"
     BINDINGS = [
-        Binding("l", "load", "Load Miller's rules", id="charter-load-rules"),
-        Binding("a", "status('adopted')", "Adopt", id="charter-adopt"),
-        Binding("x", "status('dropped')", "Drop", id="charter-drop"),
+        Binding("f9", "status('adopted')", "Adopt", id="charter-adopt"),
+        Binding("ctrl+x", "status('dropped')", "Drop", id="charter-drop"),
+        Binding("ctrl+f", "load", "Load Miller's rules", id="charter-load-rules"),
     ]
 
     def compose_work(self) -> ComposeResult:
@@ -111,8 +111,8 @@ class GroundRulesScreen(StepScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        # the list has the focus so that l (load), a (adopt) and x (drop) work at once; i types a rule
-        self.query_one("#rules", CaptureList).item_list.focus()
+        # on the list, so that adopt and drop act at once on a visibly highlighted rule; typing types a rule
+        self.query_one("#rules", CaptureList).focus_list()
 
     # ------------------------------------------------------------------ view
 
@@ -122,10 +122,7 @@ class GroundRulesScreen(StepScreen):
         counts = rule_counts(rules)
         self.query_one("#rules-counts", Static).update(ui.label("screen.ground_rules.counts", **counts))
         entries = [Entry(r.id, r.text, None, self._suffix(r), r.author) for r in rules.rules]
-        capture = self.query_one("#rules", CaptureList)
-        wanted = capture.highlighted_id() or (entries[0].id if entries else None)
-        capture.set_entries(entries)
-        self.call_after_refresh(self._restore_highlight, wanted)
+        self.query_one("#rules", CaptureList).set_entries(entries)
         explain = []
         if rules.decision_procedure:
             explain.append(ui.text(f"decision_procedures.{rules.decision_procedure}.description"))
@@ -134,19 +131,6 @@ class GroundRulesScreen(StepScreen):
         self.query_one("#gr-explain", RtlText).text = "\n".join(explain)
         findings = ground_rule_findings(self.workshop)
         self.query_one("#gr-findings", RtlText).text = findings_text(ui, findings, reasons=False) if findings else ""
-
-    def _restore_highlight(self, rule_id: str | None) -> None:
-        """Highlight the rule again once the rebuilt rows are mounted.
-
-        CaptureList.set_entries sets the index while the old rows are still being removed,
-        so the new row is not marked highlighted; setting the index afresh fixes it.
-        """
-        item_list = self.query_one("#rules", CaptureList).item_list
-        ids = [r.id for r in self.workshop.ground_rules.rules]
-        if rule_id not in ids:
-            return
-        item_list.index = None
-        item_list.index = ids.index(rule_id)
 
     def _suffix(self, rule: GroundRule) -> str:
         status = self.ui.text(f"screen.ground_rules.status.{rule.status}")
@@ -168,10 +152,10 @@ class GroundRulesScreen(StepScreen):
         added = self.edit(lambda w: load_proposals(w.ground_rules, proposals))
         if added:
             self.notify(ui.text("screen.ground_rules.loaded", count=added))
-            self.query_one("#rules", CaptureList).item_list.focus()
+            self.query_one("#rules", CaptureList).focus_list()
 
     def action_status(self, status: str) -> None:
-        rule = self._rule(self.query_one("#rules", CaptureList).highlighted_id())
+        rule = self._rule(self.query_one("#rules", CaptureList).target_id())
         if rule is not None:
             self.edit(lambda w: toggle_status(rule, status))
 

@@ -1,8 +1,8 @@
 """Problem mapping: trends that affect the community, then each problem linked to opportunities.
 
 Tab moves between the trends, the problems and the opportunities; ctrl+f fills problems
-and opportunities from the SWOT; on a highlighted problem, l opens the opportunities to
-link (space or Enter ticks one); ctrl+l shows the compact map (each problem → its
+and opportunities from the SWOT; on a highlighted problem, ctrl+k opens the opportunities to
+link (space or Enter ticks one); F9 changes a trend's source; ctrl+l shows the compact map (each problem → its
 opportunities). Problems linked to nothing are flagged.
 """
 
@@ -106,8 +106,8 @@ class MappingScreen(StepScreen):
         Binding("shift+tab", "pane(-1)", "Previous list", id="mapping-previous-pane", priority=True, show=False),
         Binding("ctrl+f", "seed", "Fill from SWOT", id="mapping-seed"),
         Binding("ctrl+l", "toggle_map", "Map", id="mapping-map"),
-        Binding("l", "link", "Link", id="mapping-link"),
-        Binding("s", "cycle_source", "Source", id="mapping-source"),
+        Binding("ctrl+k", "link", "Link", id="mapping-link"),
+        Binding("f9", "cycle_source", "Source", id="mapping-source"),
     ]
 
     pane: reactive[str] = reactive("problems")
@@ -263,7 +263,7 @@ class MappingScreen(StepScreen):
     def action_link(self) -> None:
         if self.pane != "problems":
             return
-        problem = self._problem(self.query_one("#problems", CaptureList).highlighted_id())
+        problem = self._problem(self.query_one("#problems", CaptureList).target_id())
         if problem is None:
             return
         if not self.workshop.opportunities:
@@ -278,13 +278,13 @@ class MappingScreen(StepScreen):
 
         self.app.push_screen(
             LinkScreen(self.ui, problem, list(self.workshop.opportunities), toggle),
-            callback=lambda _: self._capture("problems").item_list.focus(),
+            callback=lambda _: self._capture("problems").focus_list(),
         )
 
     def action_cycle_source(self) -> None:
         if self.pane != "trends":
             return
-        trend = self._trend(self._capture("trends").highlighted_id())
+        trend = self._trend(self._capture("trends").target_id())
         if trend is not None:
             self.edit(lambda w: setattr(trend, "source", next_source(trend.source)))
 

@@ -2,8 +2,8 @@
 
 Four parts (who acts, what change, for whom, how) become a first sentence with ctrl+r;
 the room then rewrites drafts (every rewrite keeps the previous text in the draft's
-history), compares two drafts (c on one, c on another), adopts one (a) and writes the
-vision (ctrl+y edits it; Escape ends editing).
+history), compares two drafts (F11 on one, F11 on another), adopts one (F9) and writes the
+vision (ctrl+y edits it; Escape ends editing). ctrl+l lists a draft's earlier versions.
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ class MissionScreen(StepScreen):
     CSS_PATH = "setup.tcss"
     BINDINGS = [
         Binding("ctrl+r", "compose", "Compose draft", id="mission-compose"),
-        Binding("a", "adopt", "Adopt", id="mission-adopt"),
-        Binding("c", "compare", "Compare", id="mission-compare"),
-        Binding("h", "history", "History", id="mission-history"),
+        Binding("f9", "adopt", "Adopt", id="mission-adopt"),
+        Binding("f11", "compare", "Compare", id="mission-compare"),
+        Binding("ctrl+l", "history", "History", id="mission-history"),
         Binding("ctrl+y", "vision", "Vision", id="mission-vision"),
         Binding("escape", "escape", "Close", id="mission-escape", show=False),
     ]
@@ -103,8 +103,7 @@ class MissionScreen(StepScreen):
         self.query_one("#vision-editor").display = False
         super().on_mount()
         if drafts or self.session.read_only:
-            item_list = self.query_one("#drafts", CaptureList).item_list
-            item_list.focus()
+            self.query_one("#drafts", CaptureList).item_list.focus()
             self.call_after_refresh(self._highlight_first_draft)
         else:
             self.query_one("#part-who", Input).focus()
@@ -117,6 +116,7 @@ class MissionScreen(StepScreen):
         if ids and item_list.index is None:
             adopted = self.workshop.mission.adopted_id
             item_list.index = ids.index(adopted) if adopted in ids else 0
+        self.query_one("#drafts", CaptureList).focus_list()
 
     # ------------------------------------------------------------------ view
 
@@ -204,7 +204,7 @@ class MissionScreen(StepScreen):
             editor.focus()
             editor.scroll_visible()
         else:
-            self.query_one("#drafts", CaptureList).item_list.focus()
+            self.query_one("#drafts", CaptureList).focus_list()
 
     # ------------------------------------------------------------------ actions
 
@@ -231,11 +231,16 @@ class MissionScreen(StepScreen):
             return
         capture = self.query_one("#drafts", CaptureList)
         capture.set_entries(self._entries(), highlight=draft.id)
-        capture.item_list.focus()
+        capture.focus_list()
         self.notify(self.ui.text("screen.mission.composed", number=len(self.workshop.mission.drafts)))
 
+    def _target(self) -> MissionDraft | None:
+        """The draft a command acts on: the drafts list has focus and the row is visibly highlighted."""
+        draft_id = self.query_one("#drafts", CaptureList).target_id()
+        return next((d for d in self.workshop.mission.drafts if d.id == draft_id), None)
+
     def action_adopt(self) -> None:
-        draft = self._highlighted()
+        draft = self._target()
         if draft is None:
             return
         adopted = None if draft.id == self.workshop.mission.adopted_id else draft.id
@@ -244,7 +249,7 @@ class MissionScreen(StepScreen):
             self.notify(self.ui.text("screen.mission.adopted", number=draft_number(self.workshop, adopted)))
 
     def action_compare(self) -> None:
-        draft = self._highlighted()
+        draft = self._target()
         if draft is None:
             return
         if self.compare_first is None or self.compare_second is not None:

@@ -30,6 +30,7 @@ from workshop.core.rtl import fit
 from workshop.core.session import Session
 from workshop.core.steps import partners as pc
 from workshop.tui.screens.base import StepScreen
+from workshop.tui.widgets.capture_list import typed_character
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
@@ -185,16 +186,15 @@ class PartnersScreen(StepScreen):
     STEP = "partners"
     CSS_PATH = STYLES
     BINDINGS = [
-        Binding("n", "new", "New partner", id="partner-new"),
-        Binding("enter", "edit", "Edit", id="partner-edit"),
-        Binding("d,delete", "delete", "Delete", id="partner-delete"),
-        Binding("a", "advance(1)", "Advance status", id="partner-advance"),
-        Binding("A,shift+a", "advance(-1)", "Status back", id="partner-back", show=False),
-        Binding("x", "follow_up_done", "Follow-up done", id="partner-follow-up-done", show=False),
-        Binding("s", "sort", "Sort", id="partner-sort"),
-        Binding("slash", "search", "Search", id="partner-search"),
-        Binding("f", "filter_sector", "Filter sector", id="partner-filter"),
-        Binding("p", "toggle_private", "Show private", id="partner-reveal"),
+        Binding("f9", "new", "New partner", id="partner-new"),
+        Binding("ctrl+e", "edit", "Edit", id="partner-edit"),
+        Binding("delete,ctrl+d", "delete", "Delete", id="partner-delete", key_display="Del"),
+        Binding("ctrl+right", "advance(1)", "Advance status", id="partner-advance"),
+        Binding("ctrl+left", "advance(-1)", "Status back", id="partner-back", show=False),
+        Binding("ctrl+x", "follow_up_done", "Follow-up done", id="partner-follow-up-done", show=False),
+        Binding("f11", "sort", "Sort", id="partner-sort"),
+        Binding("f12", "filter_sector", "Filter sector", id="partner-filter"),
+        Binding("ctrl+r", "toggle_private", "Show private", id="partner-reveal"),
     ]
 
     sort_key: reactive[str] = reactive("organisation")
@@ -531,6 +531,20 @@ class PartnersScreen(StepScreen):
 
     def on_key(self, event: Key) -> None:
         search = self.query_one("#partner-search", Input)
+        table = self.query_one(DataTable)
+        if table.has_focus:
+            # Typing always types: on the table a printable key goes into the search field.
+            character = typed_character(event)
+            if character is not None:
+                event.stop()
+                event.prevent_default()
+                search.focus()
+                search.cursor_position = len(search.value)
+                search.insert_text_at_cursor(character)
+            elif event.key == "up" and table.cursor_row == 0:
+                event.stop()
+                search.focus()
+            return
         if not search.has_focus:
             return
         if event.key == "escape":
@@ -543,7 +557,6 @@ class PartnersScreen(StepScreen):
 
     # ------------------------------------------------------------------ edits
 
-    @on(DataTable.RowSelected)
     def action_edit(self) -> None:
         partner = self.selected()
         if partner is None:

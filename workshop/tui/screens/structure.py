@@ -127,22 +127,22 @@ class StructureScreen(StepScreen):
     STEP = "structure"
     CSS_PATH = "structure.tcss"
     BINDINGS = [
-        Binding("s", "seed", "Default bodies", id="charter-default-bodies"),
-        Binding("n", "new_body", "New body", id="charter-new-body"),
-        Binding("e", "edit_body", "Edit body", id="charter-edit-body"),
-        Binding("a", "add_member", "Add member", id="charter-add-member"),
-        Binding("r", "role", "Role", id="charter-member-role"),
-        Binding("o", "official", "Delegate", id="charter-member-delegate"),
-        Binding("d,delete", "delete", "Delete", id="charter-delete"),
+        Binding("f9", "new_body", "New body", id="charter-new-body"),
+        Binding("ctrl+e", "edit_body", "Edit body", id="charter-edit-body"),
+        Binding("ctrl+k", "add_member", "Add member", id="charter-add-member"),
+        Binding("delete,ctrl+d", "delete", "Delete", id="charter-delete", key_display="Del"),
+        Binding("ctrl+r", "role", "Role", id="charter-member-role"),
+        Binding("ctrl+x", "official", "Delegate", id="charter-member-delegate"),
+        Binding("ctrl+f", "seed", "Default bodies", id="charter-default-bodies"),
     ]
 
     def compose_work(self) -> ComposeResult:
         ui = self.ui
         yield Static(ui.label("screen.structure.bodies"), classes="charter-heading", markup=False)
-        yield RowList(ui, id="bodies")
+        yield RowList(ui, id="bodies", typing=True)
         yield RtlText("", mode=ui.mode, id="body-detail")
         yield Static("", id="members-heading", classes="charter-heading", markup=False)
-        yield RowList(ui, id="members")
+        yield RowList(ui, id="members", typing=True)
         with VerticalScroll(id="structure-findings", classes="charter-findings"):
             yield RtlText("", mode=ui.mode, id="findings-text")
 
@@ -246,7 +246,7 @@ class StructureScreen(StepScreen):
         if added:
             self.notify(ui.text("screen.structure.seeded", count=added))
 
-    def _body_fields(self, body: Committee | None) -> list[FormField]:
+    def _body_fields(self, body: Committee | None, typed: str = "") -> list[FormField]:
         ui = self.ui
         return [
             FormField(
@@ -256,7 +256,7 @@ class StructureScreen(StepScreen):
                 body.kind if body else "work-group",
                 tuple((ui.text(f"governance.{k}.name"), k) for k in COMMITTEE_KINDS),
             ),
-            FormField("name", ui.text("screen.structure.fields.name"), value=body.name if body else ""),
+            FormField("name", ui.text("screen.structure.fields.name"), value=body.name if body else typed),
             FormField("cadence", ui.text("screen.structure.fields.cadence"), value=body.cadence if body else ""),
             FormField(
                 "authority", ui.text("screen.structure.fields.authority"), value=body.decision_authority if body else ""
@@ -266,7 +266,13 @@ class StructureScreen(StepScreen):
     def _check_body(self, values: dict[str, Any]) -> str | None:
         return None if values.get("kind") else self.ui.text("screen.structure.kind_required")
 
-    def action_new_body(self) -> None:
+    @on(RowList.Typed)
+    def _typed(self, event: RowList.Typed) -> None:
+        """Typing on the lists starts a new body with what is typed as its name."""
+        if not self.type_ahead(event.character):
+            self.action_new_body(typed=event.character)
+
+    def action_new_body(self, typed: str = "") -> None:
         def done(values: dict[str, Any] | None) -> None:
             if values is None:
                 return
@@ -280,8 +286,14 @@ class StructureScreen(StepScreen):
             self.edit(lambda w: w.structure.committees.append(body))
             self._select_body(body.id)
 
-        self.app.push_screen(
-            FormDialog(self.ui, self.ui.text("screen.structure.new_title"), self._body_fields(None), self._check_body),
+        self.push_typed_form(
+            FormDialog(
+                self.ui,
+                self.ui.text("screen.structure.new_title"),
+                self._body_fields(None, typed),
+                self._check_body,
+                focus="name" if typed else None,
+            ),
             callback=done,
         )
 
@@ -343,13 +355,17 @@ class StructureScreen(StepScreen):
 
         self.app.push_screen(PickMemberDialog(self.ui, self._body_name(body), candidates, seated), callback=done)
 
+    def _target_member(self) -> Member | None:
+        """The member a command acts on: the members list has focus (its highlight is shown)."""
+        return self._selected_member() if self.query_one("#members", RowList).has_focus else None
+
     def action_role(self) -> None:
-        member = self._selected_member()
+        member = self._target_member()
         if member is not None:
             self.edit(lambda w: setattr(member, "role", next_role(member.role)))
 
     def action_official(self) -> None:
-        member = self._selected_member()
+        member = self._target_member()
         if member is not None:
             self.edit(lambda w: setattr(member, "official_delegate", not member.official_delegate))
 

@@ -1,7 +1,19 @@
-"""A list the room fills quickly: type, Enter, next item; edit, delete, reorder, vote by key.
+"""A list the room fills quickly: type, Enter, next item. Typing always types.
+
+The capture field takes everything typed; a printable key pressed while the list has focus
+goes into the field too (with the letter), so a sentence typed at the wrong moment is never
+read as commands. Item commands use keys a typist does not produce by accident, each with an
+id and a description (footer, F1 help, palette):
+
+    ctrl+e edit (explicit: "Editing: …" above the field; Enter saves, Escape leaves it unchanged)
+    Delete delete · ctrl+↑/ctrl+↓ (or shift+↑/↓) reorder · F11/F12 dot votes · ctrl+→ move to the next list
+
+They act on the highlighted row of the focused list only; with no visible highlight they do
+nothing. ↑ on the first row (and Enter on a row) goes back to the capture field.
 
 The widget holds no workshop state: the screen gives it `Entry` rows and reacts to the
-small messages it posts (Added, Edited, Deleted, Moved, Voted, Transferred).
+small messages it posts (Added, Edited, Acted). Screens with their own item commands (adopt,
+drop, link…) ask `target_id()` for the row they may act on.
 """
 
 from __future__ import annotations
@@ -22,6 +34,7 @@ from workshop.tui.widgets.plain import Static
 from workshop.core.attribution import for_editing, with_author
 from workshop.core.i18n import Ui
 from workshop.core.session import Session
+from workshop.core.rtl import fit
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
@@ -81,18 +94,41 @@ class CaptureInput(RtlInput):
             self.post_message(self.PastedLines(self, lines))
 
 
+class Row(ListItem):
+    """One row: an item's text (or, disabled, the hint of an empty list), reused as rows change."""
+
+    def __init__(self, ui: Ui) -> None:
+        self.label = RtlText("", mode=ui.mode)
+        super().__init__(self.label)
+
+    def show(self, item_id: str | None, line: str) -> None:
+        """Show item `item_id` (None: the empty list's hint)."""
+        self._name = item_id
+        self.label.text = line
+        self.disabled = item_id is None
+        self.set_class(item_id is None, "empty")
+
+
+def typed_character(event: events.Key) -> str | None:
+    """The character a key types (letters, digits, punctuation, space), or None for a command key."""
+    character = event.character
+    if not event.is_printable or not character or len(character) != 1 or not character.isprintable():
+        return None
+    return character
+
+
 class ItemList(ListView):
-    """The rows; keys act on the highlighted row."""
+    """The rows; the item keys act on the highlighted row, printable keys go to the capture field."""
 
     BINDINGS = [
-        Binding("enter,e", "edit", "Edit", id="item-edit"),
-        Binding("delete,d", "delete", "Delete", id="item-delete"),
-        Binding("plus,equals_sign", "vote(1)", "+dot", id="item-vote-up"),
-        Binding("minus", "vote(-1)", "-dot", id="item-vote-down"),
-        Binding("ctrl+up,left_square_bracket", "move(-1)", "Up", id="item-move-up", show=False),
-        Binding("ctrl+down,right_square_bracket", "move(1)", "Down", id="item-move-down", show=False),
-        Binding("m", "transfer", "Move to", id="item-transfer"),
-        Binding("i", "capture", "New item", id="item-new", show=False),
+        Binding("ctrl+e", "edit", "Edit", id="item-edit"),
+        Binding("delete,ctrl+d", "delete", "Delete", id="item-delete", key_display="Del"),
+        Binding("f11", "vote(1)", "+dot", id="item-vote-up"),
+        Binding("f12", "vote(-1)", "-dot", id="item-vote-down"),
+        Binding("ctrl+right", "transfer", "Move to", id="item-transfer"),
+        Binding("ctrl+up,shift+up", "move(-1)", "Move up", id="item-move-up", show=False),
+        Binding("ctrl+down,shift+down", "move(1)", "Move down", id="item-move-down", show=False),
+        Binding("enter", "capture", "New item", id="item-new", show=False),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -104,20 +140,33 @@ class ItemList(ListView):
             return False
         return True
 
+    def on_key(self, event: events.Key) -> None:
+        character = typed_character(event)
+        if character is not None:
+            event.stop()
+            event.prevent_default()
+            self._owner().type_into(character)
+
+    def action_cursor_up(self) -> None:
+        if self.index is None or self.index == 0:
+            self._owner().focus_capture()
+        else:
+            super().action_cursor_up()
+
     def action_edit(self) -> None:
         self._owner().begin_edit()
 
     def action_delete(self) -> None:
-        self._owner().post_for_highlighted("delete")
+        self._owner().post_for_target("delete")
 
     def action_vote(self, delta: int) -> None:
-        self._owner().post_for_highlighted("vote", delta)
+        self._owner().post_for_target("vote", delta)
 
     def action_move(self, offset: int) -> None:
-        self._owner().post_for_highlighted("move", offset)
+        self._owner().post_for_target("move", offset)
 
     def action_transfer(self) -> None:
-        self._owner().post_for_highlighted("transfer")
+        self._owner().post_for_target("transfer")
 
     def action_capture(self) -> None:
         self._owner().focus_capture()
@@ -143,9 +192,14 @@ class CaptureList(Vertical):
     DEFAULT_CSS = """
     CaptureList { height: 1fr; min-height: 5; }
     CaptureList > .title { text-style: bold; height: 1; }
+    CaptureList > .editing { height: auto; color: $text-warning; text-style: bold; display: none; }
+    CaptureList.-editing > .editing { display: block; }
     CaptureList > ItemList { height: 1fr; background: $surface; }
     CaptureList > ItemList > ListItem { padding: 0 1; }
-    CaptureList > ItemList > ListItem.-highlight { background: $primary 30%; }
+    CaptureList > ItemList > ListItem.-highlight { background: $surface; }
+    CaptureList > ItemList:focus > ListItem.-highlight { background: $accent; color: $text-accent; text-style: bold; }
+    CaptureList > ItemList:focus > ListItem.-highlight RtlText { color: $text; }
+    CaptureList > ItemList > ListItem.-editing { text-style: italic; }
     CaptureList .empty { color: $text-muted; }
     """
 
@@ -203,7 +257,7 @@ class CaptureList(Vertical):
         self.votable = votable
         self.transferable = transferable
         self._entries: list[Entry] | None = None
-        self._pending_index: int | None = None
+        self._rows: list[Row] = []
         #: Where what is typed but not entered is kept (the screen's step and this list's id unless given).
         self.draft_key = draft_key
         #: What was typed to add an item and not entered yet (kept while an existing item is edited).
@@ -213,6 +267,7 @@ class CaptureList(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.ui.show(self.title), classes="title")
+        yield RtlText("", mode=self.ui.mode, classes="editing")
         yield CaptureInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
         item_list = ItemList()
         localise_bindings(item_list, self.ui)
@@ -231,51 +286,66 @@ class CaptureList(Vertical):
     def set_entries(self, entries: list[Entry], *, highlight: str | None = None) -> None:
         """Show these rows, keeping the highlighted row (or its place) when it is still there.
 
-        When the rows are the same items in the same order (an edit, a vote), their text is
-        updated in place; otherwise the rows are rebuilt and the highlight is restored once
-        the new rows are mounted.
+        Rows are reused in place (new ones appended, extra ones removed), so the highlight is
+        set at once on a row that is already there: a key pressed right after a change acts on
+        the row it shows as highlighted, never on a stale index.
         """
         item_list = self.item_list
         current = highlight or self.highlighted_id()
         previous_index = item_list.index
+        ids = [e.id for e in entries]
+        if self.editing is not None and self.editing not in ids:
+            self.cancel_edit()  # the row being edited is gone (deleted, moved away)
         if entries == self._entries and highlight is None:
             return
-        old_ids = [e.id for e in self._entries or []]
-        ids = [e.id for e in entries]
+        old_ids = {e.id for e in self._entries or []}
         self._entries = list(entries)
-        texts = [row.query(RtlText).first() if row.query(RtlText) else None for row in item_list.query(ListItem)]
-        if ids and ids == old_ids and len(texts) == len(ids) and all(texts):
-            for text, entry in zip(texts, entries):
-                text.text = entry_line(entry)  # type: ignore[union-attr]
-            if highlight in ids:
-                item_list.index = ids.index(highlight)
-            return
+        wanted: list[tuple[str | None, str]] = [(e.id, entry_line(e)) for e in entries]
+        if not wanted:
+            wanted = [(None, self.ui.text("capture.empty"))]
+        new_rows = []
+        for index, (item_id, line) in enumerate(wanted):
+            if index < len(self._rows):
+                self._rows[index].show(item_id, line)
+            else:
+                row = Row(self.ui)
+                row.show(item_id, line)
+                new_rows.append(row)
+        for row in self._rows[len(wanted) :]:
+            row.remove()
+        self._rows = self._rows[: len(wanted)] + new_rows
+        if new_rows:
+            item_list.extend(new_rows)
         if current in ids:
             target: int | None = ids.index(current)
-        elif previous_index is not None and ids:
-            target = min(previous_index, len(ids) - 1)
+        elif previous_index is not None and ids and old_ids & set(ids):
+            target = min(previous_index, len(ids) - 1)  # the row deleted or moved: its place
         else:
-            target = None
-        item_list.clear()
-        rows = [ListItem(RtlText(entry_line(e), mode=self.ui.mode), name=e.id) for e in entries]
-        if not rows:
-            rows = [ListItem(Static(self.ui.label("capture.empty"), classes="empty"), disabled=True)]
-        item_list.extend(rows)
-        self._pending_index = target
-        self.call_after_refresh(self._restore_index)
+            target = None  # other rows altogether (another question): ↓ starts at the first
+        self._highlight(target)
+        self._mark_editing()
 
-    def _restore_index(self) -> None:
-        target, self._pending_index = self._pending_index, None
+    def _highlight(self, index: int | None) -> None:
+        """Highlight row `index` afresh, so the row is marked (the index alone may outlive its row)."""
         item_list = self.item_list
-        if target is not None and target < len(item_list.children):
-            item_list.index = target
+        item_list.index = None
+        item_list.index = index
 
     def highlighted_id(self) -> str | None:
+        """The id of the highlighted row (what details beside the list show), focused or not."""
         item = self.item_list.highlighted_child
-        return item.name if item is not None else None
+        return item.name if isinstance(item, Row) and not item.disabled else None
 
-    def post_for_highlighted(self, action: str, value: int = 0) -> None:
-        item_id = self.highlighted_id()
+    def target_id(self) -> str | None:
+        """The row an item command may act on: the list has focus and the row is visibly highlighted."""
+        item_list = self.item_list
+        item = item_list.highlighted_child
+        if not item_list.has_focus or not isinstance(item, Row) or item.disabled or not item.has_class("-highlight"):
+            return None
+        return item.name
+
+    def post_for_target(self, action: str, value: int = 0) -> None:
+        item_id = self.target_id()
         if item_id is None:
             return
         if action == "vote" and not self.votable:
@@ -285,18 +355,30 @@ class CaptureList(Vertical):
         self.post_message(self.Acted(self, action, item_id, value))
 
     def focus_list(self) -> None:
-        """Move to the rows, on the first one when none is highlighted yet."""
+        """Move to the rows, on the first one when none is highlighted yet (always visibly marked)."""
         item_list = self.item_list
         item_list.focus()
-        if item_list.index is None and self._entries:
-            item_list.index = 0
+        index = item_list.index
+        if index is None and self._entries:
+            index = 0
+        self._highlight(index)
 
     def focus_capture(self) -> None:
-        self.editing = None
+        """Back to typing new items (an edit in progress stays, with its "Editing" line)."""
         self.input.focus()
 
+    def type_into(self, character: str) -> None:
+        """A key typed on the list: into the capture field, at its end."""
+        field = self.input
+        field.focus()
+        field.cursor_position = len(field.value)
+        field.insert_text_at_cursor(character)
+
+    # ------------------------------------------------------------------ editing one row
+
     def begin_edit(self) -> None:
-        item_id = self.highlighted_id()
+        """ctrl+e on a visibly highlighted row: its text into the field, "Editing: …" above it."""
+        item_id = self.target_id()
         entry = next((e for e in self._entries or [] if e.id == item_id), None)
         if entry is None:
             return
@@ -305,6 +387,26 @@ class CaptureList(Vertical):
         self.input.value = typed
         self.input.focus()
         self.input.cursor_position = len(typed)
+
+    def cancel_edit(self) -> None:
+        """Leave the row as it was; the field gets back what was being typed before."""
+        if self.editing is None:
+            return
+        self.editing = None
+        self.input.value = self.draft
+
+    def watch_editing(self, item_id: str | None) -> None:
+        self.set_class(item_id is not None, "-editing")
+        if not self.is_mounted:
+            return
+        entry = next((e for e in self._entries or [] if e.id == item_id), None)
+        label = self.query_one(".editing", RtlText)
+        label.text = self.ui.text("capture.editing", text=fit(entry.text, 24)) if entry is not None else ""
+        self._mark_editing()
+
+    def _mark_editing(self) -> None:
+        for row in self._rows:
+            row.set_class(self.editing is not None and row.name == self.editing, "-editing")
 
     # ------------------------------------------------------------------ capture field
 
@@ -341,21 +443,23 @@ class CaptureList(Vertical):
         event.stop()
         text = event.value  # the field emptied itself at Enter: keys typed since are the next line
         if self.editing is not None:
-            self.post_message(self.Edited(self, self.editing, text))
+            item_id = self.editing
+            entry = next((e for e in self._entries or [] if e.id == item_id), None)
+            if entry is not None and text != for_editing(entry.text, entry.author):
+                self.post_message(self.Edited(self, item_id, text))
             self.editing = None
             if not self.input.value:  # nothing typed since Enter: the sentence typed before the edit comes back
                 self.input.value = self.draft
-            self.focus_list()
             return
         if not text.strip():
             return
         self.post_message(self.Added(self, text))
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         if event.key == "down" and self.input.has_focus:
             event.stop()
+            self.cancel_edit()
             self.focus_list()
         elif event.key == "escape" and self.editing is not None:
             event.stop()
-            self.editing = None
-            self.input.value = self.draft
+            self.cancel_edit()

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Select
 from workshop.tui.widgets.plain import Static
@@ -19,21 +20,41 @@ from textual.widgets.option_list import Option
 
 from workshop.core.i18n import Ui
 from workshop.core.rtl import display_lines
+from workshop.tui.widgets.capture_list import typed_character
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 
 
 class RowList(OptionList):
-    """Rows of logical text, wrapped at the list's width then laid out (right-aligned in Arabic)."""
+    """Rows of logical text, wrapped at the list's width then laid out (right-aligned in Arabic).
+
+    Typing always types (`typing=True`): a printable key never acts on a row; it is posted as
+    `Typed`, and the screen starts a new item with it (the key's character in the new item's text
+    field). A list of choices (`typing=False`) keeps OptionList's keys.
+    """
+
+    @dataclass
+    class Typed(Message):
+        row_list: RowList
+        character: str
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
 
     DEFAULT_CSS = """
     RowList { height: 1fr; background: $surface; }
     RowList > .option-list--option { padding: 0; }
     """
 
-    def __init__(self, ui: Ui, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self, ui: Ui, *, id: str | None = None, classes: str | None = None, typing: bool = False  # noqa: A002
+    ) -> None:
         super().__init__(id=id, classes=classes, markup=False, compact=True)
         self.ui = ui
+        #: True where the room's words are captured (goals, bodies…): printable keys start a new item.
+        #: False for a list of choices (coalition type), where Space chooses the highlighted answer.
+        self.typing = typing
         self._rows: list[tuple[str, str]] = []
         self._empty = ""
         self._width = 0
@@ -68,6 +89,13 @@ class RowList(OptionList):
         if self.ui.rtl:
             lines = [line.rjust(width) for line in lines]
         return Text("\n".join(lines) or " ")
+
+    def on_key(self, event: events.Key) -> None:
+        character = typed_character(event) if self.typing else None
+        if character is not None:
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Typed(self, character))
 
     def on_resize(self) -> None:
         if self._row_width() != self._width:
@@ -107,12 +135,18 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         title: str,
         fields: Sequence[FormField],
         check: Callable[[dict[str, Any]], str | None] = lambda _: None,
+        *,
+        focus: str | None = None,
     ) -> None:
         super().__init__(classes="-rtl" if ui.rtl else "-ltr")
         self.ui = ui
         self.title_text = title
         self.fields = list(fields)
         self.check = check
+        #: The field that gets the focus first (by name; default: the first field).
+        self.focus_field = focus
+        #: Keys typed before the form could take them (a burst), given to the focused field.
+        self._ahead = ""
         localise_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
@@ -146,9 +180,33 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             mode=self.ui.mode,
             id=ident,
             classes="form-field",
+            # a field opened by typing keeps what was typed (selected, the next key would replace it)
+            select_on_focus=field.name != self.focus_field,
         )
 
+    def type_ahead(self, character: str) -> None:
+        """A key typed on the list while this form was opening: it goes into the form's text field."""
+        field = self.focused
+        if self.is_mounted and isinstance(field, Input):
+            field.insert_text_at_cursor(character)
+        else:
+            self._ahead += character
+
+    def on_key(self, event: events.Key) -> None:
+        character = typed_character(event)
+        if character is not None and self.focused is None:  # still opening: keep the key
+            event.stop()
+            self.type_ahead(character)
+
     def on_mount(self) -> None:
+        if self.focus_field is not None:
+            field = self.query_one(f"#field-{self.focus_field}")
+            field.focus()
+            if isinstance(field, Input):
+                field.value += self._ahead
+                self._ahead = ""
+                field.cursor_position = len(field.value)
+            return
         first = self.query(".form-field").first()
         first.focus()
 
