@@ -40,15 +40,15 @@ async def test_inbox_accept_edit_merge_reject_by_keys(make_config, data_dir: Pat
         await pilot.pause()
         assert app.screen.query_one("#inbox").display
         await pilot.press("f6", "enter")  # accept "youth clubs"
-        await pilot.press("e")  # edit "no bus", then accept
+        await pilot.press("ctrl+e")  # edit "no bus", then accept
         await pilot.pause()
         await pilot.press("end", *" at night", "enter")
         await pilot.pause()
-        await pilot.press("m")  # merge "flooding" into "Floods"
+        await pilot.press("ctrl+k")  # merge "flooding" into "Floods"
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("x")  # reject "spam"
+        await pilot.press("delete")  # reject "spam"
         await pilot.pause()
         assert not app.screen.query_one("#inbox").display
         await pilot.press(*"typing still types")
@@ -60,6 +60,25 @@ async def test_inbox_accept_edit_merge_reject_by_keys(make_config, data_dir: Pat
         ("weakness", "no bus at night", "Amal"),
     ]
     assert [e.status for e in saved.room.inbox] == ["accepted", "accepted", "merged", "rejected"]
+
+
+async def test_letters_typed_on_the_inbox_go_back_to_the_field(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Typing always types: a sentence typed after F6 accepts, rejects or merges nothing."""
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        phone_sends(app, [("swot.threat", "flooding")])
+        await pilot.pause()
+        await pilot.press(*"Bus ")
+        field = app.focused
+        await pilot.press("f6", *"axe merged", "enter")
+        await pilot.pause()
+        assert app.focused is field
+        app.save_now()
+    saved = stored(data_dir, workshop.id)
+    assert [i.text for i in saved.swot] == ["Bus axe merged"]
+    assert [e.status for e in saved.room.inbox] == ["pending"]
 
 
 async def test_room_lock_remove_reveal_by_keys(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -1,8 +1,9 @@
 """The inbox on the step: what phones sent for this step, waiting for the facilitator.
 
 Keys act on the highlighted entry only while the inbox list has focus (F6 goes there), so
-typing in a capture field always types: Enter/a accept, e edit then accept, m merge into an
-existing item, x reject. The widget holds no rules: it calls `workshop.core.room.inbox`
+typing in a capture field always types: Enter accept, ctrl+e edit then accept, ctrl+k merge
+into an existing item, Delete reject. A character typed while the inbox has focus goes back to the
+field the facilitator came from (with the character), never acts as a command. The widget holds no rules: it calls `workshop.core.room.inbox`
 through the screen's `edit`, which saves and redraws like any edit.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -27,6 +28,7 @@ from workshop.core.model import InboxEntry
 from workshop.core.room import inbox
 from workshop.core.room.targets import target
 from workshop.core.session import Session
+from workshop.tui.widgets.capture_list import typed_character
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
@@ -39,11 +41,21 @@ class InboxList(OptionList):
     """The entries; keys act on the highlighted one."""
 
     BINDINGS = [
-        Binding("enter,a", "decide('accept')", "Accept", id="inbox-accept"),
-        Binding("e", "decide('edit')", "Edit, then accept", id="inbox-edit"),
-        Binding("m", "decide('merge')", "Merge into an item", id="inbox-merge"),
-        Binding("x,delete", "decide('reject')", "Reject", id="inbox-reject"),
+        Binding("enter", "decide('accept')", "Accept", id="inbox-accept"),
+        Binding("ctrl+e", "decide('edit')", "Edit, then accept", id="inbox-edit"),
+        Binding("ctrl+k", "decide('merge')", "Merge into an item", id="inbox-merge"),
+        Binding("delete", "decide('reject')", "Reject", id="inbox-reject"),
     ]
+
+    def on_key(self, event: events.Key) -> None:
+        character = typed_character(event)
+        if character is None:
+            return
+        event.stop()
+        event.prevent_default()
+        panel = next((a for a in self.ancestors if isinstance(a, InboxPanel)), None)
+        if panel is not None:
+            panel.type_back(character)
 
     def action_decide(self, how: str) -> None:
         if self.highlighted is None:
@@ -126,6 +138,13 @@ class InboxPanel(Vertical):
             self._return_to = focused
         self.query_one(InboxList).focus()
         return True
+
+    def type_back(self, character: str) -> None:
+        """A character typed on the inbox: back to the field the facilitator came from, with it."""
+        field = self._return_to
+        self._give_focus_back()
+        if field is not None and field.is_attached and hasattr(field, "insert_text_at_cursor"):
+            field.insert_text_at_cursor(character)
 
     def _give_focus_back(self) -> None:
         target_widget, self._return_to = self._return_to, None
