@@ -130,3 +130,30 @@ def test_a_date_at_the_end_of_a_next_step_is_its_due_date() -> None:
     assert (step.text, step.due, step.author) == ("Book the hall", date(2026, 11, 3), "Huda")
     set_next_step(step, with_due("Book the big hall", None) + " @Huda")
     assert (step.text, step.due) == ("Book the big hall", None), "an edit without the date removes it"
+
+
+def test_indicator_wording_is_adapted_per_workshop_and_blank_goes_back() -> None:
+    evaluation = Evaluation()
+    manual = "Reliable links between affordable housing and the related social services."
+    assert ev.indicator_wording(evaluation, "3", manual) == manual
+    ev.set_indicator_text(evaluation, "3", "  Every child seen by a\nnurse before age one ")
+    assert ev.indicator_wording(evaluation, "3", manual) == "Every child seen by a nurse before age one"
+    assert ev.indicator_wording(evaluation, "1", "first") == "first"
+    ev.set_indicator_text(evaluation, "3", "   ")
+    assert evaluation.indicator_texts == {}
+    with pytest.raises(ValueError, match="no indicator"):
+        ev.set_indicator_text(evaluation, "9", "x")
+
+
+def test_the_handout_shows_the_workshops_own_indicator_wording() -> None:
+    from workshop.core.content import load_catalogue
+    from workshop.core.export.markdown import to_markdown
+    from workshop.core.export.report import build_report
+    from workshop.core.model import Workshop
+
+    workshop = Workshop(meta=Meta(title="Child health", language="en"))
+    ev.set_indicator_text(workshop.evaluation, "3", "Every child seen by a nurse before age one")
+    text = to_markdown(build_report(workshop, audience="participants", language="en", catalogue=load_catalogue("en")))
+    assert "Every child seen by a nurse before age one" in text
+    assert "affordable housing" not in text
+    assert "Higher technical capacity in the community." in text  # the others keep the manual's words

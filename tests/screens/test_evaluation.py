@@ -134,6 +134,28 @@ async def test_indicators_toggle_with_space_and_enter(make_config, data_dir: Pat
         assert str(screen.query_one("#eval-indicator-3 .eval-box").render()) == "[x]"
 
 
+async def test_indicator_wording_adapted_with_ctrl_e_escape_keeps_it(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        await pilot.press("shift+tab", "shift+tab", "down", "down", "ctrl+e")
+        await pilot.pause()
+        await pilot.press("ctrl+a", "ctrl+k", *"Every child seen by a nurse", "enter")
+        await pilot.pause()
+        await pilot.press("up", "ctrl+e")
+        await pilot.pause()
+        await pilot.press(*"typed then abandoned", "escape")
+        await settled(pilot)
+        evaluation = stored(data_dir, workshop.id).evaluation
+        assert evaluation.indicator_texts == {"3": "Every child seen by a nurse"}
+        assert evaluation.indicators == {}
+        assert "Every child seen by a nurse" in screen.query_one("#eval-indicator-3 .eval-name", RtlText).text
+        await pilot.press("v")  # a letter on the indicators does nothing to them
+        await settled(pilot)
+        assert stored(data_dir, workshop.id).evaluation.indicator_texts == {"3": "Every child seen by a nurse"}
+
+
 async def test_next_steps_capture_edit_delete(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     workshop = seed(data_dir)
     app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)

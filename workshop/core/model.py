@@ -368,6 +368,8 @@ class Evaluation(Model):
     ratings: list[Rating] = Field(default_factory=list)
     #: The four empowerment success indicators (key "1".."4") -> checked.
     indicators: dict[str, bool] = Field(default_factory=dict)
+    #: This workshop's own wording of an indicator (key "1".."4"); absent: the manual's wording.
+    indicator_texts: dict[str, ShortText] = Field(default_factory=dict)
     next_steps: list[NextStep] = Field(default_factory=list)
     next_meeting: Meeting = Field(default_factory=Meeting)
 
@@ -379,7 +381,7 @@ class Evaluation(Model):
             return [v.model_dump() if isinstance(v, Item) and not isinstance(v, NextStep) else v for v in value]
         return value
 
-    @field_validator("eight_steps", "indicators")
+    @field_validator("eight_steps", "indicators", "indicator_texts")
     @classmethod
     def _numbered_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
         wrong = [key for key in value if not (key.isascii() and key.isdigit() and 1 <= int(key) <= 8)]

@@ -33,6 +33,7 @@ from workshop.core.model import (
     Workshop,
 )
 from workshop.core.steps.coalition_type import suggest_type
+from workshop.core.steps.evaluation import indicator_wording
 from workshop.core.steps.findings import Finding
 from workshop.core.steps.partners import REQUIRED_SECTORS, sector_counts
 from workshop.core.steps.readiness import readiness_verdict
@@ -693,7 +694,10 @@ def _evaluation_section(ws: Workshop, w: _Words) -> Section:
     rows = [[str(n), w.t(f"eight_steps.{n}.title", str(n)), f"{ev.eight_steps.get(str(n), 0)}%"] for n in range(1, 9)]
     blocks.append(Table([w.r("columns.number"), w.r("columns.step"), w.r("columns.progress")], rows, [0.08, 0.72, 0.2]))
     blocks.append(Heading(w.r("labels.indicators")))
-    rows = [[w.t(f"indicators.{n}", str(n)), w.yes_no(ev.indicators.get(str(n), False))] for n in range(1, 5)]
+    rows = [
+        [indicator_wording(ev, str(n), w.t(f"indicators.{n}", str(n))), w.yes_no(ev.indicators.get(str(n), False))]
+        for n in range(1, 5)
+    ]
     blocks.append(Table([w.r("columns.indicator"), w.r("columns.achieved")], rows, [0.8, 0.2]))
     blocks.append(Heading(w.r("labels.findings")))
     findings = [finding_text(f, w) for f in all_findings(ws)]

@@ -153,6 +153,22 @@ def toggle_indicator(evaluation: Evaluation, indicator: str) -> bool:
     return checked
 
 
+def set_indicator_text(evaluation: Evaluation, indicator: str, text: str) -> None:
+    """Adapt one indicator's wording to this workshop; blank text goes back to the manual's."""
+    if indicator not in INDICATORS:
+        raise ValueError(f"there is no indicator {indicator!r}")
+    wording = " ".join(text.split())
+    texts = {k: v for k, v in evaluation.indicator_texts.items() if k != indicator}
+    if wording:
+        texts[indicator] = wording
+    evaluation.indicator_texts = texts
+
+
+def indicator_wording(evaluation: Evaluation, indicator: str, manual: str) -> str:
+    """The indicator as this workshop words it: its own text, or `manual` (the manual's example)."""
+    return evaluation.indicator_texts.get(indicator) or manual
+
+
 def indicators_met(evaluation: Evaluation) -> int:
     """How many of the four indicators are checked."""
     return sum(1 for i in INDICATORS if evaluation.indicators.get(i, False))
@@ -225,7 +241,9 @@ __all__ = [
     "arrow_delta",
     "average_progress",
     "clamp_progress",
+    "indicator_wording",
     "indicators_met",
+    "set_indicator_text",
     "nudge_progress",
     "overall_average",
     "poll_summaries",

@@ -31,6 +31,7 @@ from workshop.core.session import ReadOnlySession, Session
 from workshop.core.steps import evaluation as core
 from workshop.tui.screens.base import on_stack
 from workshop.tui.widgets.capture_list import CaptureList, Entry, offer_drafts
+from workshop.tui.widgets.forms import FormDialog, FormField
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 
@@ -43,6 +44,7 @@ ACTION_SECTIONS: dict[str, str] = {
     "rate": "poll",
     "unrate": "poll",
     "toggle_indicator": "indicators",
+    "adapt_indicator": "indicators",
 }
 
 
@@ -70,6 +72,7 @@ class EvaluationScreen(Screen[None]):
         *_rate_bindings(),
         Binding("backspace", "unrate", "Remove the last answer", id="eval-unrate"),
         Binding("space", "toggle_indicator", "Check", id="eval-toggle"),
+        Binding("ctrl+e", "adapt_indicator", "Adapt the wording", id="eval-indicator-adapt"),
         Binding("tab", "section(1)", "Next section", id="eval-next-section", priority=True),
         Binding("shift+tab", "section(-1)", "Previous section", id="eval-previous-section", priority=True, show=False),
         Binding("escape", "close", "Back", id="eval-close"),
@@ -166,12 +169,15 @@ class EvaluationScreen(Screen[None]):
             for n, q in enumerate(core.POLL_QUESTIONS, 1)
         ]
 
+    def _indicator_wording(self, n: str) -> str:
+        return core.indicator_wording(self.workshop.evaluation, n, self.ui.text(f"indicators.{n}"))
+
     def _indicator_rows(self) -> list[ListItem]:
         ui = self.ui
         rows = []
         for n in core.INDICATORS:
             box = Static("", markup=False, classes="eval-box")
-            text = RtlText(f"{n}. {ui.text(f'indicators.{n}')}", mode=ui.mode, rtl=ui.rtl, classes="eval-name")
+            text = RtlText(f"{n}. {self._indicator_wording(n)}", mode=ui.mode, rtl=ui.rtl, classes="eval-name")
             rows.append(ListItem(self._row(box, text, classes="eval-indicator-row"), name=n, id=f"eval-indicator-{n}"))
         return rows
 
@@ -250,6 +256,7 @@ class EvaluationScreen(Screen[None]):
             checked = indicators.get(n, False)
             row = self.query_one(f"#eval-indicator-{n}", ListItem)
             row.query_one(".eval-box", Static).update("[x]" if checked else "[ ]")
+            row.query_one(".eval-name", RtlText).text = f"{n}. {self._indicator_wording(n)}"
             row.set_class(checked, "-checked")
 
     def _refresh_next_steps(self) -> None:
@@ -378,6 +385,21 @@ class EvaluationScreen(Screen[None]):
         indicator = self._highlighted()
         if indicator is not None:
             self.edit(lambda w: core.toggle_indicator(w.evaluation, indicator))
+
+    def action_adapt_indicator(self) -> None:
+        """ctrl+e on the highlighted indicator: this workshop's own wording (blank: the manual's again)."""
+        indicator = self._highlighted()
+        if indicator is None:
+            return
+        ui = self.ui
+        manual = ui.text(f"indicators.{indicator}")
+        field = FormField("text", ui.text("screen.evaluation.indicator_field"), value=self._indicator_wording(indicator), placeholder=manual)
+
+        def adapted(values: dict[str, Any] | None) -> None:
+            if values is not None:
+                self.edit(lambda w: core.set_indicator_text(w.evaluation, indicator, str(values.get("text", ""))))
+
+        self.app.push_screen(FormDialog(ui, ui.text("screen.evaluation.indicator_title", number=indicator), [field]), adapted)
 
     @on(ListView.Selected, "#eval-indicators")
     def _indicator_selected(self) -> None:
