@@ -80,13 +80,13 @@ async def test_participants_quick_add_delete_undo(make_config, data_dir: Path) -
             ("Sami Odeh", "Clinic", "public"),
             ("Rana", "Radio Balad", None),
         ]
-        await pilot.press("down", "d")  # delete Mona
+        await pilot.press("down", "delete")  # delete Mona
         await settled(pilot)
         assert [p.name for p in stored(data_dir, workshop.id).participants] == ["Sami Odeh", "Rana"]
         await pilot.press("ctrl+z")
         await settled(pilot)
         assert [p.name for p in stored(data_dir, workshop.id).participants] == ["Mona Haddad", "Sami Odeh", "Rana"]
-        await pilot.press("e", "ctrl+u", *"Sami Odeh, Municipal clinic, public", "enter")  # highlight stayed on Sami
+        await pilot.press("ctrl+e", "ctrl+u", *"Sami Odeh, Municipal clinic, public", "enter")  # highlight stayed on Sami
         await settled(pilot)
         second = stored(data_dir, workshop.id).participants[1]
         assert (second.name, second.organisation, second.sector) == ("Sami Odeh", "Municipal clinic", "public")
