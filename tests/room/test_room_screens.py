@@ -8,8 +8,9 @@ from workshop.core.model import RoomDevice
 from workshop.core.room import inbox
 from workshop.core.service import Workshops
 from workshop.tui.app import make_app
+from workshop.tui.screens.evaluation import EvaluationScreen
 
-from appkit import ENV
+from appkit import ENV, settled
 
 
 def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
@@ -94,3 +95,37 @@ async def test_room_lock_remove_reveal_by_keys(make_config, data_dir: Path) -> N
         await pilot.press("o")  # close the room
         await pilot.pause()
         assert app.room.server is None
+
+
+async def test_phones_answers_show_on_the_readiness_and_poll_screens(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.room import answers
+    from workshop.tui.widgets.rtl_text import RtlText
+
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="readiness"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        amal, sami = phone_sends(app, [], name="Amal"), phone_sends(app, [], name="Sami")
+        session = app.session
+        session.edit(lambda w: answers.answer(w, amal, "a", "readiness.q1", "yes"), quiet=True)
+        session.edit(lambda w: answers.answer(w, sami, "s", "readiness.q1", "unsure"), quiet=True)
+        app._room_changed()
+        await pilot.pause()
+        first = app.screen.query("#questions RtlText").first(RtlText).text
+        assert "phones: 1 yes · 0 no · 1 unsure" in first
+        await pilot.press("y")  # the facilitator records the group's answer: phones do not
+        await settled(pilot)
+        assert stored(data_dir, workshop.id).readiness["q1"].answer == "yes"
+
+        session.edit(lambda w: setattr(w, "last_step", "export"))
+        await app.push_screen(EvaluationScreen(session, app.ui))
+        await pilot.pause()
+        session.edit(lambda w: answers.answer(w, amal, "a2", "poll.overall", "4"), quiet=True)
+        session.edit(lambda w: answers.answer(w, sami, "s2", "poll.overall", "2"), quiet=True)
+        app._room_changed()
+        await pilot.pause()
+        stats = app.screen.query_one("#eval-question-overall .eval-stats", RtlText).text
+        assert stats.startswith("2 answered") and "2:1" in stats and "4:1" in stats, stats
+        await settled(pilot)
+    saved = stored(data_dir, workshop.id)
+    assert sorted(r.score for r in saved.evaluation.ratings) == [2, 4]

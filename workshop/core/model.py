@@ -431,8 +431,13 @@ class RoomDevice(Model):
     removed: bool = False
     #: Dots this device put on items: item id -> dots.
     votes: dict[str, int] = Field(default_factory=dict)
-    #: The last vote submissions seen (client ids), so a retried vote counts once.
+    #: The last vote and answer submissions seen (client ids), so a retried one counts once.
     seen_votes: list[str] = Field(default_factory=list)
+    #: This phone's answers to the readiness checklist: question -> yes / no / unsure (counted
+    #: beside each question on the facilitator's screen; the group's answer stays the facilitator's).
+    readiness: dict[str, ReadinessAnswerValue] = Field(default_factory=dict)
+    #: This phone's poll answers: question -> the id of its Rating in evaluation.ratings.
+    poll: dict[str, str] = Field(default_factory=dict)
 
 
 class Room(Model):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from workshop.core.content import load_catalogue
+from workshop.core.room.answers import readiness_tally
 from workshop.core.room.net import DEFAULT_PORT
 from workshop.core.room.targets import targets_of
 from workshop.core.session import Session
@@ -67,11 +68,10 @@ class RoomControl:
 
     @staticmethod
     def lists_digest(session: Session, step: str) -> object:
-        """What phones can change in a step's lists (items accepted, dots): redraw only when it moved."""
+        """What phones can change on a step (items accepted, dots, readiness answers): redraw only when it moved."""
         workshop = session.workshop
-        return tuple(
-            (item.id, getattr(item, "votes", 0)) for t in targets_of(step) for item in t.items(workshop)
-        )
+        lists = tuple((item.id, getattr(item, "votes", 0)) for t in targets_of(step) for item in t.items(workshop))
+        return (lists, readiness_tally(workshop)) if step == "readiness" else lists
 
     def _phone_changed(self) -> None:
         if self._redraw_pending:

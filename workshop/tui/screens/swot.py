@@ -9,7 +9,7 @@ from textual.containers import Grid
 from textual.reactive import reactive
 
 from workshop.core.attribution import set_from_typed, split_author
-from workshop.core.edits import by_votes, dots_total, dots_used, reorder, vote
+from workshop.core.edits import by_votes, reorder, room_dots_left, vote
 from workshop.core.model import SWOT_KINDS
 from workshop.core.steps.swot import add_swot, move_swot, next_kind
 from workshop.tui.screens.base import StepScreen
@@ -57,7 +57,7 @@ class SwotScreen(StepScreen):
             self.query_one(f"#q-{kind}", CaptureList).set_entries(
                 [Entry(i.id, i.text, i.votes, author=i.author) for i in items]
             )
-        left = dots_total(workshop) - dots_used(workshop.swot)
+        left = room_dots_left(workshop, workshop.swot)
         self.query_one("#dots", RtlText).text = self.ui.text("swot.dots_left", left=left)
 
     def watch_sort_by_votes(self) -> None:
