@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 from workshop.core.model import RoomDevice
@@ -10,7 +13,7 @@ from workshop.core.service import Workshops
 from workshop.tui.app import make_app
 from workshop.tui.screens.evaluation import EvaluationScreen
 
-from appkit import ENV, settled
+from appkit import ENV, settled, wait_until
 
 
 def stored(data_dir: Path, workshop_id: str):  # type: ignore[no-untyped-def]
@@ -129,3 +132,47 @@ async def test_phones_answers_show_on_the_readiness_and_poll_screens(make_config
         await settled(pilot)
     saved = stored(data_dir, workshop.id)
     assert sorted(r.score for r in saved.evaluation.ratings) == [2, 4]
+
+
+async def test_workshop_present_shows_the_join_address_and_qr_while_the_room_is_open(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from workshop.core.content import load_catalogue
+    from workshop.core.room.server import RoomServer
+    from workshop.core.session import Session
+    from workshop.tui.widgets.join import QrCode
+
+    workshops = Workshops.at(data_dir)
+    workshop = workshops.create("Child health", "en")
+    opened = workshops.open(workshop.id)  # the facilitator's process (this one) holds the lock
+    session = Session(workshops.store, opened.workshop, lock=opened.lock)
+    server = RoomServer(session, load_catalogue("en"), host="127.0.0.1", port=0)
+    app = make_app(make_config(open_ref=workshop.id, present=True, read_only=True), environ=ENV)
+
+    def corner() -> str:
+        return "\n".join(str(w.render()) for w in app.screen.query("#present-join Static"))
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await server.start()  # the session has no scheduler: every edit is saved at once
+        await wait_until(pilot, lambda: server.url in corner(), what="the join address on the projector")
+        assert f"Join from your phone · code {server.code}" in corner() and app.screen.query(QrCode)
+        server.set_locked(True)  # no new phones: no invitation on the wall
+        await wait_until(pilot, lambda: not app.screen.query("#present-join").first().display)
+        server.set_locked(False)
+        await wait_until(pilot, lambda: server.url in corner())
+        opened.lock.release()  # the facilitator's app is gone (as after kill -9: the lock is free)
+        await wait_until(pilot, lambda: not app.screen.query("#present-join").first().display)
+        await server.stop()
+
+
+def test_a_dead_writer_is_not_running(data_dir: Path) -> None:
+    import json
+
+    workshops = Workshops.at(data_dir)
+    workshop = workshops.create("Child health", "en")
+    opened = workshops.open(workshop.id)
+    assert workshops.writer_running(workshop.id)
+    opened.lock.release()
+    assert not workshops.writer_running(workshop.id)
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    owner = workshops.store.locks_dir / f"{workshop.id}.owner.json"
+    owner.write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname()}))
+    assert not workshops.writer_running(workshop.id)  # the note a killed process left behind

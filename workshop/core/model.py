@@ -449,6 +449,9 @@ class Room(Model):
     reveal_votes: bool = False
     #: Most dots one participant may put on one item (the budget is timing.dots_per_participant per list).
     max_per_item: int = Field(default=2, ge=1, le=50)
+    #: The join address (with the code) while the room is open and unlocked, for `workshop present`
+    #: to show; empty otherwise. Written by the facilitator's process only.
+    join_url: ShortText = ""
     devices: list[RoomDevice] = Field(default_factory=list)
     inbox: list[InboxEntry] = Field(default_factory=list)
 

@@ -157,7 +157,12 @@ class WorkshopApp(App[int]):
 
         workshops = self.workshops
         self.push_screen(
-            PresentScreen(self.ui, lambda: workshops.try_load(workshop_id), lambda: workshops.change_token(workshop_id)),
+            PresentScreen(
+                self.ui,
+                lambda: workshops.try_load(workshop_id),
+                lambda: (workshops.change_token(workshop_id), workshops.writer_running(workshop_id)),
+                live=lambda: workshops.writer_running(workshop_id),
+            ),
             callback=lambda _: self.exit(0),
         )
 
@@ -274,6 +279,7 @@ class WorkshopApp(App[int]):
             scheduler=lambda delay, callback: self.set_timer(delay, callback),
             on_error=self._save_failed,
         )
+        self.room.forget_join(self.session)  # left by a process that died with its room open
         self.show_step(step or workshop.last_step)
         if self.config.room and not read_only:
             self.call_later(self._open_room_at_start)
@@ -329,6 +335,7 @@ class WorkshopApp(App[int]):
         if nav is None or nav.action == "home":
             self.call_later(self.room.close)
             if self.session is not None:
+                self.room.forget_join(self.session)  # before the session's last save
                 self.session.close()
             self.session = None
             self.show_home()

@@ -67,6 +67,12 @@ class RoomControl:
             await server.stop()
 
     @staticmethod
+    def forget_join(session: Session) -> None:
+        """Take the join address out of the workshop (no room of this process is open for it)."""
+        if session.workshop.room.join_url and not session.read_only:
+            session.edit(lambda w: setattr(w.room, "join_url", ""))
+
+    @staticmethod
     def lists_digest(session: Session, step: str) -> object:
         """What phones can change on a step (items accepted, dots, readiness answers): redraw only when it moved."""
         workshop = session.workshop

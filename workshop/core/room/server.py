@@ -167,11 +167,20 @@ class RoomServer:
     def rotate_code(self) -> str:
         """A new join code: the old one admits nobody more; joined phones stay."""
         self.code = new_code()
+        self.publish()
         return self.code
 
     def set_locked(self, locked: bool) -> None:
         """A locked room admits no new phones; joined phones keep working."""
         self.locked = locked
+        self.publish()
+
+    def publish(self) -> None:
+        """Put the join address in the workshop while phones may join (`workshop present` shows it
+        with its QR code), and take it out when the room closes or is locked."""
+        wanted = self.url if self.is_open and not self.locked else ""
+        if self.session.workshop.room.join_url != wanted and not self.session.read_only:
+            self.session.edit(lambda w: setattr(w.room, "join_url", wanted))
 
     def remove_device(self, device_id: str) -> bool:
         """Sign a phone out for good: its token stops working (its items stay)."""
@@ -198,11 +207,13 @@ class RoomServer:
         self._runner = runner
         self._closing = False
         self._attach()
+        self.publish()
 
     async def stop(self) -> None:
         """Close every connection and stop listening."""
         runner, self._runner = self._runner, None
         self._closing = True
+        self.publish()
         self._wake()
         self._detach()
         if runner is not None:
