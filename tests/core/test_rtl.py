@@ -365,9 +365,12 @@ def test_narrow_fast_path_agrees_with_wcwidth() -> None:
     """Text of these characters is measured without wcwidth: each must be one cell there too."""
     import wcwidth
 
-    narrow = [chr(code) for code in range(0x20, 0x3000) if rtl._NARROW_ONLY.fullmatch(chr(code))]
-    assert len(narrow) > 500
+    narrow = [chr(code) for code in range(0x20, 0x10000) if rtl._NARROW_ONLY.fullmatch(chr(code))]
+    assert len(narrow) > 600
     assert [c for c in narrow if wcwidth.wcswidth(c) != 1] == []
+    assert list(wcwidth.iter_graphemes("".join(narrow))) == narrow  # no two of them make one cluster
+    joined = shape("عربي التحالف")  # letters and lam-alef in their joined forms
+    assert rtl._NARROW_ONLY.fullmatch(joined) and cell_width(joined) == wcwidth.wcswidth(joined)
     sample = "Coalition — “founding” workshop ✓ 1 Setup … €5 → ─┼─"
     assert cell_width(sample) == wcwidth.wcswidth(sample)
 
@@ -376,6 +379,7 @@ def test_english_start_does_not_load_the_arabic_engine() -> None:
     code = (
         "import sys; from workshop.core.rtl import display_lines, display_label, cell_width; "
         "display_lines('Coalition — founding workshop ✓ (1)', 20); display_label('Next step →'); "
+        "cell_width('عربي'); "
         "print(sorted(m for m in ('wcwidth', 'arabic_reshaper') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
