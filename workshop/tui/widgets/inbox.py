@@ -75,10 +75,15 @@ class InboxPanel(Vertical):
         self.display = bool(inbox.pending(session.workshop, step))
 
     def compose(self) -> ComposeResult:
-        yield RtlText("", mode=self.ui.mode, id="inbox-heading")
+        if self.display:
+            yield from self._parts()
+
+    def _parts(self) -> list[Any]:
+        """The heading and the list: built with the first pending entry, so a step whose room is
+        closed (the usual start) mounts and styles neither (an OptionList's styles cost ~10 ms)."""
         inbox_list = InboxList(id="inbox-list")
         localise_bindings(inbox_list, self.ui)
-        yield inbox_list
+        return [RtlText("", mode=self.ui.mode, id="inbox-heading"), inbox_list]
 
     def on_mount(self) -> None:
         self.refresh_entries()
@@ -99,6 +104,8 @@ class InboxPanel(Vertical):
         if rows == self._shown:
             return
         before, self._shown = self._shown, rows
+        if not self.children:
+            self.mount_all(self._parts())
         self.query_one("#inbox-heading", RtlText).text = self.ui.text("room.inbox.heading", count=len(rows))
         options = self.query_one(InboxList)
         if before and rows[: len(before)] == before:
