@@ -130,3 +130,11 @@ def test_screen_shows_phone_as_typed_in_arabic() -> None:
     line = rtl.visual_line("هاتف المنسقة +962 78 555 0108")
     assert "+962 78 555 0108" in line
     assert unicodedata.normalize("NFKC", line).startswith("+962 78 555 0108 ")
+
+
+def test_a_date_then_a_time_are_two_spans_not_one_phone_number() -> None:
+    """'2026-11-03 18:00' (the next meeting as typed) must not read as a phone number ending in 18."""
+    from workshop.core.text.bidi import protected_spans
+
+    assert protected_spans("2026-11-03 18:00 قاعة البلدية") == ((0, 10), (11, 16))
+    assert protected_spans("06 12 34 56 78") == ((0, 14),)  # a spaced phone number still is one

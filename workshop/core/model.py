@@ -22,7 +22,7 @@ from pydantic import (
 
 from workshop.core.errors import SchemaProblem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 StepId = Literal[
     "setup",
@@ -516,7 +516,18 @@ def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-MIGRATIONS = {0: _migrate_0_to_1}
+def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added fields that all have a default, so a version 1 file loads as it is: the
+    participants' room (`room`), who said an item (`author`), a participant's `organisation`,
+    capture-field `drafts`, next steps' due dates (`evaluation.next_steps[].due`) and the next
+    meeting (`evaluation.next_meeting`). The number tells an older app that a file written by
+    this one is newer (it names it instead of refusing an unknown field)."""
+    doc = dict(doc)
+    doc["schema_version"] = 2
+    return doc
+
+
+MIGRATIONS = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
 
 
 def migrate(doc: dict[str, Any]) -> dict[str, Any]:

@@ -99,7 +99,7 @@ _PROTECTED = re.compile(
     r"(?:https?://|www\.)[^\s]+?(?=[.,;:!?\u060c\u061b)\]]*(?:\s|$))"  # URL (trailing punctuation left out)
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # e-mail
     r"|(?<![\w+])(?:\+|00)\d[\d \-.()]{4,}\d(?!\w)"  # international phone number
-    r"|(?<![\w+])\(?\d{2,5}\)?(?:[ \-.]\d{2,5}){2,}(?!\w)"  # local phone number, date 2025-03-14
+    r"|(?<![\w+])\(?\d{2,5}\)?(?:[ \-.]\d{2,5}){2,}(?!\w|:\d)"  # local phone number, date 2025-03-14 (not 2025-03-14 18:00's "18")
     r"|(?<![\w/])\d{1,4}[/.]\d{1,2}[/.]\d{1,4}(?!\w)"  # date 14/03/2025
     r"|(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?(?!\w)"  # time 10:30
     r"|(?<![\w/.~])(?:~|\.{1,2})?/[^\s/]+(?:/[^\s/]*)+"  # file path /home/x/exports/a.pdf
