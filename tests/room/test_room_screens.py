@@ -176,3 +176,72 @@ def test_a_dead_writer_is_not_running(data_dir: Path) -> None:
     owner = workshops.store.locks_dir / f"{workshop.id}.owner.json"
     owner.write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname()}))
     assert not workshops.writer_running(workshop.id)  # the note a killed process left behind
+
+
+def test_phones_news_waits_for_a_pause_in_the_facilitators_typing() -> None:
+    from workshop.tui import room as control
+
+    now = [0.0]
+    timers: list[tuple[float, object]] = []
+    drawn: list[float] = []
+
+    class FakeApp:
+        def set_timer(self, delay: float, callback: object) -> None:
+            timers.append((now[0] + delay, callback))
+
+    room = control.RoomControl(FakeApp(), lambda: drawn.append(now[0]), clock=lambda: now[0])  # type: ignore[arg-type]
+
+    def run_until(t: float, typing: bool) -> None:
+        while now[0] < t:
+            now[0] = round(now[0] + 0.1, 1)
+            if typing:
+                room.typed()
+            for due, callback in [x for x in timers if x[0] <= now[0]]:
+                timers.remove((due, callback))
+                callback()  # type: ignore[operator]
+
+    room._phone_changed()
+    run_until(2.0, typing=False)
+    assert drawn == [1.0]  # nobody typing: one redraw a second after the change
+    room._phone_changed()
+    run_until(3.5, typing=True)
+    assert drawn == [1.0]  # typing: it waits
+    run_until(5.0, typing=False)
+    assert drawn == [1.0, 4.5]  # a second after the last key
+    room._phone_changed()
+    run_until(12.0, typing=True)
+    assert drawn == [1.0, 4.5, 10.0]  # typing on and on: at most MAX_WAIT late
+
+
+async def test_with_the_room_open_the_inbox_is_one_line_that_never_moves_the_lists(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from workshop.tui.widgets.inbox import InboxList
+
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert await app.room.open(app.session, "127.0.0.1", 0) is None
+        await pilot.pause()
+        screen = app.screen
+        heading = screen.query_one("#inbox-heading")
+        assert screen.query_one("#inbox").display and "Nothing from the phones" in str(heading.render())
+        lists_at = screen.query_one("#q-strength").region
+        await pilot.press(*"flo")
+        phone_sends(app, [("swot.threat", f"idea {n}") for n in range(5)])
+        await pilot.pause()
+        assert "Waiting from the phones: 5" in str(heading.render())
+        assert not screen.query(InboxList)  # not even built until F6
+        assert screen.query_one("#q-strength").region == lists_at
+        await pilot.press(*"ods")  # typing still types into the field it was in
+        assert isinstance(app.focused, Input) and app.focused.value == "floods"
+        await pilot.press("f6")
+        await pilot.pause()
+        assert screen.query_one(InboxList).display and screen.query_one(InboxList).option_count == 5
+        assert "Enter accept" in str(heading.render())
+        await pilot.press(*"xxxxx")
+        await pilot.pause()
+        assert not screen.query_one(InboxList).display and "Nothing from the phones" in str(heading.render())
+        assert isinstance(app.focused, Input) and app.focused.value == "floods"  # back where it was
+        await app.room.close()

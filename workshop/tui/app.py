@@ -15,6 +15,7 @@ from typing import Any
 
 from collections.abc import Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.binding import Binding
@@ -312,6 +313,11 @@ class WorkshopApp(App[int]):
             self.notify(self.ui.text(error.key, **error.params), severity="error", timeout=20)
             return
         self.push_screen(RoomScreen(self.room, self.session, self.ui))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.room.typed()  # phones' news waits for a pause in the facilitator's typing
+        await super().on_event(event)
 
     def _room_changed(self) -> None:
         """Phones changed the workshop (batched): what is on screen shows it (inbox, items, votes)."""
