@@ -98,6 +98,37 @@ def test_rtl_text_wraps_first_words_on_first_line() -> None:
     run(lambda: [RtlText(paragraph)], body, size=(15, 10))
 
 
+
+def test_rtl_row_wraps_and_aligns_like_rtl_text_inside_its_padding() -> None:
+    """A list row paints its own text (one widget a row): wrapped at its content width, Arabic on the right."""
+    from textual.widgets import ListView
+
+    from workshop.tui.widgets.rtl_row import RtlRow
+
+    paragraph = "مرحبا بالعالم مرحبا بالعالم مرحبا بالعالم"
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        rows = list(app.query(RtlRow))
+        arabic, english = rows
+        assert arabic.content_size.width == 15 and arabic.size.height == 3
+        for y in range(3):
+            line = line_text(arabic, y)
+            assert cell_len(line) == 15 and line.endswith(BIL_ALAM_VISUAL + " " + MARHABA_VISUAL)
+        assert line_text(english) == "Hello world".ljust(15)
+        english.text = "Hello world, and again hello"  # grows to two lines
+        await pilot.pause()
+        assert english.size.height == 2 and english.name == "item-2"
+
+    def widgets() -> list[Widget]:
+        rows = [RtlRow(paragraph, name="item-1"), RtlRow("Hello world", name="item-2")]
+        for row in rows:
+            row.styles.padding = (0, 1)
+        view = ListView(*rows)
+        view.styles.width = 17
+        return [view]
+
+    run(widgets, body, size=(40, 10))
+
 def test_rtl_text_set_text_relayouts() -> None:
     async def body(app: WidgetApp, pilot: Pilot) -> None:
         widget = app.query_one(RtlText)
