@@ -73,6 +73,9 @@ def test_engine_agrees_with_python_bidi(text: str, direction: str) -> None:
         ("التاريخ 2025-03-14 ثم", "مث 2025-03-14 خيراتلا"),
         ("نسبة 50% من", "نم %50 ةبسن"),
         ("Every young child goes to school.", "Every young child goes to school."),
+        # A command-line option after Arabic words keeps its dashes in front ("out--" before).
+        ("اختر اسمًا آخر باستخدام --out.", ".--out مادختساب رخآ اًمسا رتخا"),
+        ("تعاونية co-op", "co-op ةينواعت"),  # a hyphen inside a word is no option
     ],
 )
 def test_reorder_examples(logical: str, visual: str) -> None:

@@ -384,3 +384,46 @@ def test_english_start_does_not_load_the_arabic_engine() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------
+# Command-line output for a terminal without bidi (terminal_block)
+# --------------------------------------------------------------------------
+
+HELP = (
+    "الاستخدام:  workshop [-h]\n"
+    "  --force               اكتب فوق ملف موجود\n"
+    "  --rtl {auto,terminal,app}\n"
+    "                        عرض النص: terminal (الطرفية\n"
+    "\n"
+    "خطأ في workshop: وسائط غير معروفة: --bogus"
+)
+
+
+def test_terminal_block_mirrors_the_columns_in_arabic() -> None:
+    lines = rtl.terminal_block(HELP, 60, rtl=True).split("\n")
+    # columns keep their logical places: lam-alef joined into one cell leaves a third space
+    assert lines[0] == " " * 35 + "workshop [-h]" + "   " + display_label("الاستخدام:", "app", "rtl")
+    # the option ends where it started from the left (2 cells in), its help where it started (24 in)
+    assert lines[1] == " " * 18 + display_label("اكتب فوق ملف موجود", "app", "rtl") + " " * 15 + "--force"
+    assert lines[2] == " " * 33 + "--rtl {auto,terminal,app}"
+    help_piece = display_label("عرض النص: terminal (الطرفية", "app", "rtl")
+    assert lines[3] == " " * (60 - 24 - cell_width(help_piece)) + help_piece
+    assert lines[4] == ""
+    error = display_label("خطأ في workshop: وسائط غير معروفة: --bogus", "app", "rtl")
+    assert lines[5] == " " * (60 - cell_width(error)) + error
+    assert error.endswith("ﺄﻄﺧ") and error.startswith("--bogus")
+
+
+def test_terminal_block_keeps_the_columns_in_english() -> None:
+    text = "a1b2c3  en  setup           2026-11-30  لام ألف\nusage: workshop"
+    lines = rtl.terminal_block(text, 60, rtl=False).split("\n")
+    assert lines[0] == "a1b2c3  en  setup           2026-11-30  " + display_label("لام ألف")
+    assert lines[1] == "usage: workshop"
+
+
+def test_terminal_block_wraps_what_does_not_fit_at_the_right_edge() -> None:
+    sentence = "تعذر فتح الورشة لأن الملف تالف؛ استعد آخر نسخة سليمة منها بالأمر المذكور"
+    lines = rtl.terminal_block(sentence, 30, rtl=True).split("\n")
+    assert len(lines) > 1 and all(cell_width(line) == 30 for line in lines)
+    assert [line.strip() for line in lines] == display_lines(sentence, 30, "app", "rtl")

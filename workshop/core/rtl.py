@@ -569,3 +569,63 @@ def display_label(
     if mode == "terminal":
         return safe
     return _visual_cached(safe, 0, len(safe), _level(safe, base_dir))
+
+
+# --------------------------------------------------------------------------
+# Command-line output (a terminal that does not do bidi)
+# --------------------------------------------------------------------------
+
+_CELL = re.compile(r"\S+(?: \S+)*")
+"""One column of a printed line: words separated by single spaces (two or more part columns)."""
+
+
+def terminal_block(text: str, width: int, *, rtl: bool) -> str:
+    """Text the command line prints, laid out for a terminal that does not do bidi ("app" mode).
+
+    Each line is cut into columns at runs of two or more spaces (argparse's help columns, the
+    rows of ``workshop list``); each column is a paragraph of its own, joined and ordered by the
+    one bidi engine: right to left when it has Arabic letters in a right-to-left interface (the
+    app's own words: a help text wrapped by argparse onto a line that starts with ``dark,``
+    still reads right to left), from its first strong letter otherwise; a column without
+    Arabic (``--data-dir DATA_DIR``, the usage) is left as typed. In a right-to-left interface the
+    columns are mirrored: a column that starts *c* cells into the logical line ends *c* cells
+    from the right edge (*width*), so the help reads from the right with its options at the
+    right and their help to their left. A line too wide for that is wrapped on its logical
+    text, each piece set at the right edge. A left-to-right interface keeps the columns where
+    they are and only orders the Arabic in them. Input is logical text; so is every other
+    output of this module.
+    """
+    width = max(1, int(width))
+    lines = [_terminal_line(line, width, rtl) for line in _for_display(text).split("\n")]
+    return "\n".join(lines)
+
+
+def _terminal_line(line: str, width: int, rtl: bool) -> str:
+    if not rtl and not contains_rtl(line):
+        return line
+    cells = [(match.start(), match.end()) for match in _CELL.finditer(line)]
+    if not rtl:
+        shown: list[str] = []
+        position = 0
+        for start, end in cells:
+            cell = line[start:end]
+            visual = display_label(cell) if contains_rtl(cell) else cell
+            shown.append(line[position:start] + visual + " " * (_raw_width(cell) - _raw_width(visual)))
+            position = end
+        return "".join(shown).rstrip()
+    placed: list[tuple[int, str]] = []
+    for start, end in cells:
+        cell = line[start:end]
+        visual = display_label(cell, "app", "rtl") if contains_rtl(cell) else cell
+        right = width - _raw_width(line[:start])
+        left = right - _raw_width(visual)
+        if left < 0 or (placed and right > placed[-1][0]):
+            return "\n".join(
+                " " * (width - _raw_width(piece)) + piece
+                for piece in display_lines(line.strip(), width, "app", "rtl")
+            )
+        placed.append((left, visual))
+    row = ""
+    for left, visual in reversed(placed):
+        row += " " * (left - _raw_width(row)) + visual
+    return row

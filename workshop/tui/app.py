@@ -34,7 +34,7 @@ from workshop.core.session import TIME_SAVE_INTERVAL, Session
 from workshop.core.settings import Settings, load_settings, save_settings
 from workshop.core.storage.atomic import make_private_dir, write_text
 from workshop.tui.room import RoomControl
-from workshop.tui.commands import StepCommands, WorkshopCommands
+from workshop.tui.commands import StepCommands, WorkshopCommands, WorkshopPalette
 from workshop.tui.themes import THEMES
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.core.steps.registry import STEP_IDS
@@ -205,7 +205,14 @@ class WorkshopApp(App[int]):
     def action_command_palette(self) -> None:
         """The command palette, its prompt in the interface language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=self.ui.show(self.ui.text("palette.placeholder")), id="--command-palette"))
+            self.push_screen(
+                WorkshopPalette(
+                    self.ui.text("palette.placeholder"),
+                    self.ui.label("palette.no_matches"),
+                    mode=self.rtl_mode,
+                    rtl=self.ui.rtl,
+                )
+            )
 
     def use_theme(self, name: str) -> None:
         """Show the screen in a theme and remember it (the 16-colour theme of --low-bandwidth stays)."""
@@ -371,7 +378,9 @@ class WorkshopApp(App[int]):
         self._remember(show_guidance=message.show)
 
     def _settings(self) -> Settings:
-        return load_settings(self.config.data_dir)
+        """What is remembered; on a first run, what this run uses (its language may be the locale's)."""
+        first = Settings(language=self.config.language, rtl=self.config.rtl, theme=self.config.theme)  # type: ignore[arg-type]
+        return load_settings(self.config.data_dir, first)
 
     def _remember(self, **changes: Any) -> None:
         settings = self._settings().model_copy(update=changes)
@@ -408,7 +417,10 @@ def run_app(config: AppConfig) -> int:
     finally:
         app.save_now()
     if app.crash_message or app.exit_message:
-        sys.stderr.write("\n".join(m for m in (app.crash_message, app.exit_message) if m) + "\n")
+        from workshop.cli_text import Terminal
+
+        said = "\n".join(m for m in (app.crash_message, app.exit_message) if m) + "\n"
+        Terminal.of(app.ui.catalogue, config.rtl, os.environ).write(said, sys.stderr)
         return app.return_code or 1
     return result or app.return_code or 0
 
