@@ -427,3 +427,15 @@ def test_terminal_block_wraps_what_does_not_fit_at_the_right_edge() -> None:
     lines = rtl.terminal_block(sentence, 30, rtl=True).split("\n")
     assert len(lines) > 1 and all(cell_width(line) == 30 for line in lines)
     assert [line.strip() for line in lines] == display_lines(sentence, 30, "app", "rtl")
+
+
+def test_fit_measures_as_drawn_in_each_mode() -> None:
+    title = "الأهداف والخطط"  # لأ joins into one cell in app mode only
+    assert rtl.fit(title, 11) == "الأهداف وال…"  # 11 cells joined, 12 as stored
+    assert rtl.fit(title, 11, shaped=False) == "الأهداف وا…"
+    assert cell_width(rtl.fit(title, 11, shaped=False)) == 11
+    assert cell_width(shape(rtl.fit(title, 11))) == 11
+    from workshop.core.i18n import Ui
+
+    assert Ui.of("ar", "terminal").fitted(title, 11) == "الأهداف وا…"
+    assert Ui.of("ar", "app").fitted(title, 11) == display_label("الأهداف وال…")

@@ -275,3 +275,35 @@ def test_rtl_input_compact_defaults() -> None:
         assert widget.styles.border_top[0] in ("", "none")
 
     run(lambda: [RtlInput("سلام", placeholder="x")], body)
+
+
+# -------------------------------------------------------------------- StepRail
+
+
+def test_step_rail_rows_stay_in_line_in_both_modes() -> None:
+    """Titles are cut to the cells they take as drawn: lam-alef is one cell when the app joins
+    letters, two when the terminal gets them as stored (terminal mode); a title cut one cell too
+    long pushed the step's number onto a row of its own at 80x24."""
+    from workshop.core.i18n import Ui
+    from workshop.core.steps.registry import STEP_IDS
+    from workshop.tui.widgets.step_rail import StepRail
+
+    for mode in ("terminal", "app"):
+        rails: list[StepRail] = []
+
+        def make(mode: str = mode) -> list[Widget]:
+            rail = StepRail(Ui.of("ar", mode))
+            rail.open_findings = {"goals": 1, "readiness": 1}
+            rails.append(rail)
+            return [rail]
+
+        async def body(app: WidgetApp, pilot: Pilot) -> None:
+            rail = rails[0]
+            lines = rail.render().plain.split("\n")
+            assert len(lines) == len(STEP_IDS)
+            for number, line in enumerate(lines, start=1):
+                assert line.strip().endswith(str(number)), (mode, line)
+                # as Textual (and the terminal's grid) count it: one cell a code point, marks none
+                assert cell_len(line) <= rail.content_size.width, (mode, line)
+
+        run(make, body, size=(40, 16))

@@ -545,12 +545,15 @@ def display_lines(
     return lines
 
 
-def fit(text: str, width: int) -> str:
+def fit(text: str, width: int, *, shaped: bool = True) -> str:
     """Logical text cut at its end (before any reordering, so Arabic keeps its start) with '…'
-    so that its joined form takes at most `width` cells."""
-    if cell_width(shape(text)) <= width:
+    so that it takes at most `width` cells as drawn: joined when *shaped* ("app" mode: lam-alef
+    is one cell), as stored otherwise ("terminal" mode: the terminal's grid, like Textual's,
+    gives lam and alef a cell each, whatever glyph it draws)."""
+    measure = (lambda part: cell_width(shape(part))) if shaped else cell_width
+    if measure(text) <= width:
         return text
-    while text and cell_width(shape(text + "…")) > width:
+    while text and measure(text + "…") > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
