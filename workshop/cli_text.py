@@ -66,8 +66,9 @@ class Terminal:
         return cls(rtl=catalogue.rtl, app_layout=resolve_mode(rtl_setting, environ) == "app")
 
     def show(self, text: str, stream: Any) -> str:
-        """*text* (logical) as it must be written to *stream*."""
-        if not self.app_layout or not contains_rtl(text) or not _is_terminal(stream):
+        """*text* (logical) as it must be written to *stream*: in an Arabic interface every line is
+        mirrored (a `list` row of an English workshop too, so the columns agree)."""
+        if not self.app_layout or not (self.rtl or contains_rtl(text)) or not _is_terminal(stream):
             return text
         return terminal_block(text, shutil.get_terminal_size().columns - 2, rtl=self.rtl)
 

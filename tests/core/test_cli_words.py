@@ -134,3 +134,18 @@ def test_cli_messages_are_shaped_for_the_terminal(monkeypatch: pytest.MonkeyPatc
     assert err.strip() and not ARABIC_LETTER.search(err)
     code, _, err = run(["--lang", "ar", "--rtl", "terminal", "export", "nothing-like-this", "--format", "md"], monkeypatch, tty=True)
     assert ARABIC_LETTER.search(err)
+
+
+def test_list_rows_are_mirrored_alike_in_arabic(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from workshop.core.service import Workshops
+
+    data = tmp_path / "data"
+    english = Workshops.at(data).create("Plain English", "en")
+    arabic = Workshops.at(data).create("ورشة الحي", "ar")
+    _, out, _ = run(["--data-dir", str(data), "--lang", "ar", "--rtl", "app", "list"], monkeypatch, tty=True)
+    rows = out.rstrip("\n").split("\n")
+    assert sorted(row.split()[-1] for row in rows) == sorted([english.id, arabic.id])  # ids at the right
+    assert {cell_width(row) for row in rows} == {78}
+    assert any(row.lstrip().startswith(display_label("ورشة الحي")) for row in rows)
+    _, piped, _ = run(["--data-dir", str(data), "--lang", "ar", "--rtl", "app", "list"], monkeypatch)
+    assert all(row.split()[0] in (english.id, arabic.id) for row in piped.rstrip("\n").split("\n"))

@@ -594,7 +594,7 @@ def terminal_block(text: str, width: int, *, rtl: bool) -> str:
     columns are mirrored: a column that starts *c* cells into the logical line ends *c* cells
     from the right edge (*width*), so the help reads from the right with its options at the
     right and their help to their left. A line too wide for that is wrapped on its logical
-    text, each piece set at the right edge. A left-to-right interface keeps the columns where
+    text (right to left if it has Arabic), each piece set at the right edge. A left-to-right interface keeps the columns where
     they are and only orders the Arabic in them. Input is logical text; so is every other
     output of this module.
     """
@@ -625,7 +625,7 @@ def _terminal_line(line: str, width: int, rtl: bool) -> str:
         if left < 0 or (placed and right > placed[-1][0]):
             return "\n".join(
                 " " * (width - _raw_width(piece)) + piece
-                for piece in display_lines(line.strip(), width, "app", "rtl")
+                for piece in display_lines(line.strip(), width, "app", "rtl" if contains_rtl(line) else "ltr")
             )
         placed.append((left, visual))
     row = ""
