@@ -84,7 +84,7 @@ HOSTILE_IMPORTS: dict[str, bytes] = {
     "list_for_object": _with(_set("mission", [])),
     "unknown_field": _with(_set("surprise", 1)),
     "duplicate_ids": _with(_dup_swot),
-    "future_schema": _with(_set("schema_version", 2)),
+    "future_schema": _with(_set("schema_version", 3)),  # SCHEMA_VERSION + 1
     "far_future_schema": _with(_set("schema_version", 10**6)),
     "negative_schema": _with(_set("schema_version", -1)),
     "schema_as_text": _with(_set("schema_version", "1")),

@@ -22,7 +22,7 @@ DEMO = ROOT / "content" / "demo"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from workshop.core.model import workshop_from_dict, workshop_to_dict  # noqa: E402
+from workshop.core.model import SCHEMA_VERSION, workshop_from_dict, workshop_to_dict  # noqa: E402
 
 # --------------------------------------------------------------------------- skeleton
 
@@ -317,7 +317,7 @@ def build(lang: str, words: dict[str, Any]) -> dict[str, Any]:
         {"id": "cm-staff", "kind": "staff", "members": STAFF},
     ]
     doc: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": SCHEMA_VERSION,
         "id": f"demo-{lang}",
         "created": "2026-10-14T05:40:00+00:00",
         "updated": "2026-11-27T09:10:00+00:00",

@@ -73,6 +73,9 @@ def test_engine_agrees_with_python_bidi(text: str, direction: str) -> None:
         ("التاريخ 2025-03-14 ثم", "مث 2025-03-14 خيراتلا"),
         ("نسبة 50% من", "نم %50 ةبسن"),
         ("Every young child goes to school.", "Every young child goes to school."),
+        # A command-line option after Arabic words keeps its dashes in front ("out--" before).
+        ("اختر اسمًا آخر باستخدام --out.", ".--out مادختساب رخآ اًمسا رتخا"),
+        ("تعاونية co-op", "co-op ةينواعت"),  # a hyphen inside a word is no option
     ],
 )
 def test_reorder_examples(logical: str, visual: str) -> None:
@@ -130,3 +133,11 @@ def test_screen_shows_phone_as_typed_in_arabic() -> None:
     line = rtl.visual_line("هاتف المنسقة +962 78 555 0108")
     assert "+962 78 555 0108" in line
     assert unicodedata.normalize("NFKC", line).startswith("+962 78 555 0108 ")
+
+
+def test_a_date_then_a_time_are_two_spans_not_one_phone_number() -> None:
+    """'2026-11-03 18:00' (the next meeting as typed) must not read as a phone number ending in 18."""
+    from workshop.core.text.bidi import protected_spans
+
+    assert protected_spans("2026-11-03 18:00 قاعة البلدية") == ((0, 10), (11, 16))
+    assert protected_spans("06 12 34 56 78") == ((0, 14),)  # a spaced phone number still is one

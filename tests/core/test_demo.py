@@ -13,6 +13,7 @@ import pytest
 
 from workshop.core.content import load_catalogue
 from workshop.core.model import (
+    SCHEMA_VERSION,
     SECTORS,
     STEPS,
     Workshop,
@@ -101,7 +102,7 @@ def committee(w: Workshop, kind: str) -> list[Any]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_demo_validates_and_matches_its_language(lang: str) -> None:
     w = load(lang)
-    assert w.schema_version == 1
+    assert w.schema_version == SCHEMA_VERSION
     assert w.meta.language == lang
     assert w.meta.date is not None and w.meta.date.isoformat() == "2026-10-14"
     assert w.meta.approach == 75

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from workshop.core.edits import by_votes, reorder, vote
-from workshop.core.model import Meta, MissionDraft, Participant, Workshop
+from workshop.core.edits import by_votes, reorder, room_dots_left, vote
+from workshop.core.model import Meta, MissionDraft, Participant, RoomDevice, Workshop
 from workshop.core.steps.mapping import seed_mapping, toggle_link
 from workshop.core.steps.mission import adopt, revise_draft
 from workshop.core.steps.swot import add_swot, move_swot, next_kind
@@ -29,6 +29,19 @@ def test_votes_never_go_negative() -> None:
     item = add_swot(w, "strength", "x")
     assert not vote(w, w.swot, item, -1)
     assert item.votes == 0
+
+
+def test_phones_dots_are_theirs_not_the_rooms() -> None:
+    w = make()
+    w.timing.dots_per_participant = 2
+    item = add_swot(w, "strength", "x")
+    phone = RoomDevice(token_hash="0" * 64, votes={item.id: 5})
+    w.room.devices.append(phone)
+    item.votes = 5  # five dots from phones (as room.inbox.vote leaves them)
+    assert room_dots_left(w, w.swot) == 2  # the room's budget is untouched, never negative
+    assert not vote(w, w.swot, item, -1)  # the facilitator cannot take a phone's dot back
+    assert vote(w, w.swot, item, 1) and vote(w, w.swot, item, 1) and not vote(w, w.swot, item, 1)
+    assert item.votes == 7 and room_dots_left(w, w.swot) == 0
 
 
 def test_by_votes_keeps_ties_in_order() -> None:

@@ -157,3 +157,35 @@ def test_the_handout_shows_the_workshops_own_indicator_wording() -> None:
     assert "Every child seen by a nurse before age one" in text
     assert "affordable housing" not in text
     assert "Higher technical capacity in the community." in text  # the others keep the manual's words
+
+
+@pytest.mark.parametrize(
+    ("typed", "day", "time", "place"),
+    [
+        ("2026-12-15 18:00 Community hall", "2026-12-15", "18:00", "Community hall"),
+        ("Community hall, 15/12/2026 9.30", "2026-12-15", "09:30", "Community hall"),
+        ("١٥/١٢/٢٠٢٦ ١٨:٠٠ قاعة البلدية", "2026-12-15", "18:00", "قاعة البلدية"),
+        ("2026/12/15", "2026-12-15", "", ""),
+        ("after Friday prayers at the centre", None, "", "after Friday prayers at the centre"),
+        ("Room 12:5 then 2026-12", None, "", "Room 12:5 then 2026-12"),
+        ("   ", None, "", ""),
+    ],
+)
+def test_the_next_meeting_is_read_from_one_typed_line(typed: str, day: str | None, time: str, place: str) -> None:
+    meeting = ev.read_meeting(typed)
+    assert (meeting.date.isoformat() if meeting.date else None, meeting.time, meeting.place) == (day, time, place)
+
+
+def test_the_next_meeting_line_reads_back_and_a_wrong_day_is_refused() -> None:
+    from workshop.core.parse import NotADate
+
+    evaluation = Evaluation()
+    meeting = ev.set_next_meeting(evaluation, "Hall 2026-12-15 18:00")
+    assert evaluation.next_meeting == meeting
+    assert ev.meeting_line(meeting) == "2026-12-15 18:00 Hall"
+    assert ev.read_meeting(ev.meeting_line(meeting)) == meeting
+    with pytest.raises(NotADate):
+        ev.set_next_meeting(evaluation, "2026-02-30 Hall")
+    assert evaluation.next_meeting == meeting  # unchanged
+    ev.set_next_meeting(evaluation, "")
+    assert not evaluation.next_meeting.is_set()

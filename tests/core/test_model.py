@@ -106,3 +106,28 @@ def test_error_summary_names_the_field() -> None:
     except ValidationError as error:
         assert error_summary(error).startswith("influence:")
     assert error_summary(ValueError("x" * 500)) == "x" * 200
+
+
+def test_version_one_files_load_as_they_were() -> None:
+    """Version 2 only added fields with defaults (room, authors, drafts, due dates, the next meeting)."""
+    old = {
+        "schema_version": 1,
+        "meta": {"title": "Before the meeting field"},
+        "evaluation": {"next_steps": [{"text": "Book the hall", "author": "Huda"}]},
+    }
+    workshop = workshop_from_dict(old)
+    assert workshop.schema_version == SCHEMA_VERSION == 2
+    assert workshop.evaluation.next_steps[0].text == "Book the hall"
+    assert workshop.evaluation.next_steps[0].due is None
+    assert not workshop.evaluation.next_meeting.is_set()
+    assert workshop_to_dict(workshop)["schema_version"] == 2
+
+
+def test_a_version_two_file_keeps_its_next_meeting() -> None:
+    doc = {
+        "schema_version": 2,
+        "meta": {"title": "x"},
+        "evaluation": {"next_meeting": {"date": "2026-12-15", "time": "18:00", "place": "Community hall"}},
+    }
+    meeting = workshop_from_dict(doc).evaluation.next_meeting
+    assert (meeting.date.isoformat(), meeting.time, meeting.place) == ("2026-12-15", "18:00", "Community hall")  # type: ignore[union-attr]

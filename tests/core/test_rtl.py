@@ -365,9 +365,12 @@ def test_narrow_fast_path_agrees_with_wcwidth() -> None:
     """Text of these characters is measured without wcwidth: each must be one cell there too."""
     import wcwidth
 
-    narrow = [chr(code) for code in range(0x20, 0x3000) if rtl._NARROW_ONLY.fullmatch(chr(code))]
-    assert len(narrow) > 500
+    narrow = [chr(code) for code in range(0x20, 0x10000) if rtl._NARROW_ONLY.fullmatch(chr(code))]
+    assert len(narrow) > 600
     assert [c for c in narrow if wcwidth.wcswidth(c) != 1] == []
+    assert list(wcwidth.iter_graphemes("".join(narrow))) == narrow  # no two of them make one cluster
+    joined = shape("عربي التحالف")  # letters and lam-alef in their joined forms
+    assert rtl._NARROW_ONLY.fullmatch(joined) and cell_width(joined) == wcwidth.wcswidth(joined)
     sample = "Coalition — “founding” workshop ✓ 1 Setup … €5 → ─┼─"
     assert cell_width(sample) == wcwidth.wcswidth(sample)
 
@@ -376,7 +379,63 @@ def test_english_start_does_not_load_the_arabic_engine() -> None:
     code = (
         "import sys; from workshop.core.rtl import display_lines, display_label, cell_width; "
         "display_lines('Coalition — founding workshop ✓ (1)', 20); display_label('Next step →'); "
+        "cell_width('عربي'); "
         "print(sorted(m for m in ('wcwidth', 'arabic_reshaper') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+# --------------------------------------------------------------------------
+# Command-line output for a terminal without bidi (terminal_block)
+# --------------------------------------------------------------------------
+
+HELP = (
+    "الاستخدام:  workshop [-h]\n"
+    "  --force               اكتب فوق ملف موجود\n"
+    "  --rtl {auto,terminal,app}\n"
+    "                        عرض النص: terminal (الطرفية\n"
+    "\n"
+    "خطأ في workshop: وسائط غير معروفة: --bogus"
+)
+
+
+def test_terminal_block_mirrors_the_columns_in_arabic() -> None:
+    lines = rtl.terminal_block(HELP, 60, rtl=True).split("\n")
+    # columns keep their logical places: lam-alef joined into one cell leaves a third space
+    assert lines[0] == " " * 35 + "workshop [-h]" + "   " + display_label("الاستخدام:", "app", "rtl")
+    # the option ends where it started from the left (2 cells in), its help where it started (24 in)
+    assert lines[1] == " " * 18 + display_label("اكتب فوق ملف موجود", "app", "rtl") + " " * 15 + "--force"
+    assert lines[2] == " " * 33 + "--rtl {auto,terminal,app}"
+    help_piece = display_label("عرض النص: terminal (الطرفية", "app", "rtl")
+    assert lines[3] == " " * (60 - 24 - cell_width(help_piece)) + help_piece
+    assert lines[4] == ""
+    error = display_label("خطأ في workshop: وسائط غير معروفة: --bogus", "app", "rtl")
+    assert lines[5] == " " * (60 - cell_width(error)) + error
+    assert error.endswith("ﺄﻄﺧ") and error.startswith("--bogus")
+
+
+def test_terminal_block_keeps_the_columns_in_english() -> None:
+    text = "a1b2c3  en  setup           2026-11-30  لام ألف\nusage: workshop"
+    lines = rtl.terminal_block(text, 60, rtl=False).split("\n")
+    assert lines[0] == "a1b2c3  en  setup           2026-11-30  " + display_label("لام ألف")
+    assert lines[1] == "usage: workshop"
+
+
+def test_terminal_block_wraps_what_does_not_fit_at_the_right_edge() -> None:
+    sentence = "تعذر فتح الورشة لأن الملف تالف؛ استعد آخر نسخة سليمة منها بالأمر المذكور"
+    lines = rtl.terminal_block(sentence, 30, rtl=True).split("\n")
+    assert len(lines) > 1 and all(cell_width(line) == 30 for line in lines)
+    assert [line.strip() for line in lines] == display_lines(sentence, 30, "app", "rtl")
+
+
+def test_fit_measures_as_drawn_in_each_mode() -> None:
+    title = "الأهداف والخطط"  # لأ joins into one cell in app mode only
+    assert rtl.fit(title, 11) == "الأهداف وال…"  # 11 cells joined, 12 as stored
+    assert rtl.fit(title, 11, shaped=False) == "الأهداف وا…"
+    assert cell_width(rtl.fit(title, 11, shaped=False)) == 11
+    assert cell_width(shape(rtl.fit(title, 11))) == 11
+    from workshop.core.i18n import Ui
+
+    assert Ui.of("ar", "terminal").fitted(title, 11) == "الأهداف وا…"
+    assert Ui.of("ar", "app").fitted(title, 11) == display_label("الأهداف وال…")

@@ -341,8 +341,20 @@ def test_markdown_escape() -> None:
     assert escape("x | y") == "x \\| y"
     assert escape("`code`") == "\\`code\\`"
     assert "\x1b" not in escape("\x1b[31mred") and "red" in escape("\x1b[31mred")
-    assert escape("nul\x00byte") == "nulbyte"
+    # the one control policy (bidi.clean, as on screen): seen as control pictures, never obeyed
+    assert escape("nul\x00byte") == "nul\u2400byte"
+    assert escape("\x1b[31mred") == "\u241b\\[31mred"
     assert "\u202e" not in escape("evil\u202etxt")
+    assert escape("line\r\nnext\x85end") == "line\nnext\nend"
+
+
+def test_markdown_and_csv_use_the_one_control_policy() -> None:
+    from workshop.core.export import csv_export, markdown
+    from workshop.core.text.bidi import clean
+
+    hostile = "a\x1b]0;t\x07b\u2067c\x9bd\ufeffe\r\n"
+    assert guard_cell(hostile) == clean(hostile)
+    assert not hasattr(markdown, "strip_controls") and not hasattr(csv_export, "strip_controls")
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

@@ -106,6 +106,37 @@ def test_page_one_says_it_all(tmp_path: Path, language: str, audience: str) -> N
     assert holds(first, ws.evaluation.next_meeting.place), "the next meeting"
 
 
+MEETINGS = {
+    "en": ("2027-01-20 17:30 Nuzha youth centre, hall B", "Nuzha youth centre, hall B"),
+    "ar": ("٢٠/١/٢٠٢٧ ١٧:٣٠ مركز شباب النزهة، القاعة ب", "مركز شباب النزهة، القاعة ب"),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_next_meeting_typed_on_the_evaluation_screen_is_on_page_one_and_in_markdown(
+    tmp_path: Path, language: str
+) -> None:
+    from workshop.core.steps.evaluation import set_next_meeting
+
+    ws = demo_workshop(language)
+    typed, place = MEETINGS[language]
+    set_next_meeting(ws.evaluation, typed)
+    catalogue = make_catalogue(language)
+    words = words_of(ws, language)
+    first = pages(pdf(ws, tmp_path, language))[0]
+    heading = catalogue.t("report.summary.next_meeting")
+    assert holds(first, heading) and holds(first, place) and "17:30" in first
+    assert holds(first, words.date(date(2027, 1, 20)))
+    report = build_report(ws, audience="participants", language=language, catalogue=catalogue, now=NOW)
+    text = to_markdown(report)
+    head = text[: text.index("**" + catalogue.t("report.contents") + "**")]
+    assert heading in head and place in head and "17:30" in head and words.date(date(2027, 1, 20)) in head
+
+    set_next_meeting(ws.evaluation, "")  # none set: page 1 says nothing about it
+    first = pages(pdf(ws, tmp_path, language))[0]
+    assert not holds(first, heading)
+
+
 def test_page_one_top_priorities_in_vote_order(tmp_path: Path) -> None:
     ws = demo_workshop("en")
     top = priorities(ws, words_of(ws, "en"))[:5]

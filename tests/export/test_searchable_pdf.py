@@ -1,7 +1,9 @@
 """The PDF can be searched: plain letters in logical order, word boxes right to left.
 
-Each drawn word carries its letters as /ActualText (workshop.core.export.pdf_text), so
-pdftotext gives «النزهة» and "Confirm", not presentation forms or the "fi" ligature.
+The fonts' ToUnicode maps give a joined letter's plain letter (U+FE91 gives ب, the "fi"
+ligature "fi"), and a word whose glyphs are moved (a shadda, tanwin, kerning) or do not map
+back carries its letters as /ActualText (workshop.core.export.pdf_text), so pdftotext gives
+«النزهة» and "Confirm", not presentation forms or the "fi" ligature.
 """
 
 from __future__ import annotations
@@ -88,3 +90,21 @@ def test_word_boxes_still_read_right_to_left(folder: str) -> None:
     assert rightmost == title_words[0][::-1]
     assert leftmost == title_words[-1][::-1]
     assert PRESENTATION_FORMS.search(bbox) is None
+
+
+def test_joined_letters_map_to_plain_letters_so_most_words_need_no_actual_text(folder: str) -> None:
+    """/ActualText is kept for the words that need it: the Arabic demo's bytes (#14's budget)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(demo_pdf("ar", "facilitator", folder))
+    maps = []
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            maps.append(font.get_object()["/ToUnicode"].get_object().get_data().decode("latin-1"))
+    cmap = "\n".join(maps)
+    assert "<FE91>" not in cmap and "<FEEA>" not in cmap  # no presentation form is extracted
+    assert "<0628>" in cmap  # ب (its joined forms map to it)
+    content = b"".join(page.get_contents().get_data() for page in reader.pages)
+    spans = content.count(b"/ActualText")
+    words = len(pdftotext(demo_pdf("ar", "facilitator", folder)).split())
+    assert 0 < spans < words / 2, (spans, words)

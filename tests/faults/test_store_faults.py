@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from workshop.core.limits import MAX_LIST_ITEMS, LimitExceeded
-from workshop.core.model import Item, Meta, Workshop, workshop_to_dict
+from workshop.core.model import SCHEMA_VERSION, Item, Meta, Workshop, workshop_to_dict
 from workshop.core.service import Workshops
 from workshop.core.session import Session
 from workshop.core.store import Store
@@ -55,7 +55,7 @@ def test_a_newer_file_is_left_alone_and_named(cli, data_dir: Path) -> None:  # t
     workshop_id = make(data_dir)
     path = data_dir / "workshops" / f"{workshop_id}.json"
     data = json.loads(path.read_bytes())
-    data["workshop"]["1"]["schema_version"] = 2
+    data["workshop"]["1"]["schema_version"] = SCHEMA_VERSION + 1
     path.write_text(json.dumps(data))
     result = cli("export", workshop_id, "--format", "md")
     result.assert_clear_error()

@@ -127,3 +127,32 @@ async def test_a_phone_joins_adds_votes_and_survives_going_offline(  # type: ign
         app.save_now()
         saved = workshops.load(workshop.id)
         assert [i.text for i in saved.swot_of("strength")] == [idea]
+
+
+async def test_a_phone_answers_the_checklist_and_changes_its_answer(  # type: ignore[no-untyped-def]
+    browser, make_config, data_dir: Path, tmp_path: Path
+) -> None:
+    from workshop.core.room.answers import readiness_tally
+
+    workshop = Workshops.at(data_dir).create("Room — readiness", "en")
+    config = make_config(open_ref=workshop.id, step="readiness", language="en", room=True, room_host="127.0.0.1", room_port=0)
+    app = make_app(config, environ={"TERM": "xterm-256color"})
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_until(pilot, lambda: app.room.is_open, what="the room opened by --room")
+        server = app.room.server
+        context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="en")
+        page = await context.new_page()
+        page.set_default_timeout(WAIT)
+        try:
+            await page.goto(server.url)
+            await page.click("form.join button")
+            first = page.locator("li[data-ask='readiness.q1']")
+            for answer in ("Yes", "Unsure"):  # room.js sends the pressed button's value, then the change
+                await first.get_by_role("button", name=answer).click()
+                await first.locator("button[aria-pressed='true']", has_text=answer).wait_for()
+                await page.wait_for_selector("#net.saved")
+            await page.screenshot(path=str(shots(tmp_path) / "room-en-readiness.png"), full_page=True)
+        finally:
+            await context.close()
+        await wait_until(pilot, lambda: readiness_tally(app.session.workshop)["q1"]["unsure"] == 1)
+        assert readiness_tally(app.session.workshop)["q1"] == {"yes": 0, "no": 0, "unsure": 1}

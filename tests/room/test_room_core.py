@@ -11,9 +11,10 @@ from roomkit import SECRETS, private_workshop
 from workshop.core.content import load_catalogue
 from workshop.core.export.json_export import to_dict
 from workshop.core.model import RoomDevice, workshop_from_dict, workshop_to_dict
-from workshop.core.room import inbox
+from workshop.core.room import answers, inbox
 from workshop.core.room.net import join_url, local_addresses, qr_rows
 from workshop.core.room.projection import participant_view
+from workshop.core.steps.evaluation import poll_summary, remove_last_rating
 
 
 def joined(workshop, name: str = "", show: bool = False) -> RoomDevice:  # type: ignore[no-untyped-def]
@@ -95,3 +96,49 @@ def test_a_full_inbox_drops_the_oldest_decided_entries_then_asks_phones_to_wait(
     with pytest.raises(inbox.RoomRefused) as refused:
         inbox.submit(w, phone, "5", "swot.threat", "idea 5", anonymous="a")
     assert refused.value.key == "room.errors.inbox_full"
+
+
+# ---------------------------------------------------------------------------- answers from phones
+
+
+def test_a_phone_answers_the_readiness_checklist_once_per_question_and_may_change() -> None:
+    w = private_workshop()
+    w.last_step = "readiness"
+    amal, sami, gone = joined(w, "Amal"), joined(w, "Sami"), joined(w, "Gone")
+    assert answers.answer(w, amal, "a1", "readiness.q1", "yes")
+    assert not answers.answer(w, amal, "a1", "readiness.q1", "yes")  # a retry counts once
+    assert answers.answer(w, amal, "a2", "readiness.q1", "no")  # changed: still one answer
+    assert answers.answer(w, sami, "s1", "readiness.q1", "no")
+    assert answers.answer(w, gone, "g1", "readiness.q1", "yes")
+    gone.removed = True
+    assert answers.readiness_tally(w)["q1"] == {"yes": 0, "no": 2, "unsure": 0}
+    assert w.readiness["q1"].answer is None  # the group's answer stays the facilitator's
+    view = participant_view(w, amal, load_catalogue("en"))
+    assert [(a["key"], a["mine"]) for a in view["asks"]][:2] == [("readiness.q1", "no"), ("readiness.q2", None)]
+    for wrong in (("readiness.q9", "yes"), ("readiness.q2", "maybe"), ("poll.overall", "3")):
+        with pytest.raises(inbox.RoomRefused):
+            answers.answer(w, amal, "bad-" + wrong[0], *wrong)  # poll.overall: not on this step
+
+
+def test_poll_answers_are_ordinary_ratings_one_per_phone_and_question() -> None:
+    w = private_workshop()
+    w.last_step = "export"
+    amal, sami = joined(w, "Amal"), joined(w, "Sami")
+    answers.answer(w, amal, "a1", "poll.overall", "4")
+    answers.answer(w, amal, "a2", "poll.overall", "5")  # changed, not added
+    answers.answer(w, amal, "a2", "poll.overall", "1")  # a late retry of a2: ignored
+    answers.answer(w, sami, "s1", "poll.overall", "2")
+    answers.answer(w, sami, "s2", "poll.voice", "3")
+    summary = poll_summary(w.evaluation.ratings, "overall")
+    assert (summary.count, summary.counts) == (2, (0, 1, 0, 0, 1))
+    # The facilitator takes Sami's answer back (Backspace): Sami's next answer is a new rating.
+    remove_last_rating(w.evaluation, "overall")
+    assert answers.mine(w, sami, answers.BY_KEY["poll.overall"]) is None
+    answers.answer(w, sami, "s3", "poll.overall", "3")
+    assert sorted(r.score for r in w.evaluation.ratings if r.question == "overall") == [3, 5]
+    with pytest.raises(inbox.RoomRefused):
+        answers.answer(w, sami, "s4", "poll.overall", "6")
+    view = participant_view(w, sami, load_catalogue("ar"))
+    assert [a["mine"] for a in view["asks"]] == ["3", None, "3", None]
+    assert view["asks"][0]["text"] == load_catalogue("ar").t("poll.questions.overall")
+    assert "ratings" not in repr(view) and "Amal" not in repr(view)

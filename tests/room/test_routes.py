@@ -257,6 +257,48 @@ async def test_totals_stay_hidden_until_revealed(client: TestClient, room: RoomS
     assert "7 in all" in await (await client.get("/")).text()
 
 
+# ---------------------------------------------------------------------------- the checklist and the poll
+
+
+async def test_readiness_answers_post_without_javascript_and_can_change(client: TestClient, room: RoomServer, session: Session) -> None:
+    session.edit(lambda w: setattr(w, "last_step", "readiness"))
+    await join(client, room)
+    page = await (await client.get("/")).text()
+    assert 'action="/answer"' in page and 'name="value" value="unsure"' in page
+    assert "Is the issue complex" in page
+    form = {"ask": "readiness.q3", "client_id": "r1", "value": "yes"}
+    response = await post(client, "/answer", form, json=False)  # a plain form post: back to the page
+    assert response.status == 303 and response.headers["Location"] == "/"
+    assert (await (await post(client, "/answer", form)).json())["status"] == "already"
+    page = await (await client.get("/")).text()
+    chosen = page.split('data-ask="readiness.q3"', 1)[1].split("</li>", 1)[0]
+    assert 'value="yes" aria-pressed="true"' in chosen and 'value="no" aria-pressed="false"' in chosen
+    await post(client, "/answer", {"ask": "readiness.q3", "client_id": "r2", "value": "no"})
+    from workshop.core.room.answers import readiness_tally
+
+    assert readiness_tally(session.workshop)["q3"] == {"yes": 0, "no": 1, "unsure": 0}
+    on_disk = session.store.load(session.workshop.id)  # type: ignore[attr-defined]
+    assert on_disk["room"]["devices"][0]["readiness"] == {"q3": "no"}
+
+
+async def test_poll_answers_land_in_the_poll_in_the_workshops_language(session: Session) -> None:
+    from workshop.core.content import load_catalogue
+
+    session.edit(lambda w: setattr(w, "last_step", "export"))
+    room = RoomServer(session, load_catalogue("ar"), port=0)
+    async with TestClient(TestServer(room.app)) as client:
+        await join(client, room)
+        page = await (await client.get("/")).text()
+        assert '<html lang="ar" dir="rtl">' in page and "كيف كانت جلسة اليوم؟" in page
+        assert load_catalogue("ar").t("poll.questions.voice") in page
+        for n, score in enumerate(("2", "4")):
+            response = await post(client, "/answer", {"ask": "poll.voice", "client_id": f"p{n}", "value": score})
+            assert response.status == 200
+        wrong = await post(client, "/answer", {"ask": "readiness.q1", "client_id": "p9", "value": "yes"})
+        assert wrong.status == 409
+    assert [(r.question, r.score) for r in session.workshop.evaluation.ratings] == [("voice", 4)]
+
+
 # ---------------------------------------------------------------------------- privacy
 
 
@@ -269,6 +311,7 @@ async def test_no_route_shows_anything_private_on_any_step(client: TestClient, r
             seen.append(await (await client.get(path)).text())
         seen.append(await (await post(client, "/item", {"target": "x", "text": "y", "client_id": step})).text())
         seen.append(await (await post(client, "/vote", {"item": "x", "delta": "1", "client_id": step})).text())
+        seen.append(await (await post(client, "/answer", {"ask": "poll.overall", "value": "5", "client_id": step})).text())
     joined = "\n".join(seen)
     for value in SECRETS.values():
         assert value not in joined
@@ -312,7 +355,7 @@ async def test_a_device_that_floods_is_slowed_down(client: TestClient, room: Roo
 async def test_no_facilitator_action_is_reachable(client: TestClient, room: RoomServer) -> None:
     await join(client, room)
     routes = {r.resource.canonical for r in room.app.router.routes() if r.resource is not None}
-    assert routes == {"/", "/j/{code}", "/join", "/view", "/version", "/events", "/item", "/vote", "/static/{name}"}
+    assert routes == {"/", "/j/{code}", "/join", "/view", "/version", "/events", "/item", "/vote", "/answer", "/static/{name}"}
     for path in ("/accept", "/lock", "/reveal", "/admin", "/inbox"):
         assert (await post(client, path, {})).status in (404, 405)
 

@@ -71,3 +71,27 @@ async def test_read_only_refuses_the_choice(make_config, data_dir: Path) -> None
         await pilot.pause()
     saved = stored(data_dir, workshop.id)
     assert saved.coalition_type.chosen is None and saved.coalition_type.answers == {}
+
+
+async def test_arabic_arrows_point_the_way_the_keys_go(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """In Arabic ← shows the next type: the position line has ◂ on its left and ▸ on its right as
+    drawn (the catalogue puts them mirrored in logical order), the current type's pointer faces its
+    name from the right, and each question points left to its answer."""
+    from textual.widgets import Static
+
+    from workshop.tui.widgets.forms import RowList
+
+    for language, pointer, answer_arrow in (("ar", "◂", "←"), ("en", "▸", "→")):
+        workshop = Workshops.at(data_dir).create(f"arrows {language}", language)
+        app = make_app(make_config(open_ref=workshop.id, step="coalition-type", language=language), environ=ENV)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            position = str(app.screen.query_one("#type-position", Static).render()).strip()
+            assert position[0] == "◂" and position[-1] == "▸", position
+            overview = app.screen.query_one("#type-overview", RtlText).text
+            assert overview.splitlines()[0].startswith(pointer + " 1.")
+            rows = app.screen.query_one("#type-questions", RowList)
+            first = str(rows.get_option_at_index(0).prompt)
+            assert answer_arrow in first and ({"←", "→"} - {answer_arrow}).isdisjoint(first)
+            if language == "ar":  # drawn: the answer on the left of the arrow, the question on its right
+                assert first.strip().endswith(".1")

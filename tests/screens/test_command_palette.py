@@ -11,7 +11,7 @@ from workshop.core.settings import load_settings
 from workshop.tui.app import make_app
 from workshop.tui.screens.agenda import AgendaScreen
 
-from appkit import ENV
+from appkit import ENV, wait_until
 
 
 async def run_command(pilot, typed: str) -> None:  # type: ignore[no-untyped-def]
@@ -61,3 +61,40 @@ async def test_the_palette_speaks_arabic(make_config, data_dir: Path) -> None:  
         await pilot.pause()
         await run_command(pilot, "جدول")
         assert isinstance(app.screen, AgendaScreen)
+
+
+async def test_the_palettes_own_words_are_arabic_and_typed_arabic_is_joined(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Textual's "Search for commands…" and "No matches found" are the catalogue's; typed Arabic is
+    shown joined and right to left (app mode) while the search still gets the letters as typed."""
+    from textual.command import CommandInput, CommandList
+
+    from workshop.core.content import load_catalogue
+    from workshop.core.rtl import display_label
+
+    arabic = load_catalogue("ar")
+    workshop = Workshops.at(data_dir).create("الصحة", "ar")
+    app = make_app(make_config(open_ref=workshop.id, step="needs", language="ar", rtl="app"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        field = app.screen.query_one(CommandInput)
+        assert field.placeholder == arabic.t("palette.placeholder")
+        assert display_label(arabic.t("palette.placeholder"), "app")[-12:] in str(field.render_line(0).text)
+        for char in "لغة":
+            await pilot.press(char)
+            await pilot.pause()
+        assert field.value == "لغة"
+        assert display_label("لغة", "app") in field.render_line(0).text
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("ﺔﻐﻠﻟﺍ" in name for name in shown_commands(app))  # the language switch, found
+        for char in "qqq":
+            await pilot.press(char)
+        await wait_until(pilot, lambda: "--no-matches" in [
+            app.screen.query_one(CommandList).get_option_at_index(i).id
+            for i in range(app.screen.query_one(CommandList).option_count)
+        ], what="the no-matches line")
+        (line,) = shown_commands(app)
+        assert display_label(arabic.t("palette.no_matches"), "app", "rtl") in line
+        assert "No matches" not in line

@@ -1,4 +1,4 @@
-"""Evaluation screen by keys: stage, eight steps, poll, indicators, next steps; stored on disk."""
+"""Evaluation screen by keys: stage, eight steps, poll, indicators, next steps, next meeting; stored on disk."""
 
 from __future__ import annotations
 
@@ -126,7 +126,7 @@ async def test_indicators_toggle_with_space_and_enter(make_config, data_dir: Pat
     app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_evaluation(pilot)
-        await pilot.press("shift+tab", "shift+tab")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")
         assert screen.section == "indicators"
         await pilot.press("space", "down", "down", "enter", "up", "up", "space")
         await settled(pilot)
@@ -161,7 +161,7 @@ async def test_next_steps_capture_edit_delete(make_config, data_dir: Path) -> No
     app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_evaluation(pilot)
-        await pilot.press("shift+tab")
+        await pilot.press("shift+tab", "shift+tab")
         assert screen.section == "next"
         assert isinstance(app.focused, Input)
         await pilot.press(*"Send the report @Joanne", "enter")
@@ -205,3 +205,45 @@ async def test_read_only_refuses_with_a_sentence(make_config, data_dir: Path) ->
         assert again.evaluation.eight_steps == {"1": 95, "2": 10} and again.evaluation.ratings == []
         assert any("read-only" in str(n.message) for n in app._notifications)
 
+
+
+async def test_next_meeting_typed_a_key_at_a_time_is_stored_and_read_back(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_evaluation(pilot)
+        await pilot.press("shift+tab")
+        assert screen.section == "meeting"
+        assert isinstance(app.focused, Input) and app.focused.id == "eval-meeting-field"
+        # Letters and digits type here (no section key acts: 1-5, space, backspace are the field's).
+        await pilot.press(*"Hall 3, 2026-02-30")
+        await settled(pilot)
+        status = screen.query_one("#eval-meeting-status", RtlText).text
+        assert "2026-02-30" in status and "not a day" in status
+        kept = stored(data_dir, workshop.id).evaluation.next_meeting  # the last line that named a day
+        assert (kept.date, kept.place) == (date(2026, 2, 3), "Hall 3")
+        await pilot.press("backspace", "backspace", *"15 18:00")
+        await settled(pilot)
+        meeting = stored(data_dir, workshop.id).evaluation.next_meeting
+        assert (meeting.date, meeting.time, meeting.place) == (date(2026, 2, 15), "18:00", "Hall 3")
+        assert screen.query_one("#eval-meeting-status", RtlText).text == "Page 1: 2026-02-15 · 18:00 · Hall 3"
+        assert workshop.evaluation.ratings == [] and stored(data_dir, workshop.id).evaluation.ratings == []
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("v", "shift+tab")  # opened again: the field shows what is stored
+        await pilot.pause()
+        assert app.screen.query_one("#eval-meeting-field", Input).value == "2026-02-15 18:00 Hall 3"
+
+
+async def test_next_meeting_in_arabic_with_arabic_digits(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    workshop = seed(data_dir, "ar")
+    app = make_app(make_config(open_ref=workshop.id, step="export", language="ar"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("shift+tab", *"١٥/١٢/٢٠٢٦ ١٨:٠٠ قاعة البلدية")
+        await settled(pilot)
+        meeting = stored(data_dir, workshop.id).evaluation.next_meeting
+        assert (meeting.date, meeting.time, meeting.place) == (date(2026, 12, 15), "18:00", "قاعة البلدية")
+        await pilot.press(*["backspace"] * 40)  # emptied: no meeting
+        await settled(pilot)
+        assert not stored(data_dir, workshop.id).evaluation.next_meeting.is_set()

@@ -98,6 +98,37 @@ def test_rtl_text_wraps_first_words_on_first_line() -> None:
     run(lambda: [RtlText(paragraph)], body, size=(15, 10))
 
 
+
+def test_rtl_row_wraps_and_aligns_like_rtl_text_inside_its_padding() -> None:
+    """A list row paints its own text (one widget a row): wrapped at its content width, Arabic on the right."""
+    from textual.widgets import ListView
+
+    from workshop.tui.widgets.rtl_row import RtlRow
+
+    paragraph = "مرحبا بالعالم مرحبا بالعالم مرحبا بالعالم"
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        rows = list(app.query(RtlRow))
+        arabic, english = rows
+        assert arabic.content_size.width == 15 and arabic.size.height == 3
+        for y in range(3):
+            line = line_text(arabic, y)
+            assert cell_len(line) == 15 and line.endswith(BIL_ALAM_VISUAL + " " + MARHABA_VISUAL)
+        assert line_text(english) == "Hello world".ljust(15)
+        english.text = "Hello world, and again hello"  # grows to two lines
+        await pilot.pause()
+        assert english.size.height == 2 and english.name == "item-2"
+
+    def widgets() -> list[Widget]:
+        rows = [RtlRow(paragraph, name="item-1"), RtlRow("Hello world", name="item-2")]
+        for row in rows:
+            row.styles.padding = (0, 1)
+        view = ListView(*rows)
+        view.styles.width = 17
+        return [view]
+
+    run(widgets, body, size=(40, 10))
+
 def test_rtl_text_set_text_relayouts() -> None:
     async def body(app: WidgetApp, pilot: Pilot) -> None:
         widget = app.query_one(RtlText)
@@ -244,3 +275,35 @@ def test_rtl_input_compact_defaults() -> None:
         assert widget.styles.border_top[0] in ("", "none")
 
     run(lambda: [RtlInput("سلام", placeholder="x")], body)
+
+
+# -------------------------------------------------------------------- StepRail
+
+
+def test_step_rail_rows_stay_in_line_in_both_modes() -> None:
+    """Titles are cut to the cells they take as drawn: lam-alef is one cell when the app joins
+    letters, two when the terminal gets them as stored (terminal mode); a title cut one cell too
+    long pushed the step's number onto a row of its own at 80x24."""
+    from workshop.core.i18n import Ui
+    from workshop.core.steps.registry import STEP_IDS
+    from workshop.tui.widgets.step_rail import StepRail
+
+    for mode in ("terminal", "app"):
+        rails: list[StepRail] = []
+
+        def make(mode: str = mode) -> list[Widget]:
+            rail = StepRail(Ui.of("ar", mode))
+            rail.open_findings = {"goals": 1, "readiness": 1}
+            rails.append(rail)
+            return [rail]
+
+        async def body(app: WidgetApp, pilot: Pilot) -> None:
+            rail = rails[0]
+            lines = rail.render().plain.split("\n")
+            assert len(lines) == len(STEP_IDS)
+            for number, line in enumerate(lines, start=1):
+                assert line.strip().endswith(str(number)), (mode, line)
+                # as Textual (and the terminal's grid) count it: one cell a code point, marks none
+                assert cell_len(line) <= rail.content_size.width, (mode, line)
+
+        run(make, body, size=(40, 16))

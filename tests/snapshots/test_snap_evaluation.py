@@ -23,8 +23,9 @@ SECTION_KEYS: dict[str, list[str]] = {
     "stage": ["v"],
     "steps": ["v", "tab", "down"],
     "poll": ["v", "tab", "tab", "4"],
-    "indicators": ["v", "shift+tab", "shift+tab", "space"],
-    "next": ["v", "shift+tab", "down"],
+    "indicators": ["v", "shift+tab", "shift+tab", "shift+tab", "space"],
+    "next": ["v", "shift+tab", "shift+tab", "down"],
+    "meeting": ["v", "shift+tab"],
 }
 
 
@@ -50,6 +51,6 @@ def test_stage(snap_compare, data_dir: Path, language: str, size: tuple[int, int
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("language", ["en", "ar"])
-@pytest.mark.parametrize("section", ["steps", "poll", "indicators", "next"])
+@pytest.mark.parametrize("section", ["steps", "poll", "indicators", "next", "meeting"])
 def test_section(snap_compare, data_dir: Path, section: str, language: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     assert snap_compare(app_for(data_dir, language), press=SECTION_KEYS[section], terminal_size=size)

@@ -32,16 +32,30 @@ def dots_total(workshop: Workshop) -> int:
 
 
 def dots_used(items: list) -> int:  # type: ignore[type-arg]
-    """Dots already spent on a list of votable items."""
+    """Dots already spent on a list of votable items (the facilitator's and the phones')."""
     return sum(item.votes for item in items)
 
 
+def phone_dots(workshop: Workshop, items: list) -> int:  # type: ignore[type-arg]
+    """Dots participants' phones put on these items: each phone spends its own budget, not the room's."""
+    ids = {item.id for item in items}
+    return sum(n for device in workshop.room.devices for item_id, n in device.votes.items() if item_id in ids)
+
+
+def room_dots_left(workshop: Workshop, items: list) -> int:  # type: ignore[type-arg]
+    """Dots the facilitator can still put on a list for the room (phones' dots not counted)."""
+    return dots_total(workshop) - (dots_used(items) - phone_dots(workshop, items))
+
+
 def vote(workshop: Workshop, items: list, item: object, delta: int) -> bool:  # type: ignore[type-arg]
-    """Add or take back one dot; False when no dot is left or the item has none."""
+    """Add or take back one dot; False when no dot is left or the item has none of the facilitator's.
+
+    Phones' dots are theirs: the facilitator neither spends the room's budget on them nor takes them back.
+    """
     current = item.votes  # type: ignore[attr-defined]
-    if delta > 0 and dots_used(items) >= dots_total(workshop):
+    if delta > 0 and room_dots_left(workshop, items) <= 0:
         return False
-    if current + delta < 0:
+    if current - phone_dots(workshop, [item]) + delta < 0:
         return False
     item.votes = current + delta  # type: ignore[attr-defined]
     return True

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workshop.core.content import Catalogue, load_catalogue
-from workshop.core.rtl import display_label, display_lines, sanitize
+from workshop.core.rtl import display_label, display_lines, fit, sanitize
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,11 @@ class Ui:
         """One display-ready line of any text, user text included (sanitised, shaped if
         needed; its direction from its own first strong letter)."""
         return display_label(text, self.mode) if self.mode == "app" else sanitize(text)
+
+    def fitted(self, text: str, width: int) -> str:
+        """`show` of *text* cut at its logical end to take at most *width* cells as this mode
+        draws it (joined in "app" mode, letter by letter when the terminal does bidi)."""
+        return self.show(fit(text, width, shaped=self.mode == "app"))
 
     def lines(self, text: str, width: int) -> str:
         """LOGICAL text wrapped at *width* cells, then each line laid out: for widgets

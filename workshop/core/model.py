@@ -22,7 +22,7 @@ from pydantic import (
 
 from workshop.core.errors import SchemaProblem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 StepId = Literal[
     "setup",
@@ -433,8 +433,13 @@ class RoomDevice(Model):
     removed: bool = False
     #: Dots this device put on items: item id -> dots.
     votes: dict[str, int] = Field(default_factory=dict)
-    #: The last vote submissions seen (client ids), so a retried vote counts once.
+    #: The last vote and answer submissions seen (client ids), so a retried one counts once.
     seen_votes: list[str] = Field(default_factory=list)
+    #: This phone's answers to the readiness checklist: question -> yes / no / unsure (counted
+    #: beside each question on the facilitator's screen; the group's answer stays the facilitator's).
+    readiness: dict[str, ReadinessAnswerValue] = Field(default_factory=dict)
+    #: This phone's poll answers: question -> the id of its Rating in evaluation.ratings.
+    poll: dict[str, str] = Field(default_factory=dict)
 
 
 class Room(Model):
@@ -446,6 +451,9 @@ class Room(Model):
     reveal_votes: bool = False
     #: Most dots one participant may put on one item (the budget is timing.dots_per_participant per list).
     max_per_item: int = Field(default=2, ge=1, le=50)
+    #: The join address (with the code) while the room is open and unlocked, for `workshop present`
+    #: to show; empty otherwise. Written by the facilitator's process only.
+    join_url: ShortText = ""
     devices: list[RoomDevice] = Field(default_factory=list)
     inbox: list[InboxEntry] = Field(default_factory=list)
 
@@ -510,7 +518,19 @@ def _migrate_0_to_1(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-MIGRATIONS = {0: _migrate_0_to_1}
+def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 added fields that all have a default, so a version 1 file loads as it is: the
+    participants' room (`room`, with its phones' readiness and poll answers), who said an item
+    (`author`), a participant's `organisation`, capture-field `drafts`, next steps' due dates
+    (`evaluation.next_steps[].due`) and the next meeting (`evaluation.next_meeting`). The number
+    tells an older app that a file written by this one is newer (it names it instead of
+    refusing an unknown field)."""
+    doc = dict(doc)
+    doc["schema_version"] = 2
+    return doc
+
+
+MIGRATIONS = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
 
 
 def migrate(doc: dict[str, Any]) -> dict[str, Any]:

@@ -43,6 +43,33 @@ def read_date(text: str) -> date | None:
         raise NotADate(text, no_such_day=True) from None
 
 
+_DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_TIME = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
+
+
+def read_date_word(word: str) -> date | None:
+    """One typed word as a date, or None when it does not look like one: what `read_date` reads,
+    and day/month/year (15/12/2026, as next steps' due dates are written); NotADate for a date-shaped
+    word naming no such day (2026-02-30)."""
+    value = ascii_digits(unicodedata.normalize("NFKC", word)).strip()
+    day_first = _DAY_FIRST.match(value)
+    if day_first is not None:
+        day, month, year = (int(part) for part in day_first.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            raise NotADate(word, no_such_day=True) from None
+    if _DATE.match(value.replace("/", "-")) is None:
+        return None
+    return read_date(value)
+
+
+def read_time_word(word: str) -> str | None:
+    """One typed word as a time of day ("18:00", "9.30", Arabic-Indic digits too) as HH:MM, else None."""
+    match = _TIME.match(ascii_digits(unicodedata.normalize("NFKC", word)).strip())
+    return f"{int(match.group(1)):02d}:{match.group(2)}" if match else None
+
+
 def date_incomplete(text: str) -> bool:
     """Whether typed text could still become a date (shorter than one, digits and separators only)."""
     value = ascii_digits(unicodedata.normalize("NFKC", text)).strip()

@@ -131,6 +131,10 @@ class Workshops:
             return (0, 0)
         return (stat.st_mtime_ns, stat.st_size)
 
+    def writer_running(self, workshop_id: str) -> bool:
+        """Whether the facilitator's process is still running with this workshop open (for followers)."""
+        return self.store.writer_running(workshop_id)
+
     def try_load(self, workshop_id: str) -> Workshop | None:
         """The stored workshop, or None while it cannot be read (a follower just waits)."""
         try:

@@ -639,6 +639,15 @@ class Store:
             pass  # the owner note only improves the message another process shows
         return WorkshopLock(self, workshop_id, file_lock)
 
+    def writer_running(self, workshop_id: str) -> bool:
+        """Whether a live process seems to hold the workshop's writer lock, read from its owner note
+        (left behind only when that process died; a process on another machine counts as running)."""
+        owner = self._lock_owner(self._existing_id(workshop_id))
+        pid = owner.get("pid")
+        if not isinstance(pid, int) or isinstance(pid, bool):
+            return False
+        return owner.get("host") != socket.gethostname() or _pid_alive(pid)
+
     def _lock_owner(self, workshop_id: str) -> dict[str, Any]:
         try:
             owner = parse_json(self._owner_path(workshop_id).read_bytes())

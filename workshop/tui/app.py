@@ -15,6 +15,7 @@ from typing import Any
 
 from collections.abc import Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.binding import Binding
@@ -33,7 +34,7 @@ from workshop.core.session import TIME_SAVE_INTERVAL, Session
 from workshop.core.settings import Settings, load_settings, save_settings
 from workshop.core.storage.atomic import make_private_dir, write_text
 from workshop.tui.room import RoomControl
-from workshop.tui.commands import StepCommands, WorkshopCommands
+from workshop.tui.commands import StepCommands, WorkshopCommands, WorkshopPalette
 from workshop.tui.themes import THEMES
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.core.steps.registry import STEP_IDS
@@ -90,10 +91,24 @@ class WorkshopApp(App[int]):
         localise_bindings(self, self.ui)
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = "workshop-16" if config.low_bandwidth else f"workshop-{config.theme}"
+        self._first_theme("workshop-16" if config.low_bandwidth else f"workshop-{config.theme}")
         if config.low_bandwidth:
             self.animation_level = "none"
             self.add_class("-low-bandwidth")
+
+    def _first_theme(self, name: str) -> None:
+        """The theme to start in, before anything is parsed or mounted.
+
+        `self.theme = name` here would queue Textual's `refresh_css`, which parses every stylesheet a
+        second time (`reparse` starts from an empty cache) once the app runs: ~35 ms of each start.
+        Nothing is parsed yet, so the value and what Textual's theme watcher sets besides it (the
+        theme's classes, the ANSI colour mapping, the stylesheet's variables) are all a first theme needs."""
+        self.set_reactive(App.theme, self._validate_theme(name))
+        theme = self.current_theme
+        stale = {c: False for c in self.classes if c.startswith("-theme-")}
+        self.update_classes({**stale, f"-theme-{theme.name}": True, "-dark-mode": theme.dark, "-light-mode": not theme.dark}, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())  # App.__init__ took the default theme's
 
     def notify(
         self,
@@ -157,7 +172,12 @@ class WorkshopApp(App[int]):
 
         workshops = self.workshops
         self.push_screen(
-            PresentScreen(self.ui, lambda: workshops.try_load(workshop_id), lambda: workshops.change_token(workshop_id)),
+            PresentScreen(
+                self.ui,
+                lambda: workshops.try_load(workshop_id),
+                lambda: (workshops.change_token(workshop_id), workshops.writer_running(workshop_id)),
+                live=lambda: workshops.writer_running(workshop_id),
+            ),
             callback=lambda _: self.exit(0),
         )
 
@@ -185,7 +205,14 @@ class WorkshopApp(App[int]):
     def action_command_palette(self) -> None:
         """The command palette, its prompt in the interface language."""
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(placeholder=self.ui.show(self.ui.text("palette.placeholder")), id="--command-palette"))
+            self.push_screen(
+                WorkshopPalette(
+                    self.ui.text("palette.placeholder"),
+                    self.ui.label("palette.no_matches"),
+                    mode=self.rtl_mode,
+                    rtl=self.ui.rtl,
+                )
+            )
 
     def use_theme(self, name: str) -> None:
         """Show the screen in a theme and remember it (the 16-colour theme of --low-bandwidth stays)."""
@@ -274,6 +301,7 @@ class WorkshopApp(App[int]):
             scheduler=lambda delay, callback: self.set_timer(delay, callback),
             on_error=self._save_failed,
         )
+        self.room.forget_join(self.session)  # left by a process that died with its room open
         self.show_step(step or workshop.last_step)
         if self.config.room and not read_only:
             self.call_later(self._open_room_at_start)
@@ -292,6 +320,11 @@ class WorkshopApp(App[int]):
             self.notify(self.ui.text(error.key, **error.params), severity="error", timeout=20)
             return
         self.push_screen(RoomScreen(self.room, self.session, self.ui))
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.room.typed()  # phones' news waits for a pause in the facilitator's typing
+        await super().on_event(event)
 
     def _room_changed(self) -> None:
         """Phones changed the workshop (batched): what is on screen shows it (inbox, items, votes)."""
@@ -329,6 +362,7 @@ class WorkshopApp(App[int]):
         if nav is None or nav.action == "home":
             self.call_later(self.room.close)
             if self.session is not None:
+                self.room.forget_join(self.session)  # before the session's last save
                 self.session.close()
             self.session = None
             self.show_home()
@@ -344,7 +378,9 @@ class WorkshopApp(App[int]):
         self._remember(show_guidance=message.show)
 
     def _settings(self) -> Settings:
-        return load_settings(self.config.data_dir)
+        """What is remembered; on a first run, what this run uses (its language may be the locale's)."""
+        first = Settings(language=self.config.language, rtl=self.config.rtl, theme=self.config.theme)  # type: ignore[arg-type]
+        return load_settings(self.config.data_dir, first)
 
     def _remember(self, **changes: Any) -> None:
         settings = self._settings().model_copy(update=changes)
@@ -381,7 +417,10 @@ def run_app(config: AppConfig) -> int:
     finally:
         app.save_now()
     if app.crash_message or app.exit_message:
-        sys.stderr.write("\n".join(m for m in (app.crash_message, app.exit_message) if m) + "\n")
+        from workshop.cli_text import Terminal
+
+        said = "\n".join(m for m in (app.crash_message, app.exit_message) if m) + "\n"
+        Terminal.of(app.ui.catalogue, config.rtl, os.environ).write(said, sys.stderr)
         return app.return_code or 1
     return result or app.return_code or 0
 

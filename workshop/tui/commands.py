@@ -14,16 +14,65 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from rich.align import Align
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.command import CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Hits, Provider, SearchIcon
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, LoadingIndicator
+from textual.widgets.option_list import Option
 
 from workshop.core.steps.registry import STEP_IDS
 from workshop.tui.screens.base import StepScreen
+from workshop.tui.widgets.rtl_input import RtlInput
 
 if TYPE_CHECKING:
     from workshop.tui.app import WorkshopApp
 
 #: Themes offered by name (the 16-colour one follows --low-bandwidth, not a choice here).
 THEME_CHOICES: tuple[str, ...] = ("projector", "dark", "colour-blind")
+
+
+class PaletteInput(CommandInput, RtlInput):
+    """The palette's search field: Arabic typed into it is shown joined and right to left."""
+
+
+class WorkshopPalette(CommandPalette):
+    """Textual's command palette in the interface language: the prompt, the "no matches" line
+    (Textual's are English), typed Arabic shown joined (`PaletteInput`) and, in Arabic, the
+    matches set at the right. `compose` and `_start_no_matches_countdown` are Textual's with
+    those parts changed (Textual is pinned; tests/screens/test_palette_words.py checks them).
+    *placeholder* is logical text (the field lays it out)."""
+
+    def __init__(self, placeholder: str, no_matches: str, *, mode: str = "app", rtl: bool = False) -> None:
+        super().__init__(placeholder=placeholder, id="--command-palette", classes="-rtl" if rtl else "-ltr")
+        self.no_matches = no_matches
+        self.mode = mode
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                yield SearchIcon()
+                yield PaletteInput(placeholder=self._placeholder, select_on_focus=False, mode=self.mode)
+                if not self.run_on_select:
+                    yield Button("\u25b6")
+            with Vertical(id="--results"):
+                yield CommandList()
+                yield LoadingIndicator()
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(Align.center(Text(self.no_matches, style="not bold")), disabled=True, id=self._NO_MATCHES)
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 @dataclass(frozen=True)

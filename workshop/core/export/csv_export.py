@@ -13,9 +13,9 @@ import csv
 import io
 
 from workshop.core.content import Catalogue
-from workshop.core.export.markdown import strip_controls
 from workshop.core.export.report import Audience, _Words
 from workshop.core.model import Partner, Workshop
+from workshop.core.text.bidi import clean
 
 #: Kumu's own columns, then ours. Headers stay in English so Kumu maps them whatever the language.
 KUMU_COLUMNS: tuple[str, ...] = ("Label", "Type", "Tags", "Description")
@@ -26,8 +26,9 @@ FORMULA_STARTS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 
 
 def guard_cell(value: str) -> str:
-    """A cell that cannot run as a spreadsheet formula, without control characters."""
-    cleaned = strip_controls(value)
+    """A cell that cannot run as a spreadsheet formula; control characters by the one policy
+    (`bidi.clean`: visible control pictures, bidi controls removed)."""
+    cleaned = clean(value)
     if value.startswith(FORMULA_STARTS) or cleaned.startswith(FORMULA_STARTS):
         return "'" + cleaned
     return cleaned

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import fontpkg_ibm_plex_sans_arabic as _fontpkg
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "missing_glyphs",
     "has_glyph",
     "safe_text",
+    "extracted_text",
 ]
 
 REGULAR_NAME = "IBMPlexSansArabic"
@@ -75,6 +76,52 @@ class FontSet:
     bold: str = BOLD_NAME
 
 
+def _is_compatibility_form(code: int) -> bool:
+    """Arabic presentation forms and Latin ligatures: glyphs HarfBuzz picks that stand for plain letters."""
+    return 0xFB00 <= code <= 0xFB06 or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF
+
+
+@lru_cache(maxsize=4096)
+def extracted_text(code: str) -> str:
+    """What a PDF reader extracts for a drawn character (the ToUnicode map of our fonts).
+
+    A presentation form or ligature gives its plain letters (U+FE91 ـبـ gives ب, ﬁ gives
+    "fi"); anything else gives itself.
+    """
+    if len(code) == 1 and _is_compatibility_form(ord(code)):
+        return unicodedata.normalize("NFKC", code) or code
+    return code
+
+
+def _to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap of a subset, with presentation forms mapped to plain letters.
+
+    Joined Arabic letters are drawn with their presentation-form glyphs; mapping those to
+    the letters they stand for makes the words searchable without an /ActualText per word
+    (see :func:`workshop.core.export.pdf_text._searchable_words`).
+    """
+    lines: list[str] = str(ttfonts.makeToUnicodeCMap(font_name, subset)).split("\n")
+    for index, code in enumerate(subset):
+        if _is_compatibility_form(code):
+            entry = lines.index(f"<{index:02X}> <{code:04X}>")
+            lines[entry] = f"<{index:02X}> <{extracted_text(chr(code)).encode('utf-16-be').hex().upper()}>"
+    return "\n".join(lines)
+
+
+class _SearchableTTFont(TTFont):  # type: ignore[misc]  # ReportLab ships no type hints
+    """A TrueType font whose subsets' ToUnicode maps give plain letters (see :func:`_to_unicode_cmap`)."""
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:  # noqa: N802 (ReportLab API)
+        state = self.state.get(doc)
+        subsets = [list(subset) for subset in state.subsets] if state is not None else []
+        super().addObjects(doc)
+        for n, subset in enumerate(subsets):
+            base = (b"".join((ttfonts.SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
+            stream = doc.idToObject.get("toUnicodeCMap:" + base)
+            if stream is not None:
+                stream.content = _to_unicode_cmap(base, subset)
+
+
 def font_path(font_name: str) -> Path:
     """Return the TTF file shipped by the font package for ``font_name``."""
     root = Path(_fontpkg.ROOT)
@@ -95,7 +142,7 @@ def register_fonts() -> FontSet:
     with _lock:
         for name in (REGULAR_NAME, BOLD_NAME):
             if not _is_registered(name):
-                pdfmetrics.registerFont(TTFont(name, str(font_path(name))))
+                pdfmetrics.registerFont(_SearchableTTFont(name, str(font_path(name))))
         addMapping(REGULAR_NAME, 0, 0, REGULAR_NAME)
         addMapping(REGULAR_NAME, 0, 1, REGULAR_NAME)
         addMapping(REGULAR_NAME, 1, 0, BOLD_NAME)

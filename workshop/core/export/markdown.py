@@ -1,8 +1,10 @@
 """Markdown rendering of a `Report`.
 
 User text is escaped so it can never become Markdown structure or HTML: `& < >` become
-entities, Markdown punctuation is backslash-escaped, and terminal control characters
-(ESC sequences, NUL, C1 controls) and bidi override/embedding controls are removed.
+entities, Markdown punctuation is backslash-escaped, and control characters follow the app's
+one policy (`workshop.core.text.bidi.clean`, as on screen and in the PDF): ESC and other C0
+controls become visible control pictures (an escape sequence is seen, not obeyed), C1 controls
+U+FFFD, bidi embeddings, overrides, isolates and marks are removed.
 This module never imports Textual.
 """
 
@@ -24,26 +26,17 @@ from workshop.core.export.report import (
     Timeline,
     chart_table,
 )
+from workshop.core.text.bidi import clean
 
-#: ANSI/VT escape sequences (CSI, OSC, two-character escapes).
-_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
-#: C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 #: Characters that carry Markdown meaning anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 #: Line starts that would open a heading, list, quote or rule.
 _LINE_START = re.compile(r"^(\s*)([#+\-=]|\d+[.)])")
 
 
-def strip_controls(text: str) -> str:
-    """Text without terminal escape sequences and control characters (keeps tab and newline)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROLS.sub("", _ESCAPES.sub("", text))
-
-
 def escape_cell(text: str) -> str:
     """User text made inert inside a line (a table cell): HTML entities, Markdown punctuation escaped."""
-    text = strip_controls(text)
+    text = clean(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _INLINE.sub(r"\\\1", text)
 

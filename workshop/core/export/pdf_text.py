@@ -62,7 +62,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from workshop.core.export.fonts import FontSet, safe_text
+from workshop.core.export.fonts import FontSet, extracted_text, safe_text
 from workshop.core.text import bidi
 
 __all__ = [
@@ -196,6 +196,14 @@ def _hb_buffer(text: str, rtl: bool) -> hb.Buffer:
 
 
 def _shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Shaped:
+    """Shape ``text`` as one directional run (cached for short text: a cell's word is
+    measured when the table is laid out and shaped again when it is drawn)."""
+    if len(text) > _MAX_CACHED_WORD:
+        return _shape_run(text, font_name, font_size, rtl)
+    return _cached_shape(text, font_name, font_size, rtl)
+
+
+def _shape_run(text: str, font_name: str, font_size: float, rtl: bool) -> _Shaped:
     """Shape ``text`` as one directional run into a ReportLab ``ShapedStr``.
 
     Mirrors ``reportlab.pdfbase.ttfonts.shapeFragWord`` but with an explicit
@@ -207,28 +215,39 @@ def _shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Shaped:
     buf = _hb_buffer(text, rtl)
     hb.shape(hb_font, buf, _FEATURES)
     face = ttf.face
+    glyph_to_char = face.glyphToChar
+    char_widths = face.charWidths
+    scale = ttf.pdfScale
     chars: list[str] = []
     data: list[ShapeData] = []
+    advance = 0.0
     for info, pos in zip(buf.glyph_infos, buf.glyph_positions):
         gid = info.codepoint
-        mapped = face.glyphToChar.get(gid)
+        mapped = glyph_to_char.get(gid)
         if mapped:
             code = mapped[0]
         else:  # a glyph with no cmap entry: ReportLab gives it a private code
             code = ttf.hbAddPrivate(hb_font.glyph_to_string(gid), gid, pos.x_advance)
         chars.append(chr(code))
+        x_advance = scale(pos.x_advance)
+        advance += x_advance
+        x_offset, y_offset = pos.x_offset, pos.y_offset
         data.append(
             ShapeData(
                 info.cluster,
-                ttf.pdfScale(pos.x_advance),
-                ttf.pdfScale(pos.y_advance),
-                ttf.pdfScale(pos.x_offset),
-                ttf.pdfScale(pos.y_offset),
-                face.charWidths[code],
+                x_advance,
+                scale(pos.y_advance) if pos.y_advance else 0,
+                scale(x_offset) if x_offset else 0,
+                scale(y_offset) if y_offset else 0,
+                char_widths[code],
             )
         )
-    width = sum(d.x_advance for d in data) * font_size / 1000.0
-    return _Shaped(ShapedStr("".join(chars), shapeData=data), width, text, rtl)
+    return _Shaped(ShapedStr("".join(chars), shapeData=data), advance * font_size / 1000.0, text, rtl)
+
+
+@lru_cache(maxsize=16384)
+def _cached_shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Shaped:
+    return _shape_run(text, font_name, font_size, rtl)
 
 
 @lru_cache(maxsize=65536)
@@ -320,10 +339,19 @@ def _pdf_utf16(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be", "replace").hex().upper() + ">"
 
 
-def _searchable_words(
-    run: _Shaped, font_name: str, font_size: float
-) -> list[tuple[ShapedStr, float, str | None]]:
-    """Split a shaped run into words and spaces: ``(glyphs, width, actual text or None)``.
+class _Word(NamedTuple):
+    """A drawn word (or a space: no glyphs) of a shaped run."""
+
+    glyphs: ShapedStr
+    width: float
+    #: Its letters as /ActualText, or None when the glyphs' ToUnicode already gives them.
+    actual: str | None
+    #: The glyphs sit side by side at their own widths (ReportLab may write them as plain text).
+    plain: bool
+
+
+def _searchable_words(run: _Shaped, font_name: str, font_size: float) -> list[_Word]:
+    """Split a shaped run into words and spaces (see :class:`_Word`).
 
     Joined Arabic glyphs and English ligatures map (ToUnicode) to presentation forms and
     ligature characters, which search and copy cannot match. Each word is therefore
@@ -337,11 +365,11 @@ def _searchable_words(
     data = glyphs.__shapeData__
     logical = run.logical
     if not data or not logical:
-        return [(glyphs, run.width, None)]
+        return [_Word(glyphs, run.width, None, _plainly_drawn(data))]
     scale = font_size / 1000.0
     count = len(logical)
     spaces = [0 <= d.cluster < count and logical[d.cluster] == " " for d in data]
-    pieces: list[tuple[ShapedStr, float, str | None]] = []
+    pieces: list[_Word] = []
     start = 0
     while start < len(data):
         space = spaces[start]
@@ -351,7 +379,7 @@ def _searchable_words(
         part = data[start:end]
         width = sum(d.x_advance for d in part) * scale
         if space:
-            pieces.append((_NO_GLYPHS, width, None))
+            pieces.append(_Word(_NO_GLYPHS, width, None, True))
             start = end
             continue
         clusters = [d.cluster for d in part]
@@ -359,14 +387,27 @@ def _searchable_words(
         stop = logical.find(" ", last)
         word = logical[first : count if stop < 0 else stop]
         actual: str | None = _drawing_order(word) if run.rtl else word
-        if glyphs[start:end] == actual:
-            actual = None  # the glyphs already say it (plain English, digits)
-        pieces.append((_glyph_slice(glyphs, start, end, font_name), width, actual))
+        drawn = str.__getitem__(glyphs, slice(start, end))
+        plain = _plainly_drawn(part)
+        if drawn == actual or (plain and "".join(map(extracted_text, drawn)) == actual):
+            actual = None  # the glyphs' ToUnicode already says it (plain English, digits, joined letters)
+        pieces.append(_Word(_glyph_slice(glyphs, start, end, font_name), width, actual, plain))
         start = end
     return pieces
 
 
 _NO_GLYPHS = ShapedStr("", shapeData=[])
+
+
+def _plainly_drawn(part: Sequence[ShapeData]) -> bool:
+    """Whether glyphs sit side by side at their own widths (no raised mark, no kerning).
+
+    Poppler splits a word whose glyphs are moved (a shadda, tanwin, a kerned pair) into
+    pieces unless an /ActualText holds it together.
+    """
+    return all(
+        not d.x_offset and not d.y_offset and abs(d.x_advance - d.width) < 0.01 for d in part
+    )
 
 
 def _glyph_slice(glyphs: ShapedStr, start: int, end: int, font_name: str) -> ShapedStr:
@@ -703,14 +744,16 @@ class BidiParagraph(Flowable):
         origin = x
         size = self.style.font_size
         for run in runs:
-            for glyphs, width, actual in _searchable_words(run, self.style.font_name, size):
+            for glyphs, width, actual, plain in _searchable_words(run, self.style.font_name, size):
                 if glyphs:
                     if x != origin:
                         text._code.append(f"{fp_str(x - origin)} 0 Td")
                         origin = x
                     if actual is not None:
                         text._code.append(f"/Span <</ActualText {_pdf_utf16(actual)}>> BDC")
-                    text._code.append(text._formatText(glyphs))  # may add a rise (Ts) first
+                    # Glyphs side by side at their own widths are plain text to ReportLab (its fast
+                    # path writes the same bytes); moved ones need its shaped path (may add a rise).
+                    text._code.append(text._formatText(str(glyphs) if plain else glyphs))
                     if actual is not None:
                         text._code.append("EMC")
                 x += width

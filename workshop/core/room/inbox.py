@@ -17,7 +17,7 @@ from workshop.core.room.targets import group_items, target, vote_list_of
 MAX_ITEM_TEXT = 2000
 #: Longest name a participant may give (characters).
 MAX_NAME = 60
-#: Vote submission ids remembered per device (a retried vote counts once).
+#: Vote and answer submission ids remembered per device (a retried one counts once).
 SEEN_VOTES = 200
 #: Entries the inbox keeps: past it the oldest decided ones go (a retry comes within seconds,
 #: not hundreds of entries later); when all are waiting, phones are asked to wait for the review.
@@ -162,9 +162,9 @@ def vote(workshop: Workshop, device: RoomDevice, client_id: str, item_id: str, d
 
     Refused beyond the per-person budget, beyond the per-item maximum, or below zero.
     """
-    if delta not in (1, -1) or not client_id or len(client_id) > 64:
+    if delta not in (1, -1):
         raise RoomRefused("room.errors.bad_request")
-    if client_id in device.seen_votes:
+    if seen(device, client_id):
         return False
     found = vote_list_of(workshop, item_id)
     if found is None:
@@ -187,5 +187,17 @@ def vote(workshop: Workshop, device: RoomDevice, client_id: str, item_id: str, d
     else:
         votes.pop(item_id, None)
     device.votes = votes
-    device.seen_votes = [*device.seen_votes[-(SEEN_VOTES - 1):], client_id]
+    remember(device, client_id)
     return True
+
+
+def seen(device: RoomDevice, client_id: str) -> bool:
+    """Whether this vote or answer submission was counted before (a retry); RoomRefused for a bad id."""
+    if not client_id or len(client_id) > 64:
+        raise RoomRefused("room.errors.bad_request")
+    return client_id in device.seen_votes
+
+
+def remember(device: RoomDevice, client_id: str) -> None:
+    """Count this submission id as done (the last SEEN_VOTES are kept)."""
+    device.seen_votes = [*device.seen_votes[-(SEEN_VOTES - 1):], client_id]

@@ -56,6 +56,11 @@ def join_url(host: str, port: int, code: str) -> str:
     return f"http://{host_part(host)}:{port}/j/{code}"
 
 
+def code_of(url: str) -> str:
+    """The join code inside a join address (see join_url)."""
+    return url.rstrip("/").rsplit("/", 1)[-1]
+
+
 def qr_rows(text: str, border: int = 2) -> list[str]:
     """The QR code of `text` as rows of half blocks: draw them dark on a light background.
 

@@ -119,12 +119,51 @@ def _item(row: dict[str, Any], votable: bool, t: Catalogue) -> str:
     return "".join(parts)
 
 
+def _choice_label(kind: str, choice: str, t: Catalogue) -> str:
+    return t.t(f"readiness.answers.{choice}") if kind == "readiness" else choice
+
+
+def _asks(asks: list[dict[str, Any]], t: Catalogue) -> str:
+    """The checklist or the poll: one small form per question, one button per answer.
+
+    Without JavaScript the pressed button posts its value; the page comes back with it marked.
+    """
+    if not asks:
+        return ""
+    kind = asks[0]["kind"]
+    if kind == "readiness":
+        heading, hint = t.t("room.page.readiness"), t.t("room.page.readiness_hint")
+    else:
+        heading = t.t("room.page.poll")
+        hint = f'{t.t("poll.scale_low")} · {t.t("poll.scale_high")}. {t.t("room.page.poll_hint")}'
+    rows = []
+    for number, ask in enumerate(asks, 1):
+        buttons = "".join(
+            f'<button type="submit" name="value" value="{esc(choice)}" aria-pressed="{"true" if ask["mine"] == choice else "false"}"'
+            + ("" if kind == "readiness" else f' aria-label="{esc(t.t("room.page.score", score=choice))}"')
+            + f">{esc(_choice_label(kind, choice, t))}</button>"
+            for choice in ask["choices"]
+        )
+        rows.append(
+            f'<li data-ask="{esc(ask["key"])}"><p class="question" id="q-{esc(ask["key"])}">{number}. {esc(ask["text"])}</p>'
+            f'<form method="post" action="/answer" class="answer" role="group" aria-labelledby="q-{esc(ask["key"])}">'
+            f'<input type="hidden" name="ask" value="{esc(ask["key"])}">'
+            f'<input type="hidden" name="client_id" value="{client_id()}">{buttons}</form></li>'
+        )
+    return (
+        f'<section class="asks" data-kind="{esc(kind)}"><h2>{esc(heading)}</h2>'
+        f'<p class="hint">{esc(hint)}</p><ol class="asks">{"".join(rows)}</ol></section>'
+    )
+
+
 def step_main(view: dict[str, Any], t: Catalogue) -> str:
     """The live part of the step page (replaced in place by room.js when the step changes)."""
     out: list[str] = []
     lists = view.get("lists", [])
-    if not lists:
+    asks = view.get("asks", [])
+    if not lists and not asks:
         out.append(f'<p class="quiet">{esc(t.t("room.page.nothing_here"))}</p>')
+    out.append(_asks(asks, t))
     dots = view.get("dots_left", {})
     if dots:
         left = min(dots.values())

@@ -12,6 +12,7 @@ from typing import Any
 
 from workshop.core.content import Catalogue
 from workshop.core.model import RoomDevice, Workshop
+from workshop.core.room.answers import asks_of, mine
 from workshop.core.room.inbox import dots_left
 from workshop.core.room.targets import targets_of
 
@@ -53,10 +54,21 @@ def participant_view(workshop: Workshop, device: RoomDevice | None, catalogue: C
         lists.append({"key": t.key, "label": catalogue.t(t.label_key), "votable": t.votable, "items": items})
         if t.votable:
             groups[t.vote_group] = dots_left(workshop, device, t.vote_group)
+    asks = [
+        {
+            "key": a.key,
+            "kind": a.kind,
+            "text": catalogue.t(a.text_key),
+            "choices": list(a.choices),
+            "mine": mine(workshop, device, a),
+        }
+        for a in asks_of(step)
+    ]
     view.update(
         {
             "me": {"name": device.name, "show_name": device.show_name},
             "lists": lists,
+            "asks": asks,
             "dots_left": groups,
             "max_per_item": room.max_per_item,
             "budget": workshop.timing.dots_per_participant,
@@ -87,5 +99,6 @@ def public_digest(workshop: Workshop) -> tuple[Any, ...]:
         workshop.timing.dots_per_participant,
         len(room.inbox),
         sum(1 for e in room.inbox if e.status != "pending"),
-        tuple((d.id, d.name, d.show_name, d.removed) for d in room.devices),
+        tuple((d.id, d.name, d.show_name, d.removed, tuple(d.readiness.items()), tuple(d.poll.items())) for d in room.devices),
+        tuple((r.id, r.score) for r in workshop.evaluation.ratings) if step == "export" else (),
     )

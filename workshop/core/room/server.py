@@ -3,8 +3,8 @@
 `RoomServer.start()` binds an `AppRunner`/`TCPSite` to the one address the facilitator chose
 (no signal handlers of its own, no access log on the terminal). Phones join with the code,
 get a device token in an HttpOnly SameSite=Strict cookie, see `participant_view` rendered,
-post items and votes as plain forms, and follow changes by server-sent events (polling as the
-fallback). Every write goes through `Session.edit`, so it is saved like any other edit.
+post items, votes and answers (readiness checklist, poll) as plain forms, and follow changes by
+server-sent events (polling as the fallback). Every write goes through `Session.edit`, so it is saved like any other edit.
 
 Facilitator actions (accept, lock, rotate, remove, reveal) are Python methods and functions
 only: no route reaches them.
@@ -26,8 +26,8 @@ from aiohttp import web
 
 from workshop.core.content import Catalogue
 from workshop.core.limits import LimitExceeded
-from workshop.core.model import RoomDevice
-from workshop.core.room import inbox, pages
+from workshop.core.model import RoomDevice, Workshop
+from workshop.core.room import answers, inbox, pages
 from workshop.core.room.net import DEFAULT_PORT, host_part, join_url, new_code
 from workshop.core.room.projection import participant_view, public_digest
 from workshop.core.session import Session
@@ -167,11 +167,20 @@ class RoomServer:
     def rotate_code(self) -> str:
         """A new join code: the old one admits nobody more; joined phones stay."""
         self.code = new_code()
+        self.publish()
         return self.code
 
     def set_locked(self, locked: bool) -> None:
         """A locked room admits no new phones; joined phones keep working."""
         self.locked = locked
+        self.publish()
+
+    def publish(self) -> None:
+        """Put the join address in the workshop while phones may join (`workshop present` shows it
+        with its QR code), and take it out when the room closes or is locked."""
+        wanted = self.url if self.is_open and not self.locked else ""
+        if self.session.workshop.room.join_url != wanted and not self.session.read_only:
+            self.session.edit(lambda w: setattr(w.room, "join_url", wanted))
 
     def remove_device(self, device_id: str) -> bool:
         """Sign a phone out for good: its token stops working (its items stay)."""
@@ -198,11 +207,13 @@ class RoomServer:
         self._runner = runner
         self._closing = False
         self._attach()
+        self.publish()
 
     async def stop(self) -> None:
         """Close every connection and stop listening."""
         runner, self._runner = self._runner, None
         self._closing = True
+        self.publish()
         self._wake()
         self._detach()
         if runner is not None:
@@ -253,6 +264,7 @@ class RoomServer:
         app.router.add_get("/events", self.events)
         app.router.add_post("/item", self.add_item)
         app.router.add_post("/vote", self.vote)
+        app.router.add_post("/answer", self.answer)
         app.router.add_get("/static/{name}", self.static)
         app.on_response_prepare.append(self._headers)
         app.on_shutdown.append(self._on_shutdown)
@@ -435,7 +447,11 @@ class RoomServer:
             self._streams[device.id] = max(0, self._streams.get(device.id, 1) - 1)
         return response
 
-    async def _writer(self, request: web.Request) -> tuple[RoomDevice, dict[str, str]] | web.Response:
+    async def _write(
+        self, request: web.Request, change: Callable[[Workshop, RoomDevice, dict[str, str]], bool]
+    ) -> web.Response:
+        """One phone's write: joined, within its rate, a readable form; `change` (a quiet edit, saved
+        like any other) returns False for a retry already counted. Refusals are one sentence."""
         device = self._device(request)
         if device is None:
             return self._refuse(request, "room.errors.not_joined", 401)
@@ -444,45 +460,37 @@ class RoomServer:
         form = await self._form(request)
         if form is None:
             return self._refuse(request, "room.errors.bad_request", 400)
-        return device, form
-
-    async def add_item(self, request: web.Request) -> web.Response:
-        got = await self._writer(request)
-        if isinstance(got, web.Response):
-            return got
-        device, form = got
-        anonymous = self.catalogue.t("room.anonymous")
         try:
-            done = self.session.edit(
-                lambda w: inbox.submit(
-                    w, device, form.get("client_id", ""), form.get("target", ""), form.get("text", ""), anonymous=anonymous
-                ),
-                quiet=True,
-            )
+            new = self.session.edit(lambda w: change(w, device, form), quiet=True)
         except inbox.RoomRefused as refused:
             return self._refuse(request, refused.key, refused.status)
         except LimitExceeded:
             return self._refuse(request, "room.errors.inbox_full", 503)
         self._room_edited()
-        return self._done(request, "saved" if done.new else "already")
+        return self._done(request, "saved" if new else "already")
+
+    async def add_item(self, request: web.Request) -> web.Response:
+        anonymous = self.catalogue.t("room.anonymous")
+        return await self._write(
+            request,
+            lambda w, device, form: inbox.submit(
+                w, device, form.get("client_id", ""), form.get("target", ""), form.get("text", ""), anonymous=anonymous
+            ).new,
+        )
 
     async def vote(self, request: web.Request) -> web.Response:
-        got = await self._writer(request)
-        if isinstance(got, web.Response):
-            return got
-        device, form = got
-        try:
-            delta = int(form.get("delta", "0"))
-        except ValueError:
-            delta = 0
-        try:
-            counted = self.session.edit(
-                lambda w: inbox.vote(w, device, form.get("client_id", ""), form.get("item", ""), delta), quiet=True
-            )
-        except inbox.RoomRefused as refused:
-            return self._refuse(request, refused.key, refused.status)
-        self._room_edited()
-        return self._done(request, "saved" if counted else "already")
+        def change(w: Workshop, device: RoomDevice, form: dict[str, str]) -> bool:
+            delta = form.get("delta", "0")
+            return inbox.vote(w, device, form.get("client_id", ""), form.get("item", ""), int(delta) if delta in ("1", "-1") else 0)
+
+        return await self._write(request, change)
+
+    async def answer(self, request: web.Request) -> web.Response:
+        """A readiness or poll answer: one per phone per question, the latest counts."""
+        return await self._write(
+            request,
+            lambda w, device, form: answers.answer(w, device, form.get("client_id", ""), form.get("ask", ""), form.get("value", "")),
+        )
 
     async def static(self, request: web.Request) -> web.Response:
         name = request.match_info.get("name", "")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from workshop.core.model import STAGES, Evaluation, Meta, NextStep, Rating
+from workshop.core.model import STAGES, Evaluation, Meeting, Meta, NextStep, Rating
 
 #: The manual's eight steps, as stored keys.
 EIGHT_STEPS: tuple[str, ...] = tuple(str(n) for n in range(1, 9))
@@ -226,7 +226,56 @@ def add_next_step(evaluation: Evaluation, text: str, author: str = "", due: date
     return item
 
 
+# --------------------------------------------------------------------------- the next meeting
+
+#: Punctuation left at either end of the place once the date and time are taken out.
+_PLACE_EDGES = " \t,;:·-–—،؛"
+
+
+def read_meeting(typed: str) -> Meeting:
+    """ "2026-12-15 18:00 Community hall" → the next meeting: date, time and place.
+
+    The first word that is a date (2026-12-15, 15/12/2026, Arabic-Indic digits) is the date, the
+    first that is a time (18:00) the time; the rest, as typed, is the place ("after Friday prayers
+    at the centre" is all place). A date-shaped word naming no day raises ``NotADate``.
+    """
+    from workshop.core.parse import read_date_word, read_time_word
+
+    day: date | None = None
+    time = ""
+    rest: list[str] = []
+    for word in typed.split():
+        if day is None and (found := read_date_word(word)) is not None:
+            day = found
+        elif not time and (clock := read_time_word(word)) is not None:
+            time = clock
+        else:
+            rest.append(word)
+    return Meeting(date=day, time=time, place=" ".join(rest).strip(_PLACE_EDGES))
+
+
+def meeting_parts(meeting: Meeting) -> list[str]:
+    """The parts of the next meeting that were set: date (ISO), time, place."""
+    return [part for part in (meeting.date.isoformat() if meeting.date else "", meeting.time, meeting.place) if part]
+
+
+def meeting_line(meeting: Meeting) -> str:
+    """The next meeting as the facilitator types it (what `read_meeting` reads back)."""
+    return " ".join(meeting_parts(meeting))
+
+
+def set_next_meeting(evaluation: Evaluation, typed: str) -> Meeting:
+    """Record the next meeting from the typed line ('' clears it); returns it."""
+    meeting = read_meeting(typed)
+    evaluation.next_meeting = meeting
+    return meeting
+
+
 __all__ = [
+    "meeting_line",
+    "meeting_parts",
+    "read_meeting",
+    "set_next_meeting",
     "BAR_WIDTH",
     "EIGHT_STEPS",
     "INDICATORS",

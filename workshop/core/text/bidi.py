@@ -12,7 +12,8 @@ control policy, :func:`clean`, removes them from stored text):
 * W1-W7 (numbers, separators, terminators: ``2025-03-14``, ``50%``, ``1,5``), N0 (bracket
   pairs: ``(NGO)`` inside Arabic), N1-N2, I1-I2, L1 (per line) and L2 (:func:`visual_runs`);
   L4 mirroring is offered by :func:`mirror` (the PDF's HarfBuzz mirrors by itself).
-* Phone numbers, e-mail addresses, URLs, dates and times are *left-to-right isolates*
+* Phone numbers, e-mail addresses, URLs, dates, times, file paths and command-line options
+  (``--out`` after Arabic words) are *left-to-right isolates*
   (as if wrapped in LRI...PDI): ``+962 78 555 0108`` reads as typed inside Arabic, and
   wrapping never breaks inside one (:func:`words`).
 
@@ -99,10 +100,11 @@ _PROTECTED = re.compile(
     r"(?:https?://|www\.)[^\s]+?(?=[.,;:!?\u060c\u061b)\]]*(?:\s|$))"  # URL (trailing punctuation left out)
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"  # e-mail
     r"|(?<![\w+])(?:\+|00)\d[\d \-.()]{4,}\d(?!\w)"  # international phone number
-    r"|(?<![\w+])\(?\d{2,5}\)?(?:[ \-.]\d{2,5}){2,}(?!\w)"  # local phone number, date 2025-03-14
+    r"|(?<![\w+])\(?\d{2,5}\)?(?:[ \-.]\d{2,5}){2,}(?!\w|:\d)"  # local phone number, date 2025-03-14 (not 2025-03-14 18:00's "18")
     r"|(?<![\w/])\d{1,4}[/.]\d{1,2}[/.]\d{1,4}(?!\w)"  # date 14/03/2025
     r"|(?<![\w:])\d{1,2}:\d{2}(?::\d{2})?(?!\w)"  # time 10:30
     r"|(?<![\w/.~])(?:~|\.{1,2})?/[^\s/]+(?:/[^\s/]*)+"  # file path /home/x/exports/a.pdf
+    r"|(?<![\w\-])--?[A-Za-z][A-Za-z0-9\-]*"  # command-line option --out, -h
 )
 
 
@@ -116,11 +118,11 @@ def _is_protected(match: re.Match[str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def protected_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of every phone number, e-mail address, URL, date and time in *text*.
+    """(start, end) of every phone number, e-mail address, URL, date, time, path and option in *text*.
 
     They are never broken by wrapping and read left to right as typed in any paragraph.
     """
-    if not any(char.isdigit() or char in "@." for char in text):
+    if not any(char.isdigit() or char in "@.-" for char in text):
         return ()
     return tuple(match.span() for match in _PROTECTED.finditer(text) if _is_protected(match))
 

@@ -91,8 +91,9 @@ class CoalitionTypeScreen(StepScreen):
         choice = self.workshop.coalition_type
         suggested = suggestion(choice.answers)
         kind = COALITION_TYPES[self.shown]
+        mark = ui.text("screen.coalition_type.current_mark")
         overview = [
-            f"{'▸' if i == self.shown else ' '} {i + 1}. {self._type_name(k)}{self._marks(k, suggested)}"
+            f"{mark if i == self.shown else ' '} {i + 1}. {self._type_name(k)}{self._marks(k, suggested)}"
             for i, k in enumerate(COALITION_TYPES)
         ]
         self.query_one("#type-overview", RtlText).text = "\n".join(overview)
@@ -132,7 +133,8 @@ class CoalitionTypeScreen(StepScreen):
                 if option in type_options(question)
                 else ui.text("screen.coalition_type.unanswered")
             )
-            rows.append((question, f"{number}. {ui.text(f'type_questions.{question}.text')} → {answer}"))
+            text = ui.text(f"type_questions.{question}.text")
+            rows.append((question, ui.text("screen.coalition_type.question_row", number=number, question=text, answer=answer)))
         self.query_one("#type-questions", RowList).set_rows(rows, "")
 
     def watch_shown(self) -> None:

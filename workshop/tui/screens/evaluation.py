@@ -4,8 +4,10 @@ Pushed from the export step (key v). Five sections, one shown at a time, Tab mov
 them: the five development stages (←/→ or Enter choose `meta.stage`), the manual's eight
 steps (←/→ change progress by 10 %, mirrored in Arabic), the end-of-session poll (1-5 add
 one participant's answer to the highlighted question, Backspace takes the last one back),
-the four indicators of empowerment success (Space or Enter checks), and the next steps (a
-CaptureList). Every change goes through the session; the rules live in workshop.core.steps.evaluation.
+the four indicators of empowerment success (Space or Enter checks), the next steps (a
+CaptureList) and the next meeting (one line: date, time, place; saved as typed, printed on
+page 1 of the handout). Every change goes through the session; the rules live in
+workshop.core.steps.evaluation.
 """
 
 from __future__ import annotations
@@ -20,23 +22,25 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, ListItem, ListView
+from textual.widgets import ContentSwitcher, Footer, Input, ListItem, ListView
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.attribution import split_author
 from workshop.core.edits import reorder
 from workshop.core.i18n import Ui
 from workshop.core.model import STAGES, Workshop, error_summary
+from workshop.core.parse import NotADate
 from workshop.core.session import ReadOnlySession, Session
 from workshop.core.steps import evaluation as core
 from workshop.tui.screens.base import on_stack
 from workshop.tui.widgets.capture_list import CaptureList, Entry, offer_drafts
 from workshop.tui.widgets.forms import FormDialog, FormField
 from workshop.tui.widgets.localise import localise_bindings
+from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
 
 #: The screen's sections, in Tab order.
-SECTIONS: tuple[str, ...] = ("stage", "steps", "poll", "indicators", "next")
+SECTIONS: tuple[str, ...] = ("stage", "steps", "poll", "indicators", "next", "meeting")
 #: Which section each section-specific action belongs to (check_action hides the others).
 ACTION_SECTIONS: dict[str, str] = {
     "stage_arrow": "stage",
@@ -129,6 +133,15 @@ class EvaluationScreen(Screen[None]):
                 placeholder=ui.text("screen.evaluation.next.placeholder"),
                 id="eval-next",
             )
+            with Vertical(id="eval-meeting"):
+                yield RtlInput(
+                    value=core.meeting_line(self.workshop.evaluation.next_meeting),
+                    placeholder=ui.text("screen.evaluation.meeting.placeholder"),
+                    mode=ui.mode,
+                    disabled=self.session.read_only,
+                    id="eval-meeting-field",
+                )
+                yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="eval-meeting-status")
         yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="eval-hint")
         yield Footer()
 
@@ -216,6 +229,7 @@ class EvaluationScreen(Screen[None]):
         self._refresh_poll()
         self._refresh_indicators()
         self._refresh_next_steps()
+        self._refresh_meeting()
         self._refresh_summary()
 
     def _refresh_stages(self) -> None:
@@ -264,6 +278,16 @@ class EvaluationScreen(Screen[None]):
         entries = [Entry(i.id, core.with_due(i.text, getattr(i, "due", None)), author=i.author) for i in steps]
         self.query_one("#eval-next", CaptureList).set_entries(entries)
 
+    def _refresh_meeting(self, problem: str = "") -> None:
+        meeting = self.workshop.evaluation.next_meeting
+        if problem:
+            status = problem
+        elif meeting.is_set():
+            status = self.ui.text("screen.evaluation.meeting.shown", meeting=" · ".join(core.meeting_parts(meeting)))
+        else:
+            status = self.ui.text("screen.evaluation.meeting.none")
+        self.query_one("#eval-meeting-status", RtlText).text = status
+
     def _refresh_summary(self) -> None:
         ui, workshop = self.ui, self.workshop
         evaluation = workshop.evaluation
@@ -293,6 +317,8 @@ class EvaluationScreen(Screen[None]):
         self.query_one("#eval-hint", RtlText).text = self.ui.text(f"screen.evaluation.hints.{section}")
         if section == "next":
             self.query_one("#eval-next", CaptureList).focus_capture()
+        elif section == "meeting":
+            self.query_one("#eval-meeting-field", RtlInput).focus()
         else:
             self._section_list().focus()
         self.refresh_bindings()
@@ -404,6 +430,21 @@ class EvaluationScreen(Screen[None]):
     @on(ListView.Selected, "#eval-indicators")
     def _indicator_selected(self) -> None:
         self.action_toggle_indicator()
+
+    # ------------------------------------------------------------------ next meeting
+
+    @on(Input.Changed, "#eval-meeting-field")
+    def _meeting_typed(self, event: Input.Changed) -> None:
+        """Saved as typed (a quiet edit: nothing else on screen shows it); a date naming no day is not."""
+        if self.session.read_only or event.value == core.meeting_line(self.workshop.evaluation.next_meeting):
+            return
+        try:
+            core.read_meeting(event.value)
+        except NotADate as wrong:
+            self._refresh_meeting(self.ui.text("screen.evaluation.meeting.no_such_day", value=str(wrong)))
+            return
+        if self._guard(lambda: self.session.edit(lambda w: core.set_next_meeting(w.evaluation, event.value), quiet=True)):
+            self._refresh_meeting()
 
     # ------------------------------------------------------------------ next steps
 

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, Select
 from workshop.tui.widgets.plain import Static
 from textual.worker import Worker, WorkerState
@@ -197,27 +198,39 @@ class ExportScreen(StepScreen):
                 self.attendance,
             ),
         ]
+        folder = RtlInput(
+            value=DEFAULT_FOLDER,
+            placeholder=ui.text("screen.export.folder_placeholder"),
+            mode=ui.mode,
+            compact=True,
+            id="export-folder",
+        )
         with VerticalScroll(id="export-body"):
-            yield Horizontal(*(reversed(choices) if ui.rtl else choices), id="export-choices")
-            with Vertical(id="export-folder-row"):
-                yield Static(ui.label("screen.export.folder"), classes="export-label")
-                yield RtlInput(
-                    value=DEFAULT_FOLDER,
-                    placeholder=ui.text("screen.export.folder_placeholder"),
-                    mode=ui.mode,
-                    id="export-folder",
-                )
+            # One row per choice (label, its key, the value), so 80 columns show every label and
+            # value whole in both languages; mirrored in Arabic.
+            yield Vertical(*choices, id="export-choices")
+            yield self._row("folder", folder, id="export-folder-row")
             yield RtlText("", mode=ui.mode, id="export-target")
             yield RtlText("", mode=ui.mode, id="export-status")
             yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="export-left-out")
             yield RtlText(ui.text("screen.export.hint"), mode=ui.mode, rtl=ui.rtl, id="export-hint")
             yield RtlText(ui.text("screen.evaluation.export_hint"), mode=ui.mode, rtl=ui.rtl, classes="export-label")
 
-    def _choice(self, name: str, options: list[tuple[str, str]], value: str) -> Vertical:
+    def _choice(self, name: str, options: list[tuple[str, str]], value: str) -> Horizontal:
         select: Select[str] = Select(
             options, value=value, allow_blank=False, compact=True, type_to_search=False, id=f"export-{name}"
         )
-        return Vertical(Static(self.ui.label(f"screen.export.{name}"), classes="export-label"), select)
+        return self._row(name, select)
+
+    def _row(self, name: str, field: Widget, id: str | None = None) -> Horizontal:
+        """A label, the key that changes it (its binding's) and the field, side by side (mirrored in Arabic)."""
+        key = next(b.key.split(",")[0] for b in self.BINDINGS if isinstance(b, Binding) and b.id == f"export-{name}")
+        parts = [
+            Static(self.ui.label(f"screen.export.{name}"), classes="export-label"),
+            Static(key, classes="export-key"),
+            field,
+        ]
+        return Horizontal(*(reversed(parts) if self.ui.rtl else parts), classes="export-row", id=id)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -23,7 +23,7 @@ from workshop.core.model import GOAL_CATEGORIES, ActionPlan, Goal, error_summary
 from workshop.core.parse import format_amount
 
 # One cell of margin for Arabic: the table measures joined letters slightly wider than wcwidth does.
-from workshop.core.rtl import contains_rtl, fit
+from workshop.core.rtl import contains_rtl
 from workshop.core.steps.goals import goal_category, plan_from_values, plan_gaps, plan_rows, plan_values, replace_plan
 from workshop.core.steps.structure import committee as find_committee, work_groups
 from workshop.tui.screens.base import StepScreen
@@ -166,7 +166,7 @@ class GoalsScreen(StepScreen):
         table.clear(columns=True)
         columns = tuple(reversed(TABLE_COLUMNS)) if ui.rtl else TABLE_COLUMNS
         for column in columns:
-            table.add_column(Text(ui.show(fit(ui.text(f"screen.goals.columns.{column}"), TABLE_WIDTHS[column]))), key=column, width=TABLE_WIDTHS[column])
+            table.add_column(Text(ui.fitted(ui.text(f"screen.goals.columns.{column}"), TABLE_WIDTHS[column])), key=column, width=TABLE_WIDTHS[column])
         for row in plan_rows(self.workshop):
             values = {
                 "task": row.task.strip() or ui.text("charter.untitled"),
@@ -175,7 +175,7 @@ class GoalsScreen(StepScreen):
                 "end": row.end.isoformat() if row.end else "—",
                 "missing": f"⚠{len(row.gaps)}" if row.gaps else "✓",
             }
-            table.add_row(*(Text(ui.show(fit(" ".join(values[c].split()), TABLE_WIDTHS[c] - contains_rtl(values[c])))) for c in columns), key=row.plan_id)
+            table.add_row(*(Text(ui.fitted(" ".join(values[c].split()), TABLE_WIDTHS[c] - contains_rtl(values[c]))) for c in columns), key=row.plan_id)
         note = self.query_one("#plan-table-note", RtlText)
         note.text = ui.text("screen.goals.table_note") if table.row_count else ui.text("screen.goals.table_empty")
 

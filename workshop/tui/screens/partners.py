@@ -26,7 +26,6 @@ from workshop.tui.widgets.plain import Static
 
 from workshop.core.i18n import Ui
 from workshop.core.model import PARTNER_STATUSES, SECTORS, Partner
-from workshop.core.rtl import fit
 from workshop.core.session import Session
 from workshop.core.steps import partners as pc
 from workshop.tui.screens.base import StepScreen
@@ -349,7 +348,7 @@ class PartnersScreen(StepScreen):
             "authority": ui.text("screen.partners.yes" if partner.decision_authority else "screen.partners.no"),
             "contact": partner.contact_person,
         }
-        return {c: ui.show(fit(values[c], w.get(c, 10))) for c in self._columns}
+        return {c: ui.fitted(values[c], w.get(c, 10)) for c in self._columns}
 
     def _refresh_state(self, shown: int) -> None:
         ui = self.ui

@@ -1,7 +1,8 @@
 """The projector view: the current step and what the room has said, large, nothing private.
 
 It shows the participants' version of the step (the same privacy rule as the participants'
-PDF: no contacts, no facilitator notes, no drafts). It never writes: it is given a
+PDF: no contacts, no facilitator notes, no drafts), and while the facilitator's room is open
+and unlocked, its QR code and join address for phones. It never writes: it is given a
 `load` function and a `probe` that changes whenever the workshop does, and it reloads
 within a second of a save.
 """
@@ -12,7 +13,7 @@ from collections.abc import Callable, Hashable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -29,6 +30,8 @@ from workshop.core.export.report import (
 )
 from workshop.core.i18n import Ui
 from workshop.core.model import Workshop
+from workshop.core.room.net import code_of
+from workshop.tui.widgets.join import JoinPanel
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 
@@ -47,18 +50,30 @@ class PresentScreen(Screen[None]):
     token: reactive[Hashable] = reactive(None, always_update=False)
     """What the probe last returned; a change means the workshop was saved again."""
 
-    def __init__(self, ui: Ui, load: Callable[[], Workshop | None], probe: Callable[[], Hashable]) -> None:
+    def __init__(
+        self,
+        ui: Ui,
+        load: Callable[[], Workshop | None],
+        probe: Callable[[], Hashable],
+        live: Callable[[], bool] = lambda: True,
+    ) -> None:
         super().__init__(classes=("-rtl" if ui.rtl else "-ltr") + " present")
         self.ui = ui
         self.load = load
         self.probe = probe
+        #: Whether the facilitator's app is running (a join address left by a crash is not shown);
+        #: always, when the presenter runs in the facilitator's own app (F3).
+        self.live = live
         self.workshop: Workshop | None = None
+        self._join_shown = ""
         localise_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="present-title")
         yield Static("", id="present-step")
-        yield VerticalScroll(id="present-body")
+        parts = [VerticalScroll(id="present-body"), Vertical(id="present-join")]
+        with Horizontal(id="present-main"):
+            yield from reversed(parts) if self.ui.rtl else parts
         yield Footer()
 
     def on_mount(self) -> None:
@@ -101,6 +116,18 @@ class PresentScreen(Screen[None]):
         with self.app.batch_update():
             body.remove_children()
             body.mount_all(widgets)
+            self._show_join(workshop.room.join_url if self.live() else "")
+
+    def _show_join(self, url: str) -> None:
+        """The room's QR code and join address while the facilitator's room is open and unlocked."""
+        if url == self._join_shown:
+            return
+        self._join_shown = url
+        corner = self.query_one("#present-join", Vertical)
+        corner.remove_children()
+        if url:
+            corner.mount(JoinPanel(self.ui, url, code_of(url)))
+        corner.display = bool(url)
 
     def _widgets(self, block: object) -> list:  # type: ignore[type-arg]
         mode = self.ui.mode

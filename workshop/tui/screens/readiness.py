@@ -1,7 +1,8 @@
 """Readiness: the manual's seven questions "is a coalition right for you?", answered by key.
 
 y / n / u answer the highlighted question (and move to the next), c clears it, Enter or e
-opens its note. The verdict below is live: any "no" → rethink, all "yes" → proceed, with
+opens its note. When phones answer too (the room), each question shows how many said what;
+the group's answer stays the facilitator's. The verdict below is live: any "no" → rethink, all "yes" → proceed, with
 the manual's next steps; unsure questions are flagged.
 """
 
@@ -16,6 +17,7 @@ from textual.widgets import Input, ListItem, ListView
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.model import READINESS_QUESTIONS
+from workshop.core.room.answers import readiness_tally
 from workshop.core.steps.readiness import answer_mark, readiness_summary
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.rtl_input import RtlInput
@@ -71,12 +73,15 @@ class ReadinessScreen(StepScreen):
 
     def refresh_work(self) -> None:
         ui, workshop = self.ui, self.workshop
+        phones = readiness_tally(workshop)
         for number, (question, item) in enumerate(zip(READINESS_QUESTIONS, self.query("#questions > ListItem")), 1):
             answer = workshop.readiness[question]
             shown = ui.text(f"readiness.answers.{answer.answer}") if answer.answer else ui.text("screen.readiness.open")
             text = f"{number}. [{answer_mark(answer.answer)} {shown}] {ui.text(f'readiness.questions.{question}')}"
             if answer.note.strip():
                 text += "\n    ✎ " + " ".join(answer.note.split())
+            if any(phones[question].values()):
+                text += "\n    " + ui.text("room.readiness.tally", **phones[question])
             row = item.query_one(RtlText)
             row.text = text
             item.set_class(answer.answer == "unsure", "-unsure")

@@ -16,9 +16,10 @@ from textual.widgets.option_list import Option
 
 from workshop.tui.widgets.plain import Static
 from workshop.core.i18n import Ui
-from workshop.core.room.net import host_part, local_addresses, qr_rows
+from workshop.core.room.net import host_part, local_addresses
 from workshop.core.session import Session
 from workshop.tui.room import RoomControl
+from workshop.tui.widgets.join import QrCode
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 
@@ -74,7 +75,7 @@ class RoomScreen(ModalScreen[None]):
             else:
                 with Horizontal(id="room-top"):
                     if not ui.rtl:
-                        yield Static(Text("\n".join(qr_rows(server.url))), id="qr")
+                        yield QrCode(server.url, id="qr")
                     with Vertical(id="room-info"):
                         yield Static(ui.label("room.screen.join_at"), classes="muted")
                         yield Static(Text(server.url), id="room-url")
@@ -83,7 +84,7 @@ class RoomScreen(ModalScreen[None]):
                         yield RtlText("", mode=ui.mode, id="room-votes")
                         yield OptionList(id="devices")
                     if ui.rtl:
-                        yield Static(Text("\n".join(qr_rows(server.url))), id="qr")
+                        yield QrCode(server.url, id="qr")
             yield RtlText("", mode=ui.mode, id="room-pending", classes="muted")
         yield Footer()
 
@@ -170,7 +171,7 @@ class RoomScreen(ModalScreen[None]):
         server = self.control.server
         if server is not None:
             server.rotate_code()
-            self.query_one("#qr", Static).update(Text("\n".join(qr_rows(server.url))))
+            self.query_one("#qr", QrCode).show(server.url)
             self._update()
 
     def action_reveal(self) -> None:

@@ -9,12 +9,19 @@ from textual.containers import Grid
 from textual.reactive import reactive
 
 from workshop.core.attribution import set_from_typed, split_author
-from workshop.core.edits import by_votes, dots_total, dots_used, reorder, vote
+from workshop.core.edits import by_votes, reorder, room_dots_left, vote
 from workshop.core.model import SWOT_KINDS
 from workshop.core.steps.swot import add_swot, move_swot, next_kind
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.rtl_text import RtlText
+
+
+def grid_order(rtl: bool) -> list[str]:
+    """The quadrants as the 2x2 grid places them (row by row, left to right): mirrored in Arabic,
+    where strengths sit top right and reading (and Tab) goes right to left."""
+    rows = [list(SWOT_KINDS[i : i + 2]) for i in range(0, len(SWOT_KINDS), 2)]
+    return [kind for row in rows for kind in (reversed(row) if rtl else row)]
 
 
 class SwotScreen(StepScreen):
@@ -34,7 +41,7 @@ class SwotScreen(StepScreen):
         ui = self.ui
         yield RtlText("", mode=ui.mode, id="dots")
         with Grid(id="quadrants"):
-            for kind in SWOT_KINDS:
+            for kind in grid_order(ui.rtl):
                 yield CaptureList(
                     ui,
                     ui.text(f"swot.kinds.{kind}.name"),
@@ -57,7 +64,7 @@ class SwotScreen(StepScreen):
             self.query_one(f"#q-{kind}", CaptureList).set_entries(
                 [Entry(i.id, i.text, i.votes, author=i.author) for i in items]
             )
-        left = dots_total(workshop) - dots_used(workshop.swot)
+        left = room_dots_left(workshop, workshop.swot)
         self.query_one("#dots", RtlText).text = self.ui.text("swot.dots_left", left=left)
 
     def watch_sort_by_votes(self) -> None:
@@ -68,7 +75,8 @@ class SwotScreen(StepScreen):
         self.sort_by_votes = not self.sort_by_votes
 
     def action_quadrant(self, offset: int) -> None:
-        lists = list(self.query(CaptureList))
+        """Tab goes through the quadrants in reading order (S, W, O, T) whichever side they sit."""
+        lists = [self.query_one(f"#q-{kind}", CaptureList) for kind in SWOT_KINDS]
         current = next((i for i, c in enumerate(lists) if c.has_focus_within), -1)
         lists[(current + offset) % len(lists)].focus_capture()
 

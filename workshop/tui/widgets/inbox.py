@@ -1,9 +1,11 @@
 """The inbox on the step: what phones sent for this step, waiting for the facilitator.
 
-Keys act on the highlighted entry only while the inbox list has focus (F6 goes there), so
-typing in a capture field always types: Enter accept, ctrl+e edit then accept, ctrl+k merge
-into an existing item, Delete reject. A character typed while the inbox has focus goes back to the
-field the facilitator came from (with the character), never acts as a command. The widget holds no rules: it calls `workshop.core.room.inbox`
+A line with the count under the step's lists; F6 opens the list of entries and goes there.
+Keys act on the highlighted entry only while the inbox list has focus, so typing in a capture
+field always types: Enter accept, ctrl+e edit then accept, ctrl+k merge into an existing item,
+Delete reject. A character typed while the inbox has focus closes the list and goes back to the
+field the facilitator came from (with the character): it never acts as a command.
+The widget holds no rules: it calls `workshop.core.room.inbox`
 through the screen's `edit`, which saves and redraws like any edit.
 """
 
@@ -26,7 +28,7 @@ from workshop.core.content import load_catalogue
 from workshop.core.i18n import Ui
 from workshop.core.model import InboxEntry
 from workshop.core.room import inbox
-from workshop.core.room.targets import target
+from workshop.core.room.targets import target, targets_of
 from workshop.core.session import Session
 from workshop.tui.widgets.capture_list import typed_character
 from workshop.tui.widgets.localise import localise_bindings
@@ -67,12 +69,17 @@ class InboxList(OptionList):
 
 
 class InboxPanel(Vertical):
-    """Pending entries of one step; hidden while there are none."""
+    """One line while the facilitator works on the step: how many entries wait (shown while there
+    are some, or while the room is open on a step phones add to). F6 opens the list under it.
+
+    The line keeps its height as entries arrive, so a busy room never moves the lists the
+    facilitator is typing into, and costs their link one short line per redraw.
+    """
 
     DEFAULT_CSS = """
     InboxPanel { height: auto; max-height: 9; }
-    InboxPanel #inbox-heading { height: auto; color: $warning; text-style: bold; }
-    InboxPanel InboxList { height: auto; max-height: 6; }
+    InboxPanel #inbox-heading { height: 1; color: $warning; text-style: bold; }
+    InboxPanel InboxList { height: auto; max-height: 8; }
     """
 
     def __init__(self, session: Session, ui: Ui, step: str, edit: Callable[[Any], object], **kwargs: Any) -> None:
@@ -82,15 +89,28 @@ class InboxPanel(Vertical):
         self.step = step
         self._edit = edit
         self._shown: list[tuple[str, str]] = []
+        self._heading: tuple[str, int] | None = None
+        #: Whether the list is open (F6) for the facilitator to decide entries.
+        self._reviewing = False
         #: Where focus goes back once the inbox is empty (the field the facilitator was typing in).
         self._return_to: Any = None
         self.display = bool(inbox.pending(session.workshop, step))
 
     def compose(self) -> ComposeResult:
-        yield RtlText("", mode=self.ui.mode, id="inbox-heading")
+        # Built when first needed: a step whose room is closed (the usual start) mounts nothing
+        # here, and the OptionList (whose styles cost ~10 ms) only with the first F6.
+        if self.display:
+            yield Static("", id="inbox-heading")
+
+    def _list(self) -> tuple[InboxList, bool]:
+        """The entries' list, and whether it was only mounted now."""
+        found = self.query(InboxList)
+        if found:
+            return found.first(), False
         inbox_list = InboxList(id="inbox-list")
         localise_bindings(inbox_list, self.ui)
-        yield inbox_list
+        self.mount(inbox_list)
+        return inbox_list, True
 
     def on_mount(self) -> None:
         self.refresh_entries()
@@ -101,18 +121,37 @@ class InboxPanel(Vertical):
     def entries(self) -> list[InboxEntry]:
         return inbox.pending(self.session.workshop, self.step)
 
+    def _room_open_here(self) -> bool:
+        room = getattr(self.app, "room", None)
+        return bool(room is not None and room.is_open and targets_of(self.step))
+
     def refresh_entries(self) -> None:
-        """Show the step's pending entries (redraws only when they changed)."""
+        """The count on the line; the entries themselves only while the list is open (F6).
+
+        Redraws only what changed: the line when its count does, rows only when they change.
+        """
         entries = self.entries()
+        if not entries and self._reviewing:
+            self._fold()
+        self.display = bool(entries) or self._room_open_here()
+        if not entries:
+            key = "room.inbox.empty"
+        else:
+            key = "room.inbox.heading_review" if self._reviewing else "room.inbox.heading"
+        heading = (key, len(entries))
+        if self.display and not self.query("#inbox-heading"):
+            self.mount(Static("", id="inbox-heading"), before=0)
+            self._heading = None
+        if heading != self._heading and self.query("#inbox-heading"):
+            self._heading = heading
+            self.query_one("#inbox-heading", Static).update(self.ui.label(key, count=len(entries)), layout=False)
+        if not self._reviewing:
+            return
         rows = [(e.id, self._row(e)) for e in entries]
-        if not rows and self.display and self.has_focus_within:
-            self._give_focus_back()
-        self.display = bool(rows)
         if rows == self._shown:
             return
         before, self._shown = self._shown, rows
-        self.query_one("#inbox-heading", RtlText).text = self.ui.text("room.inbox.heading", count=len(rows))
-        options = self.query_one(InboxList)
+        options, _ = self._list()
         if before and rows[: len(before)] == before:
             # Phones only added entries: append them (the rows on screen are not redrawn).
             options.add_options([Option(Text(self.ui.show(text)), id=entry_id) for entry_id, text in rows[len(before) :]])
@@ -130,20 +169,54 @@ class InboxPanel(Vertical):
         who = entry.author.strip() or self.ui.text("room.anonymous")
         return f"{where}: {' '.join(text.split())} — {who}"
 
+    def on_descendant_blur(self) -> None:
+        # Focus left the list: fold it once it is clear the facilitator went elsewhere on this
+        # screen (a dialog of the inbox on top is not leaving it).
+        self.call_after_refresh(self._fold_if_left)
+
+    def _fold_if_left(self) -> None:
+        if not self._reviewing or not self.is_attached or self.app.screen is not self.screen:
+            return
+        focused = self.screen.focused
+        if focused is None or self not in focused.ancestors_with_self:
+            self._reviewing = False
+            self._fold()
+            self.refresh_entries()
+
     def focus_list(self) -> bool:
-        if not self.display:
+        """Open the list (F6) and put the keys on the highlighted entry; False when nothing waits."""
+        if not self.entries():
             return False
         focused = self.screen.focused
         if focused is not None and self not in focused.ancestors_with_self:
             self._return_to = focused
-        self.query_one(InboxList).focus()
+        self._reviewing = True
+        options, new = self._list()
+        options.display = True
+        self.refresh_entries()
+        if new:
+            self.call_after_refresh(options.focus)
+        else:
+            options.focus()
         return True
 
+    def _fold(self) -> None:
+        """Close the list (the line stays); focus back where the facilitator was."""
+        had_focus = self.has_focus_within
+        self._reviewing = False
+        self._shown = []
+        for options in self.query(InboxList):
+            options.clear_options()
+            options.display = False
+        if had_focus:
+            self._give_focus_back()
+
     def type_back(self, character: str) -> None:
-        """A character typed on the inbox: back to the field the facilitator came from, with it."""
+        """A character typed on the inbox: the list closes, the character goes to the field the facilitator came from."""
         field = self._return_to
-        self._give_focus_back()
+        self._fold()
         if field is not None and field.is_attached and hasattr(field, "insert_text_at_cursor"):
+            field.focus()
             field.insert_text_at_cursor(character)
 
     def _give_focus_back(self) -> None:

@@ -16,7 +16,9 @@ from typing import Any
 from rich.segment import Segment
 from rich.style import Style
 from textual.reactive import reactive
+from textual.geometry import Size
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Input
 
 from workshop.core.rtl import (
@@ -139,6 +141,15 @@ class RtlInput(Input):
         self.mode = resolve_mode(mode, os.environ)
 
     # ------------------------------------------------------------------ state
+
+    def _watch_value(self, value: str) -> None:
+        """Input sets its `virtual_size` (a layout reactive) to the value's width on every change,
+        so each keystroke laid the whole screen out again: ~100 ms a key beside 500 list rows, for
+        a field whose size never depends on its value (one row, the width its container gives).
+        The new width is set without a layout; Input's own watcher then finds nothing to change."""
+        if not self.styles.auto_dimensions:
+            self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
 
     @property
     def rtl_active(self) -> bool:

@@ -11,6 +11,7 @@ import os
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -18,10 +19,85 @@ from textual.widget import Widget
 
 from workshop.core.rtl import display_lines, is_rtl_text, resolve_mode
 
-__all__ = ["RtlText"]
+__all__ = ["Paragraph", "ParagraphWidget", "RtlText"]
 
 
-class RtlText(Widget):
+class Paragraph:
+    """The wrapped, display-ordered lines of one logical text, and how each is painted.
+
+    Shared by RtlText and RtlRow (a list row that paints its text itself). Lines are cached per
+    (text, width)."""
+
+    def __init__(self, mode: str, rtl: bool | None) -> None:
+        self.mode = resolve_mode(mode, os.environ)
+        self.rtl = rtl
+        self._cache_key: tuple[str, int] | None = None
+        self._cache_lines: list[str] = []
+
+    def is_rtl(self, text: str) -> bool:
+        """True when the paragraph is laid out (and aligned) right to left."""
+        return is_rtl_text(text) if self.rtl is None else self.rtl
+
+    def _base_dir(self) -> str:
+        """Base direction handed to :func:`display_lines`."""
+        if self.rtl is None:
+            return "auto"
+        return "rtl" if self.rtl else "ltr"
+
+    def lines(self, text: str, width: int) -> list[str]:
+        """Wrapped, display-ordered lines for *width*, cached per text/width."""
+        width = max(1, width)
+        key = (text, width)
+        if key != self._cache_key:
+            self._cache_lines = display_lines(text, width, self.mode, self._base_dir())
+            self._cache_key = key
+        return self._cache_lines
+
+    def natural_width(self, text: str, container: Size) -> int:
+        """The widest line when wrapped at the container width."""
+        return max((cell_len(line) for line in self.lines(text, container.width)), default=0)
+
+    def paint(self, text: str, y: int, width: int, style: Style) -> Strip:
+        """Wrapped line *y* at *width*, padded on the left when right-to-left."""
+        lines = self.lines(text, width)
+        if y >= len(lines) or width <= 0:
+            return Strip.blank(max(width, 0), style)
+        line = lines[y]
+        padding = " " * max(0, width - cell_len(line))
+        painted = padding + line if self.is_rtl(text) else line + padding
+        return Strip([Segment(painted, style)]).crop_extend(0, width, style)
+
+
+class ParagraphWidget:
+    """What a widget that shows one `Paragraph` of its `text` does (RtlText, RtlRow): measure
+    and paint the wrapped lines; the widget says how wide it paints (`_paint_width`)."""
+
+    text: str
+    paragraph: Paragraph
+    rich_style: Style
+
+    def _paint_width(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def lines(self) -> list[str]:
+        """Display lines at the current width (for tests and callers)."""
+        return list(self.paragraph.lines(self.text, self._paint_width()))
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        """Natural width: the widest line when wrapped at the container width."""
+        return self.paragraph.natural_width(self.text, container)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One row per wrapped line."""
+        return len(self.paragraph.lines(self.text, width))
+
+    def render_line(self, y: int) -> Strip:
+        """Paint wrapped line *y*, padded on the left when right-to-left."""
+        return self.paragraph.paint(self.text, y, self._paint_width(), self.rich_style)
+
+
+class RtlText(ParagraphWidget, Widget):
     """Multi-line user or catalogue text, laid out for any terminal.
 
     Args:
@@ -54,11 +130,16 @@ class RtlText(Widget):
         disabled: bool = False,
     ) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self.mode = resolve_mode(mode, os.environ)
-        self.rtl = rtl
-        self._cache_key: tuple[str, int] | None = None
-        self._cache_lines: list[str] = []
+        self.paragraph = Paragraph(mode, rtl)
         self.set_reactive(RtlText.text, text)
+
+    @property
+    def mode(self) -> str:
+        return self.paragraph.mode
+
+    @property
+    def rtl(self) -> bool | None:
+        return self.paragraph.rtl
 
     def set_text(self, text: str) -> None:
         """Replace the shown text (same as assigning :attr:`text`)."""
@@ -67,49 +148,7 @@ class RtlText(Widget):
     @property
     def is_rtl(self) -> bool:
         """True when the paragraph is laid out (and aligned) right to left."""
-        return is_rtl_text(self.text) if self.rtl is None else self.rtl
+        return self.paragraph.is_rtl(self.text)
 
-    @property
-    def lines(self) -> list[str]:
-        """Display lines at the current content width (for tests and callers)."""
-        return list(self._lines(self.size.width))
-
-    def _base_dir(self) -> str:
-        """Base direction handed to :func:`display_lines`."""
-        if self.rtl is None:
-            return "auto"
-        return "rtl" if self.rtl else "ltr"
-
-    def _lines(self, width: int) -> list[str]:
-        """Wrapped, display-ordered lines for *width*, cached per text/width."""
-        width = max(1, width)
-        key = (self.text, width)
-        if key != self._cache_key:
-            self._cache_lines = display_lines(self.text, width, self.mode, self._base_dir())
-            self._cache_key = key
-        return self._cache_lines
-
-    def watch_text(self) -> None:
-        """Drop cached lines; layout=True on the reactive re-measures height."""
-        self._cache_key = None
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        """Natural width: the widest line when wrapped at the container width."""
-        lines = self._lines(container.width)
-        return max((cell_len(line) for line in lines), default=0)
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """One row per wrapped line."""
-        return len(self._lines(width))
-
-    def render_line(self, y: int) -> Strip:
-        """Paint wrapped line *y*, padded on the left when right-to-left."""
-        width = self.size.width
-        style = self.rich_style
-        lines = self._lines(width)
-        if y >= len(lines) or width <= 0:
-            return Strip.blank(max(width, 0), style)
-        line = lines[y]
-        padding = " " * max(0, width - cell_len(line))
-        painted = padding + line if self.is_rtl else line + padding
-        return Strip([Segment(painted, style)]).crop_extend(0, width, style)
+    def _paint_width(self) -> int:
+        return self.size.width

@@ -7,7 +7,6 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from workshop.core.i18n import Ui
-from workshop.core.rtl import fit
 from workshop.core.steps.registry import STEP_IDS
 
 
@@ -38,7 +37,7 @@ class StepRail(Widget):
             count = self.open_findings.get(step, 0)
             flag = f"!{count}" if count else ""
             room = width - len(flag) - 5
-            title = self.ui.show(fit(self.ui.text(f"steps.{step}.title"), room))
+            title = self.ui.fitted(self.ui.text(f"steps.{step}.title"), room)
             if self.ui.rtl:
                 line = f"{flag} {title} {number:>2}{mark}"
             else:

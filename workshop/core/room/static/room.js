@@ -55,6 +55,11 @@
   function showQueued() {
     var old = live.querySelectorAll("li.queued");
     Array.prototype.forEach.call(old, function (li) { li.parentNode.removeChild(li); });
+    load().filter(function (j) { return j.action === "/answer"; }).forEach(function (job) {
+      var params = new URLSearchParams(job.body);
+      var item = live.querySelector('li[data-ask="' + (params.get("ask") || "").replace(/[^a-z0-9._-]/gi, "") + '"] form');
+      if (item) { mark(item, params.get("value")); }
+    });
     var items = load().filter(function (j) { return j.action === "/item"; });
     if (!items.length) { return; }
     var list = live.querySelector("section.sent ul");
@@ -82,9 +87,19 @@
     });
   }
 
-  function enqueue(form) {
+  // An answer (readiness, poll) shows as chosen at once, even before it is sent.
+  function mark(form, value) {
+    Array.prototype.forEach.call(form.querySelectorAll("button[name=value]"), function (b) {
+      b.setAttribute("aria-pressed", b.value === value ? "true" : "false");
+    });
+  }
+
+  function enqueue(form, submitter) {
     var id = form.elements.client_id ? form.elements.client_id.value : newId();
-    var body = new URLSearchParams(new FormData(form)).toString();
+    var data = new URLSearchParams(new FormData(form));
+    if (submitter && submitter.name) { data.append(submitter.name, submitter.value); }
+    var body = data.toString();
+    if (submitter && submitter.name === "value") { mark(form, submitter.value); }
     var q = load();
     q.push({ id: id, action: form.getAttribute("action"), body: body });
     store(q);
@@ -94,11 +109,17 @@
     flush();
   }
 
+  var lastButton = null;  // browsers without event.submitter
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    lastButton = target && target.closest ? target.closest("button") : null;
+  });
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!form || !live.contains(form)) { return; }
     event.preventDefault();
-    enqueue(form);
+    var submitter = event.submitter || (lastButton && form.contains(lastButton) ? lastButton : null);
+    enqueue(form, submitter);
   });
 
   function refresh() {
