@@ -259,7 +259,7 @@ async def test_with_the_room_open_the_inbox_is_one_line_that_never_moves_the_lis
         await pilot.pause()
         assert screen.query_one(InboxList).display and screen.query_one(InboxList).option_count == 5
         assert "Enter accept" in str(heading.render())
-        await pilot.press(*"xxxxx")
+        await pilot.press(*["delete"] * 5)
         await pilot.pause()
         assert not screen.query_one(InboxList).display and "Nothing from the phones" in str(heading.render())
         assert isinstance(app.focused, Input) and app.focused.value == "floods"  # back where it was

@@ -139,7 +139,7 @@ async def test_indicator_wording_adapted_with_ctrl_e_escape_keeps_it(make_config
     app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_evaluation(pilot)
-        await pilot.press("shift+tab", "shift+tab", "down", "down", "ctrl+e")
+        await pilot.press("tab", "tab", "tab", "down", "down", "ctrl+e")
         await pilot.pause()
         await pilot.press("ctrl+a", "ctrl+k", *"Every child seen by a nurse", "enter")
         await pilot.pause()

@@ -522,7 +522,8 @@ def _migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
     """Version 2 added fields that all have a default, so a version 1 file loads as it is: the
     participants' room (`room`, with its phones' readiness and poll answers), who said an item
     (`author`), a participant's `organisation`, capture-field `drafts`, next steps' due dates
-    (`evaluation.next_steps[].due`) and the next meeting (`evaluation.next_meeting`). The number
+    (`evaluation.next_steps[].due`), the next meeting (`evaluation.next_meeting`) and the
+    workshop's own wording of the success indicators (`evaluation.indicator_texts`). The number
     tells an older app that a file written by this one is newer (it names it instead of
     refusing an unknown field)."""
     doc = dict(doc)
