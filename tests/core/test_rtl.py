@@ -439,3 +439,12 @@ def test_fit_measures_as_drawn_in_each_mode() -> None:
 
     assert Ui.of("ar", "terminal").fitted(title, 11) == "الأهداف وا…"
     assert Ui.of("ar", "app").fitted(title, 11) == display_label("الأهداف وال…")
+
+
+def test_terminal_block_wraps_before_ordering_in_english() -> None:
+    row = "7078d101a5de  ar  goals  2026-11-30  تحالف النزهة لصحة الطفولة المبكرة — الورشة التأسيسية"
+    lines = rtl.terminal_block(row, 60, rtl=False).split("\n")
+    assert len(lines) == 2 and all(cell_width(line) <= 60 for line in lines)
+    assert lines[0].startswith("7078d101a5de  ar  goals  2026-11-30  ")
+    assert lines[0].endswith(display_label("تحالف النزهة"))  # the title's start on the first row
+    assert lines == display_lines(row, 60, "app", "auto")

@@ -595,8 +595,9 @@ def terminal_block(text: str, width: int, *, rtl: bool) -> str:
     from the right edge (*width*), so the help reads from the right with its options at the
     right and their help to their left. A line too wide for that is wrapped on its logical
     text (right to left if it has Arabic), each piece set at the right edge. A left-to-right interface keeps the columns where
-    they are and only orders the Arabic in them. Input is logical text; so is every other
-    output of this module.
+    they are and only orders the Arabic in them (a line wider than the terminal is wrapped on its
+    logical text first, so an Arabic title's start stays on the first row). Input is logical
+    text; so is every other output of this module.
     """
     width = max(1, int(width))
     lines = [_terminal_line(line, width, rtl) for line in _for_display(text).split("\n")]
@@ -608,6 +609,8 @@ def _terminal_line(line: str, width: int, rtl: bool) -> str:
         return line
     cells = [(match.start(), match.end()) for match in _CELL.finditer(line)]
     if not rtl:
+        if _shaped_width(line) > width:  # the terminal would wrap the reordered line: last words on top
+            return "\n".join(display_lines(line, width, "app", "auto"))
         shown: list[str] = []
         position = 0
         for start, end in cells:
