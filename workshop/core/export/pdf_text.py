@@ -211,7 +211,7 @@ def _shape_run(text: str, font_name: str, font_size: float, rtl: bool) -> _Shape
     of neutrals such as brackets inside Arabic).
     """
     ttf = pdfmetrics.getFont(font_name)
-    hb_font = ttf.hbFont(font_size)
+    hb_font = _hb_font(font_name, font_size)
     buf = _hb_buffer(text, rtl)
     hb.shape(hb_font, buf, _FEATURES)
     face = ttf.face
@@ -245,6 +245,23 @@ def _shape_run(text: str, font_name: str, font_size: float, rtl: bool) -> _Shape
     return _Shaped(ShapedStr("".join(chars), shapeData=data), advance * font_size / 1000.0, text, rtl)
 
 
+@lru_cache(maxsize=64)
+def _hb_font(font_name: str, font_size: float) -> hb.Font:
+    """HarfBuzz's font for a ReportLab font at a size (ReportLab makes a new one on every call)."""
+    return pdfmetrics.getFont(font_name).hbFont(font_size)
+
+
+def _measure_run(text: str, font_name: str, font_size: float, rtl: bool) -> float:
+    """The shaped width of ``text`` in points, as :func:`_shape_run` gives it, without its glyphs."""
+    scale = pdfmetrics.getFont(font_name).pdfScale
+    buf = _hb_buffer(text, rtl)
+    hb.shape(_hb_font(font_name, font_size), buf, _FEATURES)
+    advance = 0.0
+    for pos in buf.glyph_positions:
+        advance += scale(pos.x_advance)
+    return advance * font_size / 1000.0
+
+
 @lru_cache(maxsize=16384)
 def _cached_shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Shaped:
     return _shape_run(text, font_name, font_size, rtl)
@@ -252,7 +269,7 @@ def _cached_shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Sh
 
 @lru_cache(maxsize=65536)
 def _cached_width(text: str, font_name: str, font_size: float) -> float:
-    return _shape(text, font_name, font_size, _is_rtl_text(text)).width
+    return _measure_run(text, font_name, font_size, _is_rtl_text(text))
 
 
 def text_width(text: str, font_name: str, font_size: float) -> float:
@@ -260,7 +277,7 @@ def text_width(text: str, font_name: str, font_size: float) -> float:
     if not text:
         return 0.0
     if len(text) > _MAX_CACHED_WORD:
-        return _shape(text, font_name, font_size, _is_rtl_text(text)).width
+        return _measure_run(text, font_name, font_size, _is_rtl_text(text))
     return _cached_width(text, font_name, font_size)
 
 
