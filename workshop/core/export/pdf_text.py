@@ -27,11 +27,11 @@ User text is never parsed as markup: ``<a href=...>``, ``<img ...>`` and
 Control characters and bidi overrides/isolates are removed, and characters
 that the font lacks are replaced (see :func:`workshop.core.export.fonts.safe_text`).
 
-Text extraction: each glyph maps (ToUnicode) to the character the font's cmap
-gives it (Arabic Presentation Forms, the "fi" ligature), so every drawn word
-also carries its plain letters as ``/ActualText``: ``pdftotext`` gives the
-logical text with ordinary letters («النزهة», "Confirm") and ``-bbox`` one box
-per word.  :data:`EXTRACTION_NOTE` says how.
+Text extraction: our fonts' ToUnicode maps give a joined letter's plain letter
+(:func:`workshop.core.export.fonts.extracted_text`); a word whose glyphs still do not give
+its letters in order (a raised haraka, a kerned pair, lam-alef) carries them as
+``/ActualText``: ``pdftotext`` gives the logical text with ordinary letters («النزهة»,
+"Confirm") and ``-bbox`` one box per word.  :data:`EXTRACTION_NOTE` says how.
 
 Public API::
 
@@ -87,12 +87,12 @@ Align = Literal["start", "end", "center"]
 Direction = Literal["rtl", "ltr", "auto"]
 
 EXTRACTION_NOTE = (
-    "Glyphs are emitted in visual order; each word is wrapped in a /Span with "
-    "/ActualText giving its plain letters (no presentation forms, no fi "
-    "ligature). Poppler orders right-to-left words itself from the replacement "
-    "text in drawing order, so a right-to-left word's /ActualText is its letters "
-    "reversed (mirrored brackets): pdftotext then prints logical order and "
-    "-bbox keeps one box per word."
+    "Glyphs are emitted in visual order; presentation forms and ligatures map (ToUnicode) "
+    "to their plain letters, and a word whose glyphs still do not give its letters is "
+    "wrapped in a /Span with /ActualText. Poppler orders right-to-left words itself from "
+    "the text in drawing order, so a right-to-left word's /ActualText is its letters "
+    "reversed (mirrored brackets): pdftotext then prints logical order and -bbox keeps one "
+    "box per word."
 )
 
 _FEATURES = {"kern": True, "liga": True}
@@ -751,21 +751,37 @@ class BidiParagraph(Flowable):
         return self.height - index * leading - (leading - size) / 2.0 - 0.8 * size
 
     def _draw_runs(self, x: float, y: float, runs: Sequence[_Shaped]) -> None:
-        """Draw a line's runs in one text object, each word marked with its letters.
+        """Draw a line's runs in one text object; words whose glyphs do not give their letters
+        carry them as /ActualText (see :func:`_searchable_words`).
 
-        Spaces are not drawn (the gap is enough for every reader); each word moves the
-        text origin with a relative ``Td``.
+        A run with no such word is one chunk, its spaces drawn (one ReportLab call, not one a
+        word: pdftotext gives the same text and word boxes). Otherwise spaces are not drawn
+        (the gap is enough for every reader) and each word moves the text origin with a
+        relative ``Td``.
         """
         canvas = self.canv
         text = canvas.beginText(x, y)
         origin = x
-        size = self.style.font_size
+
+        def move(to: float) -> None:
+            nonlocal origin
+            if to != origin:
+                text._code.append(f"{fp_str(to - origin)} 0 Td")
+                origin = to
+
+        font_name, size = self.style.font_name, self.style.font_size
         for run in runs:
-            for glyphs, width, actual, plain in _searchable_words(run, self.style.font_name, size):
+            words = _searchable_words(run, font_name, size)
+            if all(word.actual is None for word in words):
+                move(x)
+                data = run.text.__shapeData__
+                whole = _glyph_slice(run.text, 0, len(data), font_name)
+                text._code.append(text._formatText(str(whole) if _plainly_drawn(data) else whole))
+                x += run.width
+                continue
+            for glyphs, width, actual, plain in words:
                 if glyphs:
-                    if x != origin:
-                        text._code.append(f"{fp_str(x - origin)} 0 Td")
-                        origin = x
+                    move(x)
                     if actual is not None:
                         text._code.append(f"/Span <</ActualText {_pdf_utf16(actual)}>> BDC")
                     # Glyphs side by side at their own widths are plain text to ReportLab (its fast
