@@ -106,14 +106,18 @@ class Words:
     @contextmanager
     def installed(self) -> Iterator[None]:
         """argparse says its words through these while the block runs (restored after, nested too)."""
-        before = {name: getattr(argparse, name) for name in ("_", "ngettext") if hasattr(argparse, name)}
+        missing = object()
+        before = {name: getattr(argparse, name, missing) for name in ("_", "ngettext")}
         argparse._ = self.gettext  # type: ignore[attr-defined]
         argparse.ngettext = self.ngettext  # type: ignore[attr-defined]
         try:
             yield
         finally:
             for name, value in before.items():
-                setattr(argparse, name, value)
+                if value is missing:
+                    delattr(argparse, name)
+                else:
+                    setattr(argparse, name, value)
 
 
 class LocalParser(argparse.ArgumentParser):

@@ -149,3 +149,12 @@ def test_list_rows_are_mirrored_alike_in_arabic(monkeypatch: pytest.MonkeyPatch,
     assert any(row.lstrip().startswith(display_label("ورشة الحي")) for row in rows)
     _, piped, _ = run(["--data-dir", str(data), "--lang", "ar", "--rtl", "app", "list"], monkeypatch)
     assert all(row.split()[0] in (english.id, arabic.id) for row in piped.rstrip("\n").split("\n"))
+
+
+def test_argparse_is_left_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argparse
+
+    before = (argparse._, argparse.ngettext)  # type: ignore[attr-defined]
+    run(["--lang", "ar", "export"], monkeypatch)
+    assert (argparse._, argparse.ngettext) == before  # type: ignore[attr-defined]
+    assert argparse.ArgumentParser(prog="x").format_usage().startswith("usage: x")

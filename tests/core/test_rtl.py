@@ -439,3 +439,19 @@ def test_fit_measures_as_drawn_in_each_mode() -> None:
 
     assert Ui.of("ar", "terminal").fitted(title, 11) == "الأهداف وا…"
     assert Ui.of("ar", "app").fitted(title, 11) == display_label("الأهداف وال…")
+
+
+def test_terminal_block_wraps_a_long_last_column_in_its_column() -> None:
+    """A `list` row whose title does not fit: the title is wrapped on its logical text inside its own
+    column (its start on the first row), never reordered whole and cut by the terminal."""
+    row = "7078d101a5de  ar  goals  2026-11-30  تحالف النزهة لصحة الطفولة المبكرة — الورشة التأسيسية"
+    title = row[row.index("تحالف"):]
+    at = row.index("تحالف")  # 37 cells of ASCII before it
+    pieces = display_lines(title, 60 - at, "app", "auto")
+    lines = rtl.terminal_block(row, 60, rtl=False).split("\n")
+    assert lines == ["7078d101a5de  ar  goals  2026-11-30  " + pieces[0]] + [" " * at + p for p in pieces[1:]]
+    assert lines[0].endswith(display_label("تحالف النزهة"))  # the title's start on the first row
+    mirrored = rtl.terminal_block(row, 60, rtl=True).split("\n")
+    pieces = display_lines(title, 60 - at, "app", "rtl")
+    assert mirrored[0] == " " * (60 - at - cell_width(pieces[0])) + pieces[0] + "  2026-11-30  goals  ar  7078d101a5de"
+    assert mirrored[1:] == [" " * (60 - at - cell_width(p)) + p for p in pieces[1:]]

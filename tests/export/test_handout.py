@@ -379,3 +379,38 @@ def test_contact_table_is_not_cut_after_two_rows(tmp_path: Path) -> None:
     assert len(on_first) >= 3, "the heading keeps the table's first rows with it"
     assert not rest or len(rest) >= 3, f"a page break leaves no orphan rows behind: {rest}"
     assert all(email in texts[start + 1] for email in rest)
+
+
+# --------------------------------------------------------------------------- bytes
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("audience", ["participants", "facilitator"])
+def test_demo_pdfs_stay_within_the_size_budget(tmp_path: Path, language: str, audience: str) -> None:
+    """The README's budget (150 KB); the Arabic facilitator's copy was 155 KB before the fonts'
+    ToUnicode maps and unhinted outlines."""
+    size = pdf(demo_workshop(language), tmp_path, language, audience).stat().st_size
+    assert size <= 150 * 1024, f"{language} {audience}: {size / 1024:.0f} KB"
+
+
+def test_embedded_fonts_are_valid_and_carry_no_hinting() -> None:
+    import io
+    import struct
+
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    from workshop.core.export.fonts import BOLD_NAME, REGULAR_NAME, font_path, unhinted_font
+
+    for name in (REGULAR_NAME, BOLD_NAME):
+        original = font_path(name).read_bytes()
+        data = unhinted_font(original)
+        parsed = TTFontFile(io.BytesIO(data), validate=1)  # every table's and the file's checksum
+        assert parsed.numGlyphs == TTFontFile(io.BytesIO(original)).numGlyphs
+        assert len(data) < 0.8 * len(original)
+        glyf, loca = parsed.table["glyf"], parsed.table["loca"]
+        offsets = struct.unpack(f">{loca['length'] // 4}I", data[loca["offset"] : loca["offset"] + loca["length"]])
+        for start, end in zip(offsets, offsets[1:]):
+            glyph = data[glyf["offset"] + start : glyf["offset"] + end]
+            contours = struct.unpack(">h", glyph[:2])[0] if glyph else -1
+            if contours >= 0:
+                assert struct.unpack(">H", glyph[10 + 2 * contours : 12 + 2 * contours])[0] == 0

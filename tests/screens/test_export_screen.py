@@ -207,3 +207,30 @@ async def test_attendance_list_is_the_facilitators_choice(make_config, data_dir:
         text = written.read_text(encoding="utf-8")
         assert "Huda Saleh" in text and "Amal Centre" in text
         assert "sales@pharma.example" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_choice_reads_whole_at_80_and_120_columns(make_config, data_dir: Path, language: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """One row a choice: its label, its key and its longest value fit (they were clipped at 80x24)."""
+    from rich.cells import cell_len
+
+    from workshop.tui.widgets.plain import Static
+
+    workshop = seed(data_dir, language)
+    app = make_app(make_config(open_ref=workshop.id, step="export", language=language, rtl="app"), environ=ENV)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        rows = list(screen.query(".export-row"))
+        assert len(rows) == 5  # audience, language, format, attendance, folder
+        for row in rows:
+            label = row.query_one(".export-label", Static)
+            assert cell_len(str(label.render())) <= label.size.width, str(label.render())
+            assert str(row.query_one(".export-key", Static).render()) in {"a", "l", "t", "n", "o"}
+            for select in row.query(Select):
+                longest = max(cell_len(str(prompt)) for prompt, _ in select._options)
+                assert longest + 2 <= select.size.width, (select.id, longest, select.size.width)
+        tops = {row.region.y for row in rows[:4]}
+        assert len(tops) == 4  # four rows, not four columns

@@ -595,40 +595,63 @@ def terminal_block(text: str, width: int, *, rtl: bool) -> str:
     from the right edge (*width*), so the help reads from the right with its options at the
     right and their help to their left. A line too wide for that is wrapped on its logical
     text (right to left if it has Arabic), each piece set at the right edge. A left-to-right interface keeps the columns where
-    they are and only orders the Arabic in them. Input is logical text; so is every other
-    output of this module.
+    they are and only orders the Arabic in them (a line wider than the terminal is wrapped on its
+    logical text first, so an Arabic title's start stays on the first row). Input is logical
+    text; so is every other output of this module.
     """
     width = max(1, int(width))
     lines = [_terminal_line(line, width, rtl) for line in _for_display(text).split("\n")]
     return "\n".join(lines)
 
 
+_MIN_WRAP_ROOM = 12
+"""Fewest cells a last column may be wrapped in beside the others; with less, the line is wrapped whole."""
+
+
+def _cell_direction(cell: str, rtl: bool) -> str:
+    if not contains_rtl(cell):
+        return "ltr"
+    return "rtl" if rtl else "auto"
+
+
 def _terminal_line(line: str, width: int, rtl: bool) -> str:
     if not rtl and not contains_rtl(line):
         return line
     cells = [(match.start(), match.end()) for match in _CELL.finditer(line)]
-    if not rtl:
-        shown: list[str] = []
-        position = 0
-        for start, end in cells:
-            cell = line[start:end]
-            visual = display_label(cell) if contains_rtl(cell) else cell
-            shown.append(line[position:start] + visual + " " * (_raw_width(cell) - _raw_width(visual)))
-            position = end
-        return "".join(shown).rstrip()
-    placed: list[tuple[int, str]] = []
-    for start, end in cells:
+    placed: list[tuple[int, str]] = []  # (column, visual) of each column laid out
+    below: list[tuple[int, str]] = []  # the rest of a wrapped last column, one row each
+    for index, (start, end) in enumerate(cells):
         cell = line[start:end]
-        visual = display_label(cell, "app", "rtl") if contains_rtl(cell) else cell
-        right = width - _raw_width(line[:start])
-        left = right - _raw_width(visual)
-        if left < 0 or (placed and right > placed[-1][0]):
-            return "\n".join(
-                " " * (width - _raw_width(piece)) + piece
-                for piece in display_lines(line.strip(), width, "app", "rtl" if contains_rtl(line) else "ltr")
-            )
-        placed.append((left, visual))
+        direction = _cell_direction(cell, rtl)
+        visual = display_label(cell, "app", direction) if direction != "ltr" else cell
+        offset = _raw_width(line[:start])  # cells from the reading side
+        room = width - offset
+        if _raw_width(visual) > room:
+            if index < len(cells) - 1 or room < _MIN_WRAP_ROOM:
+                return _wrapped_whole(line, width, rtl)
+            pieces = display_lines(cell, room, "app", direction)
+            visual = pieces[0]
+            below = [
+                (width - offset - _raw_width(piece) if rtl else offset, piece) for piece in pieces[1:]
+            ]
+        column = width - offset - _raw_width(visual) if rtl else offset
+        if rtl and placed and column + _raw_width(visual) > placed[-1][0]:
+            return _wrapped_whole(line, width, rtl)
+        placed.append((column, visual))
+    rows = [_row(placed)] + [_row([piece]) for piece in below]
+    return "\n".join(rows)
+
+
+def _row(placed: list[tuple[int, str]]) -> str:
+    """One printed row from (column, text) pieces that do not overlap."""
     row = ""
-    for left, visual in reversed(placed):
-        row += " " * (left - _raw_width(row)) + visual
+    for column, visual in sorted(placed):
+        row += " " * max(0, column - _raw_width(row)) + visual
     return row
+
+
+def _wrapped_whole(line: str, width: int, rtl: bool) -> str:
+    """A line whose columns cannot be kept: wrapped on its logical text, then ordered piece by piece."""
+    direction = ("rtl" if rtl else "auto") if contains_rtl(line) else "ltr"
+    pieces = display_lines(line.strip() if rtl else line, width, "app", direction)
+    return "\n".join((" " * (width - _raw_width(piece)) if rtl else "") + piece for piece in pieces)

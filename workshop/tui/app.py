@@ -122,7 +122,15 @@ class WorkshopApp(App[int]):
         """Show a toast, always plain text (user text is never markup). *message* is LOGICAL text (catalogue or user text): it is wrapped at
         the toast's width and laid out for the terminal here, once; never markup."""
         width = max(10, min(60, self.size.width // 2) - 3)  # Toast: width 60, max 50%, padding, border
-        super().notify(self.ui.lines(message, width), title=title, severity=severity, timeout=timeout, markup=False)
+        shown_title = self.ui.show(title) if title else ""
+        super().notify(self.ui.lines(message, width), title=shown_title, severity=severity, timeout=timeout, markup=False)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: Textual's hint that ctrl+q quits, in the interface language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(self.ui.text("app.quit_hint", key=key), title=self.ui.text("app.quit_hint_title"))
+                return
 
     # ------------------------------------------------------------------ start and stop
 

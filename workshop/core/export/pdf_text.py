@@ -27,11 +27,11 @@ User text is never parsed as markup: ``<a href=...>``, ``<img ...>`` and
 Control characters and bidi overrides/isolates are removed, and characters
 that the font lacks are replaced (see :func:`workshop.core.export.fonts.safe_text`).
 
-Text extraction: each glyph maps (ToUnicode) to the character the font's cmap
-gives it (Arabic Presentation Forms, the "fi" ligature), so every drawn word
-also carries its plain letters as ``/ActualText``: ``pdftotext`` gives the
-logical text with ordinary letters («النزهة», "Confirm") and ``-bbox`` one box
-per word.  :data:`EXTRACTION_NOTE` says how.
+Text extraction: our fonts' ToUnicode maps give a joined letter's plain letter
+(:func:`workshop.core.export.fonts.extracted_text`); a word whose glyphs still do not give
+its letters in order (a raised haraka, a kerned pair, lam-alef) carries them as
+``/ActualText``: ``pdftotext`` gives the logical text with ordinary letters («النزهة»,
+"Confirm") and ``-bbox`` one box per word.  :data:`EXTRACTION_NOTE` says how.
 
 Public API::
 
@@ -87,12 +87,12 @@ Align = Literal["start", "end", "center"]
 Direction = Literal["rtl", "ltr", "auto"]
 
 EXTRACTION_NOTE = (
-    "Glyphs are emitted in visual order; each word is wrapped in a /Span with "
-    "/ActualText giving its plain letters (no presentation forms, no fi "
-    "ligature). Poppler orders right-to-left words itself from the replacement "
-    "text in drawing order, so a right-to-left word's /ActualText is its letters "
-    "reversed (mirrored brackets): pdftotext then prints logical order and "
-    "-bbox keeps one box per word."
+    "Glyphs are emitted in visual order; presentation forms and ligatures map (ToUnicode) "
+    "to their plain letters, and a word whose glyphs still do not give its letters is "
+    "wrapped in a /Span with /ActualText. Poppler orders right-to-left words itself from "
+    "the text in drawing order, so a right-to-left word's /ActualText is its letters "
+    "reversed (mirrored brackets): pdftotext then prints logical order and -bbox keeps one "
+    "box per word."
 )
 
 _FEATURES = {"kern": True, "liga": True}
@@ -211,7 +211,7 @@ def _shape_run(text: str, font_name: str, font_size: float, rtl: bool) -> _Shape
     of neutrals such as brackets inside Arabic).
     """
     ttf = pdfmetrics.getFont(font_name)
-    hb_font = ttf.hbFont(font_size)
+    hb_font = _hb_font(font_name, font_size)
     buf = _hb_buffer(text, rtl)
     hb.shape(hb_font, buf, _FEATURES)
     face = ttf.face
@@ -245,6 +245,23 @@ def _shape_run(text: str, font_name: str, font_size: float, rtl: bool) -> _Shape
     return _Shaped(ShapedStr("".join(chars), shapeData=data), advance * font_size / 1000.0, text, rtl)
 
 
+@lru_cache(maxsize=64)
+def _hb_font(font_name: str, font_size: float) -> hb.Font:
+    """HarfBuzz's font for a ReportLab font at a size (ReportLab makes a new one on every call)."""
+    return pdfmetrics.getFont(font_name).hbFont(font_size)
+
+
+def _measure_run(text: str, font_name: str, font_size: float, rtl: bool) -> float:
+    """The shaped width of ``text`` in points, as :func:`_shape_run` gives it, without its glyphs."""
+    scale = pdfmetrics.getFont(font_name).pdfScale
+    buf = _hb_buffer(text, rtl)
+    hb.shape(_hb_font(font_name, font_size), buf, _FEATURES)
+    advance = 0.0
+    for pos in buf.glyph_positions:
+        advance += scale(pos.x_advance)
+    return advance * font_size / 1000.0
+
+
 @lru_cache(maxsize=16384)
 def _cached_shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Shaped:
     return _shape_run(text, font_name, font_size, rtl)
@@ -252,7 +269,7 @@ def _cached_shape(text: str, font_name: str, font_size: float, rtl: bool) -> _Sh
 
 @lru_cache(maxsize=65536)
 def _cached_width(text: str, font_name: str, font_size: float) -> float:
-    return _shape(text, font_name, font_size, _is_rtl_text(text)).width
+    return _measure_run(text, font_name, font_size, _is_rtl_text(text))
 
 
 def text_width(text: str, font_name: str, font_size: float) -> float:
@@ -260,7 +277,7 @@ def text_width(text: str, font_name: str, font_size: float) -> float:
     if not text:
         return 0.0
     if len(text) > _MAX_CACHED_WORD:
-        return _shape(text, font_name, font_size, _is_rtl_text(text)).width
+        return _measure_run(text, font_name, font_size, _is_rtl_text(text))
     return _cached_width(text, font_name, font_size)
 
 
@@ -734,21 +751,37 @@ class BidiParagraph(Flowable):
         return self.height - index * leading - (leading - size) / 2.0 - 0.8 * size
 
     def _draw_runs(self, x: float, y: float, runs: Sequence[_Shaped]) -> None:
-        """Draw a line's runs in one text object, each word marked with its letters.
+        """Draw a line's runs in one text object; words whose glyphs do not give their letters
+        carry them as /ActualText (see :func:`_searchable_words`).
 
-        Spaces are not drawn (the gap is enough for every reader); each word moves the
-        text origin with a relative ``Td``.
+        A run with no such word is one chunk, its spaces drawn (one ReportLab call, not one a
+        word: pdftotext gives the same text and word boxes). Otherwise spaces are not drawn
+        (the gap is enough for every reader) and each word moves the text origin with a
+        relative ``Td``.
         """
         canvas = self.canv
         text = canvas.beginText(x, y)
         origin = x
-        size = self.style.font_size
+
+        def move(to: float) -> None:
+            nonlocal origin
+            if to != origin:
+                text._code.append(f"{fp_str(to - origin)} 0 Td")
+                origin = to
+
+        font_name, size = self.style.font_name, self.style.font_size
         for run in runs:
-            for glyphs, width, actual, plain in _searchable_words(run, self.style.font_name, size):
+            words = _searchable_words(run, font_name, size)
+            if all(word.actual is None for word in words):
+                move(x)
+                data = run.text.__shapeData__
+                whole = _glyph_slice(run.text, 0, len(data), font_name)
+                text._code.append(text._formatText(str(whole) if _plainly_drawn(data) else whole))
+                x += run.width
+                continue
+            for glyphs, width, actual, plain in words:
                 if glyphs:
-                    if x != origin:
-                        text._code.append(f"{fp_str(x - origin)} 0 Td")
-                        origin = x
+                    move(x)
                     if actual is not None:
                         text._code.append(f"/Span <</ActualText {_pdf_utf16(actual)}>> BDC")
                     # Glyphs side by side at their own widths are plain text to ReportLab (its fast

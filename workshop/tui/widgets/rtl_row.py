@@ -20,8 +20,8 @@ class RtlRow(ParagraphWidget, ListItem):
     """A list row of logical text (user or catalogue), wrapped at the row's width, right to
     left where the text is; `name` is the row's item id."""
 
-    text: reactive[str] = reactive("", layout=True)
-    """Logical text shown by the row."""
+    text: reactive[str] = reactive("")
+    """Logical text shown by the row (a change repaints it; laid out again when its height changes)."""
 
     def __init__(self, text: str = "", *, mode: str = "app", name: str | None = None, disabled: bool = False) -> None:
         super().__init__(name=name, disabled=disabled)

@@ -79,6 +79,16 @@ class ParagraphWidget:
     def _paint_width(self) -> int:
         raise NotImplementedError
 
+    def watch_text(self, old: str, new: str) -> None:
+        """New text repaints the widget; it is laid out again (with every widget on its screen)
+        only when that can change its size: another number of lines, or a width from its text.
+        A vote or an edit in a row of a long list, a count in a label, costs one repaint (#17)."""
+        width = self._paint_width()
+        styles = self.styles  # type: ignore[attr-defined]
+        natural = styles.width is not None and styles.width.is_auto
+        if natural or width <= 0 or len(self.paragraph.lines(old, width)) != len(self.paragraph.lines(new, width)):
+            self.refresh(layout=True)  # type: ignore[attr-defined]
+
     @property
     def lines(self) -> list[str]:
         """Display lines at the current width (for tests and callers)."""
@@ -115,8 +125,8 @@ class RtlText(ParagraphWidget, Widget):
     }
     """
 
-    text: reactive[str] = reactive("", layout=True)
-    """Logical text shown by the widget."""
+    text: reactive[str] = reactive("")
+    """Logical text shown by the widget (a change repaints it; see `watch_text` for layout)."""
 
     def __init__(
         self,
