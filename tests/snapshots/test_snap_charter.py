@@ -22,4 +22,4 @@ def test_charter_step(snap_compare, make_config, step: str, language: str, size:
 @pytest.mark.parametrize("language", ("en", "ar"))
 def test_who_does_what_table(snap_compare, make_config, language: str) -> None:  # type: ignore[no-untyped-def]
     app = make_app(make_config(demo=True, step="goals", language=language), environ=ENV)
-    assert snap_compare(app, press=["w"], terminal_size=(120, 40))
+    assert snap_compare(app, press=["ctrl+l"], terminal_size=(120, 40))
