@@ -24,7 +24,7 @@ from workshop.core.i18n import Ui
 from workshop.core.session import Session
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
-from workshop.tui.widgets.rtl_text import RtlText
+from workshop.tui.widgets.rtl_row import RtlRow
 
 
 @dataclass(frozen=True)
@@ -243,10 +243,10 @@ class CaptureList(Vertical):
         old_ids = [e.id for e in self._entries or []]
         ids = [e.id for e in entries]
         self._entries = list(entries)
-        texts = [row.query(RtlText).first() if row.query(RtlText) else None for row in item_list.query(ListItem)]
-        if ids and ids == old_ids and len(texts) == len(ids) and all(texts):
+        texts = list(item_list.query(RtlRow))
+        if ids and ids == old_ids and len(texts) == len(ids):
             for text, entry in zip(texts, entries):
-                text.text = entry_line(entry)  # type: ignore[union-attr]
+                text.text = entry_line(entry)
             if highlight in ids:
                 item_list.index = ids.index(highlight)
             return
@@ -256,19 +256,56 @@ class CaptureList(Vertical):
             target = min(previous_index, len(ids) - 1)
         else:
             target = None
-        item_list.clear()
-        rows = [ListItem(RtlText(entry_line(e), mode=self.ui.mode), name=e.id) for e in entries]
-        if not rows:
-            rows = [ListItem(Static(self.ui.label("capture.empty"), classes="empty"), disabled=True)]
-        item_list.extend(rows)
+        if not self._patch_rows(item_list, entries):
+            item_list.clear()
+            rows: list[ListItem] = [RtlRow(entry_line(e), mode=self.ui.mode, name=e.id) for e in entries]
+            if not rows:
+                rows = [ListItem(Static(self.ui.label("capture.empty"), classes="empty"), disabled=True)]
+            item_list.extend(rows)
         self._pending_index = target
         self.call_after_refresh(self._restore_index)
+
+    def _patch_rows(self, item_list: ItemList, entries: list[Entry]) -> bool:
+        """Bring the item rows on show to `entries` by removing, adding and moving only the rows that
+        changed: Enter in a list of 500 mounts one row instead of 500 (#17). False (rebuild) when the
+        list shows no item row now or will show none."""
+        rows = {row.name: row for row in item_list.children if isinstance(row, RtlRow)}
+        if not rows or not entries or len(rows) != len(item_list.children):
+            return False
+        wanted = {e.id for e in entries}
+        for item_id, row in rows.items():
+            if item_id not in wanted:
+                row.remove()
+        kept = [item_id for item_id in rows if item_id in wanted]  # in their order on show
+        in_order = kept == [e.id for e in entries if e.id in rows]
+        previous: RtlRow | None = None
+        for entry in entries:
+            row = rows.get(entry.id)
+            if row is None:
+                row = RtlRow(entry_line(entry), mode=self.ui.mode, name=entry.id)
+                if previous is None:
+                    item_list.mount(row, before=0)
+                else:
+                    item_list.mount(row, after=previous)
+            else:
+                row.text = entry_line(entry)
+                if not in_order:
+                    if previous is None:
+                        item_list.move_child(row, before=0)
+                    else:
+                        item_list.move_child(row, after=previous)
+            previous = row
+        return True
 
     def _restore_index(self) -> None:
         target, self._pending_index = self._pending_index, None
         item_list = self.item_list
         if target is not None and target < len(item_list.children):
             item_list.index = target
+            # Rows added, removed or moved: the row at the index may be another one than before.
+            for place, child in enumerate(item_list.children):
+                if isinstance(child, ListItem):
+                    child.highlighted = place == target
 
     def highlighted_id(self) -> str | None:
         item = self.item_list.highlighted_child
