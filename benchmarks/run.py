@@ -44,7 +44,7 @@ def percentile(values: list[float], q: float) -> float:
 # --------------------------------------------------------------------------- start-up
 
 #: What shows that a step's screen is painted with its data (at 80x24, English demo).
-NEEDLES = {"setup": b"Whitaker", "swot": b"Strengths", "partners": b"Committed", "goals": b"plan(s)"}
+NEEDLES = {"setup": b"Whitaker", "swot": b"Strengths", "partners": b"Committed", "goals": b"Action plans"}
 #: ctrl+n from these steps is the step change measured (as in issue #17).
 STEP_CHANGES = ("swot", "partners", "goals")
 

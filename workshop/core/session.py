@@ -2,7 +2,11 @@
 
 A screen is built with the Session it edits. It never touches the store itself.
 This module never imports Textual: the app injects a scheduler (its own timer),
-tests inject none and every edit is saved at once.
+tests inject none and every edit is saved at once. The app also injects `wake` (its loop's
+`call_soon_threadsafe`): the debounced saves are then written by a worker thread
+(`storage.background`), so the two fsyncs of a save never hold up a keystroke. Every other save
+(`flush`: step changes, quit, signals, a crash, `close`) is written at once, after waiting for
+the write in flight.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any, Protocol
 
 from workshop.core.model import STEPS, Workshop, now_iso, workshop_to_dict
 from workshop.core.limits import LimitExceeded, check_counts, lists_of
+from workshop.core.storage.background import BackgroundWriter, Outcome
 from workshop.core.store import StoreError
 
 #: Longest time an edit waits before it reaches disk (seconds).
@@ -64,6 +69,7 @@ class Session:
         scheduler: Scheduler | None = None,
         clock: Callable[[], float] = time.monotonic,
         on_error: Callable[[Exception], None] | None = None,
+        wake: Callable[[Callable[[], None]], Any] | None = None,
     ) -> None:
         self.store = store
         self.workshop = workshop
@@ -74,8 +80,15 @@ class Session:
         self.on_error = on_error
         #: The last save that failed (disk full, permissions), until a save succeeds again.
         self.save_error: Exception | None = None
-        self.dirty = False
         self.saves = 0
+        #: Marks every change that is to be saved; `_saved` is the mark the file on disk holds and
+        #: `_submitted` the newest one handed to the background writer.
+        self._changes = 0
+        self._saved = 0
+        self._submitted = 0
+        self._writer: BackgroundWriter[tuple[int, dict[str, Any]]] | None = None
+        if wake is not None and scheduler is not None and not read_only:
+            self._writer = BackgroundWriter(self._write_snapshot, wake=wake, on_written=self._take_outcomes)
         #: Grows with every change (saved or not): followers compare it to see news.
         self.version = 0
         self._pending = False
@@ -130,9 +143,17 @@ class Session:
         if notify:
             self._notify()
 
+    @property
+    def dirty(self) -> bool:
+        """Whether the workshop holds changes the file on disk does not."""
+        return self._saved < self._changes
+
+    def _mark(self) -> None:
+        self._changes += 1
+
     def _save_soon(self) -> None:
         """Mark the workshop changed and schedule its save (at once without a scheduler)."""
-        self.dirty = True
+        self._mark()
         if self.scheduler is None:
             self.flush()
         elif not self._pending:
@@ -168,10 +189,51 @@ class Session:
 
     def _scheduled_flush(self) -> None:
         self._pending = False
-        self.flush()
+        if self._writer is None or self._writer.closed:
+            self.flush()
+            return
+        if self.read_only:
+            return
+        self._fold_step_time()
+        self._take_outcomes()
+        if self._changes <= max(self._saved, self._submitted):
+            return
+        # The snapshot is taken here, on the loop, so it is consistent; the worker encodes and writes it.
+        self._submitted = self._changes
+        self._writer.submit(self._changes, (self._changes, workshop_to_dict(self.workshop)))
+
+    def _write_snapshot(self, snapshot: tuple[int, dict[str, Any]]) -> None:
+        """In the worker thread: write one snapshot (its outcome goes back to the loop)."""
+        self.store.save(snapshot[1])
+
+    def _take_outcomes(self, *, tell: bool = True) -> None:
+        """Apply what the background writes did, oldest first (on the loop): a written snapshot
+        moves `_saved` on; a failed one is said as a synchronous failure would be (`tell`)."""
+        if self._writer is None:
+            return
+        self._apply(self._writer.collect(), tell=tell)
+
+    def _apply(self, outcomes: list[Outcome], *, tell: bool) -> None:
+        for tag, error in outcomes:
+            if error is None:
+                self._saved = max(self._saved, tag)
+                self.save_error = None
+                self.saves += 1
+                continue
+            self._submitted = min(self._submitted, self._saved)  # the next edit submits again
+            if not isinstance(error, StoreError):
+                if tell:  # a bug, not the disk: the app's crash handler saves (synchronously) and reports it
+                    raise error
+                continue  # flush writes synchronously next, and raises it if it is still there
+            self.save_error = error
+            if tell:
+                if self.on_error is None:
+                    raise error
+                self.on_error(error)
 
     def flush(self) -> bool:
-        """Write the workshop now if it changed; True when something was written.
+        """Write the workshop now if it changed, waiting for a background write in flight first;
+        True when something was written.
 
         A failed write (a StoreError: disk full, folder not writable) keeps the changes in
         memory, tells `on_error`, and is tried again at the next edit or flush.
@@ -179,8 +241,13 @@ class Session:
         if self.read_only:
             return False
         self._fold_step_time()
+        if self._writer is not None:
+            # A failure there is not said: the changes it held are written now, and said if that fails too.
+            self._apply(self._writer.drain(), tell=False)
+            self._submitted = self._saved
         if not self.dirty:
             return False
+        mark = self._changes
         try:
             self.store.save(workshop_to_dict(self.workshop))
         except StoreError as error:
@@ -190,7 +257,7 @@ class Session:
             self.on_error(error)
             return False
         self.save_error = None
-        self.dirty = False
+        self._saved = max(self._saved, mark)
         self.saves += 1
         return True
 
@@ -257,7 +324,7 @@ class Session:
         step = self.workshop.last_step
         spent = self.workshop.timing.spent
         spent[step] = spent.get(step, 0) + elapsed
-        self.dirty = True
+        self._mark()
 
     def keep_time(self) -> None:
         """Put the time spent so far on the current step on disk soon (the app calls this every
@@ -276,9 +343,11 @@ class Session:
         return before + whole_seconds(self.clock() - self._step_started)
 
     def close(self) -> None:
-        """Save everything and release the lock."""
+        """Save everything, stop the background writer and release the lock."""
         self.leave_step()
         self.flush()
+        if self._writer is not None:
+            self._apply(self._writer.close(), tell=False)
         if self.lock is not None:
             self.lock.release()
             self.lock = None

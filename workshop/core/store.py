@@ -26,13 +26,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import functools
 import socket
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import filelock
 from tinydb import Storage
@@ -61,6 +63,20 @@ _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _TEMP_RE = re.compile(r"^\..+\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp$")
 _STAMP_RE = re.compile(r"^\d{8}T\d{6}\.\d{6}Z\.json$")
 _STAT_KEY = tuple[int, int, int]
+_R = TypeVar("_R")
+_P = ParamSpec("_P")
+
+
+def _serialised(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+    """Run a Store method holding the store's lock: a session's background writer saves from a
+    worker thread, and what this process knows of the files (`_known`, the index) stays whole."""
+
+    @functools.wraps(method)
+    def locked(self: Store, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._mutex:
+            return method(self, *args, **kwargs)
+
+    return locked
 
 # --------------------------------------------------------------------------- errors
 
@@ -284,6 +300,8 @@ class Store:
         self._indexed_at: dict[str, float] = {}
         #: Workshops whose index entry lags (only `updated` changed).
         self._pending: set[str] = set()
+        #: Held by every method that reads or changes what this process knows (see `_serialised`).
+        self._mutex = threading.RLock()
         for folder in (self.root, self.workshops_dir, self.backups_dir, self.corrupt_dir, self.trash_dir, self.locks_dir):
             _make_dir(folder)
         self._index_lock = filelock.FileLock(
@@ -352,6 +370,7 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
+    @_serialised
     def _read_workshop(self, workshop_id: str) -> tuple[dict[str, Any], _STAT_KEY]:
         """The document and stat key of a workshop file; FileNotFoundError, CorruptFile or StoreError."""
         path = self._path(workshop_id)
@@ -409,6 +428,7 @@ class Store:
         """Replace a workshop's file atomically; the index only when the summary changed."""
         self._write(self._doc_id(doc), doc)
 
+    @_serialised
     def _write(self, workshop_id: str, doc: dict[str, Any]) -> None:
         path = self._path(workshop_id)
         try:
@@ -538,6 +558,7 @@ class Store:
                 entries[fresh_id] = {**summary, "_stat": list(key)}
             self._write_index(entries, fresh)
 
+    @_serialised
     def _forget(self, workshop_id: str) -> None:
         self._known.pop(workshop_id, None)
         self._pending.discard(workshop_id)
@@ -548,6 +569,7 @@ class Store:
                 self._write_index(entries, set())
         self._indexed.pop(workshop_id, None)
 
+    @_serialised
     def flush_index(self, workshop_id: str | None = None) -> None:
         """Write the lagging `updated` of one workshop (or all) into the index."""
         for pending in sorted(self._pending if workshop_id is None else {workshop_id} & self._pending):
@@ -571,6 +593,7 @@ class Store:
                 continue
         return found
 
+    @_serialised
     def _reconcile(self) -> dict[str, dict[str, Any]]:
         """Summaries of every workshop file; rebuild the index entries that are missing, extra or stale."""
         with self._index_guard() as locked:

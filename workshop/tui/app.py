@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import functools
 import os
@@ -13,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -308,6 +309,8 @@ class WorkshopApp(App[int]):
             lock=lock,
             scheduler=lambda delay, callback: self.set_timer(delay, callback),
             on_error=self._save_failed,
+            # The debounced saves are written by a worker thread: their fsyncs never hold up a key.
+            wake=functools.partial(asyncio.get_running_loop().call_soon_threadsafe, self._from_writer),
         )
         self.room.forget_join(self.session)  # left by a process that died with its room open
         self.show_step(step or workshop.last_step)
@@ -353,6 +356,14 @@ class WorkshopApp(App[int]):
         if isinstance(screen, StepScreen):
             yield SystemCommand(self.ui.show(self.ui.text("bindings.room")), self.ui.show(self.ui.text("room.palette.room")), screen.action_room)
             yield SystemCommand(self.ui.show(self.ui.text("bindings.inbox")), self.ui.show(self.ui.text("room.palette.inbox")), screen.action_inbox)
+
+    def _from_writer(self, callback: Callable[[], None]) -> None:
+        """The session's "a background write ended", on the loop; a fault in it is the app's fault
+        (asyncio would only log it)."""
+        try:
+            callback()
+        except Exception as error:  # noqa: BLE001 - reported like any fault in the app
+            self._handle_exception(error)
 
     def _save_failed(self, error: Exception) -> None:
         key = getattr(error, "key", "errors.store_write_failed")

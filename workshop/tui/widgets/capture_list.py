@@ -37,6 +37,7 @@ from workshop.core.session import Session
 from workshop.core.rtl import fit
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
+from workshop.tui.widgets.rtl_row import RtlRow
 from workshop.tui.widgets.rtl_text import RtlText
 
 
@@ -94,17 +95,19 @@ class CaptureInput(RtlInput):
             self.post_message(self.PastedLines(self, lines))
 
 
-class Row(ListItem):
-    """One row: an item's text (or, disabled, the hint of an empty list), reused as rows change."""
+class Row(RtlRow):
+    """One row: an item's text (or, disabled, the hint of an empty list), reused as rows change.
+
+    One widget a row (`RtlRow` paints its own wrapped text, #17); a change of the list re-texts
+    the rows in place and mounts or removes only the difference in count."""
 
     def __init__(self, ui: Ui) -> None:
-        self.label = RtlText("", mode=ui.mode)
-        super().__init__(self.label)
+        super().__init__("", mode=ui.mode)
 
     def show(self, item_id: str | None, line: str) -> None:
         """Show item `item_id` (None: the empty list's hint)."""
         self._name = item_id
-        self.label.text = line
+        self.text = line
         self.disabled = item_id is None
         self.set_class(item_id is None, "empty")
 
@@ -197,8 +200,7 @@ class CaptureList(Vertical):
     CaptureList > ItemList { height: 1fr; background: $surface; }
     CaptureList > ItemList > ListItem { padding: 0 1; }
     CaptureList > ItemList > ListItem.-highlight { background: $surface; }
-    CaptureList > ItemList:focus > ListItem.-highlight { background: $accent; color: $text-accent; text-style: bold; }
-    CaptureList > ItemList:focus > ListItem.-highlight RtlText { color: $text; }
+    CaptureList > ItemList:focus > ListItem.-highlight { background: $accent; color: $text; text-style: bold; }
     CaptureList > ItemList > ListItem.-editing { text-style: italic; }
     CaptureList .empty { color: $text-muted; }
     """
