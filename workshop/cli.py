@@ -100,12 +100,15 @@ def build_parser(language: str = "en", terminal: Terminal | None = None) -> argp
     parser = LocalParser(prog="workshop", description=h("description"), words=words, terminal=terminal)
     parser.add_argument("--version", action="version", version=f"workshop {__version__}", help=h("version"))
     _global_options(parser, suppress=False, h=h, m=m)
+    # partial() is not a type for typeshed's overload; each sub-parser is a LocalParser all the same.
     sub = parser.add_subparsers(
-        dest="command", metavar=m("command"), parser_class=partial(LocalParser, words=words, terminal=terminal)
+        dest="command",
+        metavar=m("command"),
+        parser_class=partial(LocalParser, words=words, terminal=terminal),  # type: ignore[call-overload]
     )
 
     def command(name: str, help_text: str, *, lang: bool = True) -> argparse.ArgumentParser:
-        child = sub.add_parser(name, help=help_text, description=help_text)
+        child: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
         _global_options(child, suppress=True, h=h, m=m, lang=lang)
         return child
 
