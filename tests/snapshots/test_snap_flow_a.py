@@ -56,7 +56,8 @@ def test_mission_compare(snap_compare, make_config, data_dir, language: str) -> 
 
     async def compare_first_two(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause()
-        for key in ("c", "down", "c"):
+        pilot.app.screen.query_one("#drafts ItemList").focus()
+        for key in ("home", "f11", "down", "f11"):  # in the drafts: mark the first, then the second
             await pilot.press(key)
             await pilot.pause()
 
