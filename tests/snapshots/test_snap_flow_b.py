@@ -37,7 +37,7 @@ def test_flow_b_screens(snap_compare, make_config, step: str, language: str, siz
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_partner_form(snap_compare, make_config, language: str) -> None:  # type: ignore[no-untyped-def]
     app = make_app(make_config(demo=True, step="partners", language=language, rtl="app"), environ=ENV)
-    assert snap_compare(app, press=["down", "enter"], terminal_size=(80, 24))
+    assert snap_compare(app, press=["down", "ctrl+e"], terminal_size=(80, 24))
 
 
 def test_partners_read_only(snap_compare, make_config) -> None:  # type: ignore[no-untyped-def]
