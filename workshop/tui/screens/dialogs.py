@@ -4,32 +4,18 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList
 from workshop.tui.widgets.plain import Static
 from textual.widgets.option_list import Option
 
 from workshop.core.i18n import Ui
 from workshop.core.steps.registry import STEP_IDS
-from workshop.tui.widgets.localise import localise_bindings
+from workshop.tui.widgets.dialog import Dialog
 from workshop.tui.widgets.rtl_text import RtlText
 
 
-class _Dialog(ModalScreen):  # type: ignore[type-arg]
-    BINDINGS = [Binding("escape", "close", "Close", id="close")]
-
-    def __init__(self, ui: Ui) -> None:
-        super().__init__(classes="-rtl" if ui.rtl else "-ltr")
-        self.ui = ui
-        localise_bindings(self, ui)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class MessageScreen(_Dialog):
+class MessageScreen(Dialog[None]):
     """A sentence the user must read (an error, where a file went)."""
 
     def __init__(self, ui: Ui, text: str) -> None:
@@ -46,7 +32,7 @@ class MessageScreen(_Dialog):
         self.dismiss(None)
 
 
-class ReadOnlyChoice(_Dialog):
+class ReadOnlyChoice(Dialog[bool]):
     """Another process has this workshop open: read it only, or cancel."""
 
     def __init__(self, ui: Ui, text: str) -> None:
@@ -76,7 +62,7 @@ class ReadOnlyChoice(_Dialog):
         self.dismiss(False)
 
 
-class JumpScreen(_Dialog):
+class JumpScreen(Dialog[str]):
     """Pick any step by arrow keys or its number."""
 
     def __init__(self, ui: Ui, current: str) -> None:
@@ -99,7 +85,7 @@ class JumpScreen(_Dialog):
         self.dismiss(event.option.id)
 
 
-class HelpScreen(_Dialog):
+class HelpScreen(Dialog[None]):
     """The step's guidance and every key that works here."""
 
     def __init__(self, ui: Ui, step: str, bindings: dict) -> None:  # type: ignore[type-arg]

@@ -19,7 +19,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
@@ -31,6 +30,7 @@ from workshop.core.room import inbox
 from workshop.core.room.targets import target, targets_of
 from workshop.core.session import Session
 from workshop.tui.widgets.capture_list import typed_character
+from workshop.tui.widgets.dialog import Dialog
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
@@ -257,19 +257,7 @@ class InboxPanel(Vertical):
         self.refresh_entries()
 
 
-class _InboxDialog(ModalScreen[Any]):
-    BINDINGS = [Binding("escape", "close", "Close", id="close")]
-
-    def __init__(self, ui: Ui) -> None:
-        super().__init__(classes="-rtl" if ui.rtl else "-ltr")
-        self.ui = ui
-        localise_bindings(self, ui)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-class InboxEditScreen(_InboxDialog):
+class InboxEditScreen(Dialog[str]):
     """The entry's text to correct before it is accepted (Enter accepts, Escape cancels)."""
 
     def __init__(self, ui: Ui, text: str) -> None:
@@ -288,7 +276,7 @@ class InboxEditScreen(_InboxDialog):
         self.dismiss(event.value)
 
 
-class MergeScreen(_InboxDialog):
+class MergeScreen(Dialog[str]):
     """Pick the existing item the entry is folded into."""
 
     def __init__(self, ui: Ui, items: list[tuple[str, str]]) -> None:
