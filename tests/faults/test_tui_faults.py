@@ -84,24 +84,58 @@ async def test_quitting_while_saves_fail_warns_then_rescues(make_config, data_di
         assert app.session is not None
         app.session.edit(lambda w: w.needs.accomplish.append(Item(text="only in memory")))
         app.session.flush()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert app.is_running, "the first ctrl+q must not drop unsaved words"
-        assert any("could not be saved" in str(n.message) for n in app._notifications)
-        monkeypatch.undo()  # the rescue folder may be written (another disk in real life)
-        from workshop.core.storage.atomic import write_bytes
-
-        def full_for_workshops(path, data, **kwargs):  # type: ignore[no-untyped-def]
-            if Path(path).parent.name == "workshops":
-                raise OSError(28, "No space left on device")
-            return write_bytes(path, data, **kwargs)
-
-        monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full_for_workshops)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await quit_twice_on_a_full_disk(pilot, monkeypatch)
     assert "workshop restore" in app.exit_message
     kept = Path(app.exit_message.split("kept as ")[1].split(". ")[0])
     assert b"only in memory" in kept.read_bytes()
+
+
+async def quit_twice_on_a_full_disk(pilot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+q with unsaved words only warns; the second keeps them in a rescue copy (the workshops
+    folder still full, the rescue folder writable: another disk in real life)."""
+    from workshop.core.storage.atomic import write_bytes
+
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+    assert pilot.app.is_running, "the first ctrl+q must not drop unsaved words"
+    assert any("could not be saved" in str(n.message) for n in pilot.app._notifications)
+    monkeypatch.undo()
+
+    def full_for_workshops(path, data, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path).parent.name == "workshops":
+            raise OSError(28, "No space left on device")
+        return write_bytes(path, data, **kwargs)
+
+    monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full_for_workshops)
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+
+
+async def test_a_background_save_that_fails_is_said_and_quitting_rescues(make_config, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The debounced save runs in the session's worker thread: its failure reaches the screen the same way."""
+    import threading
+
+    from appkit import wait_until
+
+    workshop = Workshops.at(data_dir).add(Workshop(meta=Meta(title="Full disk later")))
+    app = make_app(make_config(open_ref=workshop.id, step="needs"), environ=ENV)
+    threads: list[str] = []
+
+    def full(path, data, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        raise OSError(28, "No space left on device")
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full)
+        assert app.session is not None
+        app.session.edit(lambda w: w.needs.accomplish.append(Item(text="written by the worker")))
+        await wait_until(pilot, lambda: any("could not be saved to" in str(n.message) for n in app._notifications), what="the notice")
+        assert threads and threads[0] == "workshop-writer", threads
+        assert app.session.dirty and app.session.save_error is not None
+        await quit_twice_on_a_full_disk(pilot, monkeypatch)
+    kept = Path(app.exit_message.split("kept as ")[1].split(". ")[0])
+    assert b"written by the worker" in kept.read_bytes()
 
 
 async def test_home_export_never_overwrites(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
