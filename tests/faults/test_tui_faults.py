@@ -71,11 +71,20 @@ def test_every_static_is_plain() -> None:
     assert Static("[/b]")._render_markup is True  # Textual's own default, which the screens avoid
 
 
-async def test_quitting_while_saves_fail_warns_then_rescues(make_config, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("background", [False, True], ids=["flush", "background"])
+async def test_quitting_while_saves_fail_warns_then_rescues(make_config, data_dir: Path, monkeypatch, background: bool) -> None:  # type: ignore[no-untyped-def]
+    """A save that fails is said, whether `flush` wrote it or the session's worker thread (the
+    debounced save); the first ctrl+q warns, the second keeps the words in a rescue copy."""
+    import threading
+
+    from appkit import wait_until
+
     workshop = Workshops.at(data_dir).add(Workshop(meta=Meta(title="Full disk")))
     app = make_app(make_config(open_ref=workshop.id, step="needs"), environ=ENV)
+    threads: list[str] = []
 
     def full(path, data, **kwargs):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
         raise OSError(28, "No space left on device")
 
     async with app.run_test(size=(100, 30)) as pilot:
@@ -83,25 +92,38 @@ async def test_quitting_while_saves_fail_warns_then_rescues(make_config, data_di
         monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full)
         assert app.session is not None
         app.session.edit(lambda w: w.needs.accomplish.append(Item(text="only in memory")))
-        app.session.flush()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert app.is_running, "the first ctrl+q must not drop unsaved words"
-        assert any("could not be saved" in str(n.message) for n in app._notifications)
-        monkeypatch.undo()  # the rescue folder may be written (another disk in real life)
-        from workshop.core.storage.atomic import write_bytes
-
-        def full_for_workshops(path, data, **kwargs):  # type: ignore[no-untyped-def]
-            if Path(path).parent.name == "workshops":
-                raise OSError(28, "No space left on device")
-            return write_bytes(path, data, **kwargs)
-
-        monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full_for_workshops)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        if background:
+            said = lambda: any("could not be saved to" in str(n.message) for n in app._notifications)  # noqa: E731
+            await wait_until(pilot, said, what="the notice")
+            assert threads[0] == "workshop-writer", threads
+            assert app.session.dirty and app.session.save_error is not None
+        else:
+            app.session.flush()
+        await quit_twice_on_a_full_disk(pilot, monkeypatch)
     assert "workshop restore" in app.exit_message
     kept = Path(app.exit_message.split("kept as ")[1].split(". ")[0])
     assert b"only in memory" in kept.read_bytes()
+
+
+async def quit_twice_on_a_full_disk(pilot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+q with unsaved words only warns; the second keeps them in a rescue copy (the workshops
+    folder still full, the rescue folder writable: another disk in real life)."""
+    from workshop.core.storage.atomic import write_bytes
+
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+    assert pilot.app.is_running, "the first ctrl+q must not drop unsaved words"
+    assert any("could not be saved" in str(n.message) for n in pilot.app._notifications)
+    monkeypatch.undo()
+
+    def full_for_workshops(path, data, **kwargs):  # type: ignore[no-untyped-def]
+        if Path(path).parent.name == "workshops":
+            raise OSError(28, "No space left on device")
+        return write_bytes(path, data, **kwargs)
+
+    monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full_for_workshops)
+    await pilot.press("ctrl+q")
+    await pilot.pause()
 
 
 async def test_home_export_never_overwrites(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
