@@ -232,6 +232,13 @@ def _cmap(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+@lru_cache(maxsize=8)
+def _drawable(font_name: str) -> frozenset[str]:
+    """Every character :func:`safe_text` keeps as it is (a set of characters: a whole string is
+    checked against it at C speed, not a character at a time)."""
+    return frozenset(map(chr, _cmap(font_name))) | _DEFAULT_IGNORABLE | {"\n"}
+
+
 def _char_ok(ch: str, cmap: frozenset[int]) -> bool:
     return ch == "\n" or ch in _DEFAULT_IGNORABLE or ord(ch) in cmap
 
@@ -273,9 +280,10 @@ def safe_text(text: str, font_name: str | None = None, fallback: str = "?") -> s
     ``fallback``.  The result never contains a character without a glyph, so
     the PDF never shows a "tofu" box.
     """
-    cmap = _cmap(font_name or REGULAR_NAME)
-    if all(_char_ok(ch, cmap) for ch in text):
+    font_name = font_name or REGULAR_NAME
+    if _drawable(font_name).issuperset(text):
         return text
+    cmap = _cmap(font_name)
     return "".join(
         ch if _char_ok(ch, cmap) else _substitute(ch, cmap, fallback) for ch in text
     )

@@ -53,6 +53,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 import uharfbuzz as hb
@@ -60,6 +62,7 @@ from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import ShapeData, ShapedStr
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from workshop.core.export.fonts import FontSet, extracted_text, safe_text
@@ -459,6 +462,154 @@ def _is_space_cluster(logical: str, cluster: int) -> bool:
 
 
 # ---------------------------------------------------------------------------
+# Drawing plans: what a shaped run writes, worked out once per run
+# ---------------------------------------------------------------------------
+
+#: A part of a TJ array: a number already formatted, or the glyphs [start, end) of the piece.
+_TjPart = str | tuple[int, int]
+#: The form of glyphs written as plain text: ``(...) Tj``.
+_PLAIN = "plain"
+
+
+class _Step(NamedTuple):
+    """One step of drawing a run: its glyphs at the current x, then the pen moves by ``width``."""
+
+    #: The glyphs (plain text as a ``str``, moved glyphs as a ``ShapedStr``); None for a space.
+    glyphs: str | None
+    width: float
+    #: The /ActualText as a PDF string, or None.
+    actual: str | None
+    #: How :func:`_text_operator` writes the glyphs (:data:`_PLAIN` or TJ parts); None: ReportLab does.
+    form: tuple[_TjPart, ...] | str | None
+
+
+def _tj_form(data: Sequence[ShapeData]) -> tuple[_TjPart, ...] | None:
+    """ReportLab 5.1's TJ array for glyphs of one font subset (``PDFTextObject._formatText``),
+    with the glyphs as index ranges; None when a glyph is raised (ReportLab changes the rise).
+
+    ReportLab writes each glyph as (-x offset, glyph, width - advance + x offset), drops the
+    zeros, joins neighbouring glyphs, adds up neighbouring numbers and drops those printed "0".
+    """
+    if not data or any(d.y_offset for d in data):
+        return None
+    sequence: list[tuple[bool, float]] = []  # (is a glyph, number or glyph index)
+    for index, d in enumerate(data):
+        for glyph, value in ((False, -d.x_offset), (True, index), (False, d.width - d.x_advance + d.x_offset)):
+            if glyph or value:
+                sequence.append((glyph, value))
+    parts: list[_TjPart] = []
+    for glyph, group in groupby(sequence, key=itemgetter(0)):
+        values = [value for _, value in group]
+        if glyph:
+            parts.append((int(values[0]), int(values[-1]) + 1))
+        else:
+            number = fp_str(sum(values))
+            if number != "0":
+                parts.append(number)
+    return tuple(parts)
+
+
+def _make_steps(run: _Shaped, font_name: str, font_size: float) -> tuple[_Step, ...]:
+    """How ``run`` is drawn (see :meth:`BidiParagraph._draw_runs`)."""
+    words = _searchable_words(run, font_name, font_size)
+    if all(word.actual is None for word in words):
+        data = run.text.__shapeData__
+        whole = _glyph_slice(run.text, 0, len(data), font_name)
+        if _plainly_drawn(data):
+            return (_Step(str(whole), run.width, None, _PLAIN if whole else None),)
+        return (_Step(whole, run.width, None, _tj_form(whole.__shapeData__)),)
+    steps: list[_Step] = []
+    for glyphs, width, actual, plain in words:
+        if not glyphs:
+            steps.append(_Step(None, width, None, None))
+            continue
+        marked = None if actual is None else _pdf_utf16(actual)
+        if plain:
+            steps.append(_Step(str(glyphs), width, marked, _PLAIN))
+        else:
+            steps.append(_Step(glyphs, width, marked, _tj_form(glyphs.__shapeData__)))
+    return tuple(steps)
+
+
+@lru_cache(maxsize=16384)
+def _cached_steps(logical: str, font_name: str, font_size: float, rtl: bool) -> tuple[_Step, ...]:
+    return _make_steps(_shape(logical, font_name, font_size, rtl), font_name, font_size)
+
+
+def _run_steps(run: _Shaped, font_name: str, font_size: float) -> tuple[_Step, ...]:
+    """The drawing steps of a shaped run (cached for short runs: a run is shaped from its text)."""
+    if not run.logical or len(run.logical) > _MAX_CACHED_WORD:
+        return _make_steps(run, font_name, font_size)
+    return _cached_steps(run.logical, font_name, font_size, run.rtl)
+
+
+class _Assigned(NamedTuple):
+    """What a font's subsets hold in one document so far (read from ReportLab's own state)."""
+
+    count: int
+    #: Character -> the one-byte code (as a latin-1 character) in its subset.
+    codes: dict[int, str]
+    subset_of: dict[str, int]
+    members: dict[int, set[str]]
+
+
+def _assigned(state: object) -> _Assigned:
+    """The characters ReportLab has placed in the font's subsets, kept on its per-document state
+    and brought up to date when it placed more."""
+    assignments: dict[int, int] = state.assignments  # type: ignore[attr-defined]
+    known: _Assigned | None = getattr(state, "_workshop_assigned", None)
+    if known is not None and known.count == len(assignments):
+        return known
+    codes: dict[int, str] = {}
+    subset_of: dict[str, int] = {}
+    members: dict[int, set[str]] = {}
+    for code, number in assignments.items():
+        codes[code] = chr(number & 0xFF)
+        subset_of[chr(code)] = number >> 8
+        members.setdefault(number >> 8, set()).add(chr(code))
+    if 32 in assignments:  # ReportLab draws a no-break space as a space
+        codes[0xA0] = codes[32]
+        subset_of["\xa0"] = subset_of[" "]
+        members[subset_of[" "]].add("\xa0")
+    known = _Assigned(len(assignments), codes, subset_of, members)
+    state._workshop_assigned = known  # type: ignore[attr-defined]
+    return known
+
+
+def _text_operator(text: PDFTextObject, glyphs: str, form: tuple[_TjPart, ...] | str | None) -> str:
+    """What ``text._formatText(glyphs)`` returns, written without ReportLab's per-glyph loop when
+    every glyph already has its code in one subset of the document's font (else ReportLab
+    writes it, and places the new characters: the bytes are the same either way)."""
+    if form is None or not glyphs:
+        return str(text._formatText(glyphs))
+    font = pdfmetrics.getFont(text._fontname)
+    document = text._canvas._doc
+    state = font.state.get(document) if font._dynamicFont and font.shapable else None
+    if state is None or state.frozen:
+        return str(text._formatText(glyphs))
+    assigned = _assigned(state)
+    subset = assigned.subset_of.get(glyphs[0])
+    if subset is None or not assigned.members[subset].issuperset(glyphs):
+        return str(text._formatText(glyphs))
+    data = glyphs.translate(assigned.codes).encode("latin-1")
+    escape = text._canvas._escape
+    parts: list[str] = []
+    if subset != text._curSubset:
+        name = font.getSubsetInternalName(subset, document)
+        parts.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
+        text._curSubset = subset
+    if form == _PLAIN:
+        parts.append(f"({escape(data)}) Tj")
+    else:
+        array = [part if isinstance(part, str) else f"({escape(data[part[0] : part[1]])})" for part in form]
+        if len(array) == 1 and array[0].startswith("("):
+            parts.append(f"{array[0]} Tj")
+        else:
+            parts.append(f"[{' '.join(array)}] TJ")
+    return " ".join(parts)
+
+
+# ---------------------------------------------------------------------------
 # Line breaking (logical order)
 # ---------------------------------------------------------------------------
 
@@ -770,25 +921,18 @@ class BidiParagraph(Flowable):
                 origin = to
 
         font_name, size = self.style.font_name, self.style.font_size
+        code = text._code
         for run in runs:
-            words = _searchable_words(run, font_name, size)
-            if all(word.actual is None for word in words):
-                move(x)
-                data = run.text.__shapeData__
-                whole = _glyph_slice(run.text, 0, len(data), font_name)
-                text._code.append(text._formatText(str(whole) if _plainly_drawn(data) else whole))
-                x += run.width
-                continue
-            for glyphs, width, actual, plain in words:
-                if glyphs:
+            for glyphs, width, actual, form in _run_steps(run, font_name, size):
+                if glyphs is not None:
                     move(x)
                     if actual is not None:
-                        text._code.append(f"/Span <</ActualText {_pdf_utf16(actual)}>> BDC")
+                        code.append(f"/Span <</ActualText {actual}>> BDC")
                     # Glyphs side by side at their own widths are plain text to ReportLab (its fast
                     # path writes the same bytes); moved ones need its shaped path (may add a rise).
-                    text._code.append(text._formatText(str(glyphs) if plain else glyphs))
+                    code.append(_text_operator(text, glyphs, form))
                     if actual is not None:
-                        text._code.append("EMC")
+                        code.append("EMC")
                 x += width
         canvas.drawText(text)
 
