@@ -53,7 +53,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import groupby
+from itertools import groupby, islice
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
@@ -543,36 +543,37 @@ def _run_steps(run: _Shaped, font_name: str, font_size: float) -> tuple[_Step, .
     return _cached_steps(run.logical, font_name, font_size, run.rtl)
 
 
-class _Assigned(NamedTuple):
+class _Assigned:
     """What a font's subsets hold in one document so far (read from ReportLab's own state)."""
 
-    count: int
-    #: Character -> the one-byte code (as a latin-1 character) in its subset.
-    codes: dict[int, str]
-    subset_of: dict[str, int]
-    members: dict[int, set[str]]
+    def __init__(self) -> None:
+        self.count = 0
+        #: Character (code point) -> its one-byte code (a latin-1 character) in its subset.
+        self.codes: dict[int, str] = {}
+        self.subset_of: dict[str, int] = {}
+        self.members: dict[int, set[str]] = {}
+
+    def add(self, code: int, number: int) -> None:
+        subset = number >> 8
+        self.codes[code] = chr(number & 0xFF)
+        self.subset_of[chr(code)] = subset
+        self.members.setdefault(subset, set()).add(chr(code))
 
 
 def _assigned(state: object) -> _Assigned:
     """The characters ReportLab has placed in the font's subsets, kept on its per-document state
-    and brought up to date when it placed more."""
+    and brought up to date with those it placed since (its dict only grows, in order)."""
     assignments: dict[int, int] = state.assignments  # type: ignore[attr-defined]
     known: _Assigned | None = getattr(state, "_workshop_assigned", None)
-    if known is not None and known.count == len(assignments):
-        return known
-    codes: dict[int, str] = {}
-    subset_of: dict[str, int] = {}
-    members: dict[int, set[str]] = {}
-    for code, number in assignments.items():
-        codes[code] = chr(number & 0xFF)
-        subset_of[chr(code)] = number >> 8
-        members.setdefault(number >> 8, set()).add(chr(code))
-    if 32 in assignments:  # ReportLab draws a no-break space as a space
-        codes[0xA0] = codes[32]
-        subset_of["\xa0"] = subset_of[" "]
-        members[subset_of[" "]].add("\xa0")
-    known = _Assigned(len(assignments), codes, subset_of, members)
-    state._workshop_assigned = known  # type: ignore[attr-defined]
+    if known is None:
+        known = _Assigned()
+        state._workshop_assigned = known  # type: ignore[attr-defined]
+    if known.count != len(assignments):
+        for code, number in islice(assignments.items(), known.count, None):
+            known.add(code, number)
+            if code == 32:  # ReportLab draws a no-break space as a space
+                known.add(0xA0, number)
+        known.count = len(assignments)
     return known
 
 
