@@ -53,11 +53,24 @@ async def test_at_name_is_stored_as_author_and_shown(make_config, data_dir: Path
         rows = [t.text for t in capture.item_list.query(RtlRow)]
         assert any(row.startswith("Turf wars — Lena") for row in rows), rows
 
-        # editing puts "@Lena" back in the field; removing it removes the author
+        # ctrl+e puts "@Lena" back in the field with the cursor at the end of the text: words typed
+        # on go into the item, not into the name
         capture.focus_list()
         await pilot.pause()
-        capture.begin_edit()
+        await pilot.press("ctrl+e")
         assert capture.input.value == "Turf wars @Lena"
+        await type_slowly(pilot, " again")
+        await pilot.press("enter")
+        await pilot.pause()
+        app.save_now()
+        items = where(workshops.load(workshop.id))
+        assert [(i.text, i.author) for i in items] == [("Turf wars again", "Lena")]
+
+        # the name can be changed (End, then over it) or removed
+        capture.focus_list()
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.press("end")
         for _ in "@Lena":
             await pilot.press("backspace")
         await type_slowly(pilot, "@Omar Haddad")
@@ -65,7 +78,7 @@ async def test_at_name_is_stored_as_author_and_shown(make_config, data_dir: Path
         await pilot.pause()
         app.save_now()
         items = where(workshops.load(workshop.id))
-        assert [(i.text, i.author) for i in items] == [("Turf wars", "Omar Haddad")]
+        assert [(i.text, i.author) for i in items] == [("Turf wars again", "Omar Haddad")]
 
 
 async def test_next_step_owner_by_keys(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -385,10 +385,10 @@ class CaptureList(Vertical):
         if entry is None:
             return
         self.editing = entry.id
-        typed = for_editing(entry.text, entry.author)
-        self.input.value = typed
+        self.input.value = for_editing(entry.text, entry.author)
         self.input.focus()
-        self.input.cursor_position = len(typed)
+        # At the end of the text, before " @Name": words typed on go into the item, not its author's name.
+        self.input.cursor_position = len(entry.text)
 
     def cancel_edit(self) -> None:
         """Leave the row as it was; the field gets back what was being typed before."""
