@@ -1,12 +1,14 @@
 """The room under load: 50 simulated phones while a person types into the facilitator's SWOT field.
 
-    python benchmarks/room.py            # 50 phones x (10 items + 5 votes) within a minute
-    python benchmarks/room.py --quick    # 20 phones within 20 seconds
+    python benchmarks/room.py            # 3 rounds: 50 phones x (10 items + 5 votes) within a minute
+    python benchmarks/room.py --quick --rounds 1   # 20 phones within 20 seconds
 
-The facilitator's app runs in a pseudo-terminal (80x24), exactly as a person would start it. A pty
-types one key at a time into the SWOT capture field (Enter after every 20 keys), first with the room
-closed (the reference), then with the room open while the phones (aiohttp clients in another process)
-join, post their items and votes, retrying on failure with the same client id as room.js does.
+Two facilitator's apps run side by side in pseudo-terminals (80x24), exactly as a person would start
+them: one with the room closed (the reference), one with the room open while the phones (aiohttp
+clients in another process) join, post their items and votes, retrying on failure with the same
+client id as room.js does. The same keys are typed into each in turn, one at a time, into the SWOT
+capture field (Enter after every 20 keys), so both see the same machine at the same moments.
+A submit's latency runs until the phone hears "saved", which the app says once the file holds it.
 Reported: submissions lost or duplicated (counted on disk after the app quits), p95 submit latency,
 and the facilitator's bytes and latency per keystroke, room open next to room closed.
 """
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -104,124 +107,166 @@ def run_phones(base: str, code: str, phones: int, items: int, votes: int, vote_i
 # --------------------------------------------------------------------------- the facilitator's keystrokes
 
 
-def type_keys(app: PtyApp, keys: int, gap: float, until: float | None = None) -> tuple[list[int], list[float]]:
-    """Type one key at a time; bytes the app wrote back and seconds to the first byte, per key."""
-    sizes: list[int] = []
-    latency: list[float] = []
+def one_key(app: PtyApp, key: bytes) -> tuple[int, float]:
+    """Type one key; the bytes the app wrote back and the seconds to the first byte."""
+    app.read_for(0)  # drain
+    sent = time.perf_counter()
+    app.send(key)
+    first = None
+    total = 0
+    # The first byte's time to the select() wake-up (not to the end of a read window), then
+    # everything written until 30 ms pass without a byte: that key's frame.
+    ready, _, _ = select.select([app.master], [], [], 1.0)
+    if ready:
+        first = time.perf_counter() - sent
+        end = sent + 1.0
+        while time.perf_counter() < end:
+            chunk = app.read_for(0.03)
+            if not chunk:
+                break
+            total += len(chunk)
+    return total, first if first is not None else 1.0
+
+
+def type_keys(apps: list[PtyApp], gap: float, until: float) -> list[tuple[list[int], list[float]]]:
+    """Type the same keys into each app in turn, one key at a time, until `until`: the apps see the
+    same machine at the same moments, so a busy machine weighs on both alike."""
+    out: list[tuple[list[int], list[float]]] = [([], []) for _ in apps]
     n = 0
-    while n < keys or (until is not None and time.monotonic() < until):
+    while time.monotonic() < until:
         key = b"\r" if n % 20 == 19 else bytes([ord("a") + n % 26])
-        app.read_for(0)  # drain
-        sent = time.perf_counter()
-        app.send(key)
-        first = None
-        total = 0
-        # The first byte's time to the select() wake-up (not to the end of a read window), then
-        # everything written until 30 ms pass without a byte: that key's frame.
-        ready, _, _ = select.select([app.master], [], [], 1.0)
-        if ready:
-            first = time.perf_counter() - sent
-            end = sent + 1.0
-            while time.perf_counter() < end:
-                chunk = app.read_for(0.03)
-                if not chunk:
-                    break
-                total += len(chunk)
-        sizes.append(total)
-        latency.append(first if first is not None else 1.0)
+        for app, (sizes, latency) in zip(apps, out, strict=True):
+            size, first = one_key(app, key)
+            sizes.append(size)
+            latency.append(first)
+            time.sleep(gap / len(apps))
         n += 1
-        time.sleep(gap)
-    return sizes, latency
+    return out
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true")
-    args = parser.parse_args()
-    phones, span, keys = (20, 20.0, 60) if args.quick else (50, 60.0, 150)
-    items, votes = 10, 5
-
-    data_dir = Path(tempfile.mkdtemp(prefix="room-bench-"))
+def seeded(data_dir: Path, votes: int) -> tuple[str, list[str]]:
     workshops = Workshops.at(data_dir)
     workshop = Workshop(meta=Meta(title="Room benchmark", language="en"), last_step="swot")
     workshop.swot = [SwotItem(kind="threat", text=f"seed threat {i}") for i in range(VOTE_ITEMS)]
     workshop.timing.dots_per_participant = votes
     workshop = workshops.add(workshop)
-    vote_ids = [i.id for i in workshop.swot]
-    env = {"WORKSHOP_DATA_DIR": str(data_dir)}
-    base_cmd = [sys.executable, "-m", "workshop.cli", "--lang", "en", "open", workshop.id, "--step", "swot"]
+    return workshop.id, [i.id for i in workshop.swot]
 
-    # Reference: the room closed, the same typing for as long (the facilitator's own lists grow
-    # alike: a longer list costs more bytes per Enter, whether phones are there or not).
-    with PtyApp(base_cmd, env=env) as app:
-        app.wait_for(b"Strengths", timeout=60)
-        app.read_until_quiet(0.5)
-        closed_bytes, closed_latency = type_keys(app, keys, 0.1, until=time.monotonic() + span + 2)
-        app.send(b"\x11")
-        app.read_until_quiet(0.5)
 
-    # The room open, phones busy.
+def one_round(phones: int, items: int, votes: int, span: float) -> dict[str, Any]:
+    """Two apps side by side, the same keys typed into each in turn: one with the room closed (the
+    reference), one with the room open while the phones (another process) post."""
+    closed_dir = Path(tempfile.mkdtemp(prefix="room-bench-closed-"))
+    open_dir = Path(tempfile.mkdtemp(prefix="room-bench-open-"))
+    closed_id, _ = seeded(closed_dir, votes)
+    open_id, vote_ids = seeded(open_dir, votes)
+
+    def command(workshop_id: str) -> list[str]:
+        return [sys.executable, "-m", "workshop.cli", "--lang", "en", "open", workshop_id, "--step", "swot"]
+
     port = free_port()
-    with PtyApp([*base_cmd, "--room", "--room-host", "127.0.0.1", "--room-port", str(port)], env=env) as app:
-        app.wait_for(b"Join code:", timeout=60)
-        app.read_until_quiet(0.5)
-        code = app.received.split(b"Join code: ", 1)[1][:6].decode()
-        app.send(b"\x1b")  # back to the step
-        app.read_until_quiet(0.5)
+    room = ["--room", "--room-host", "127.0.0.1", "--room-port", str(port)]
+    with PtyApp(command(closed_id), env={"WORKSHOP_DATA_DIR": str(closed_dir)}) as closed, PtyApp(
+        [*command(open_id), *room], env={"WORKSHOP_DATA_DIR": str(open_dir)}
+    ) as opened:
+        closed.wait_for(b"Strengths", timeout=60)
+        opened.wait_for(b"Join code:", timeout=60)
+        opened.read_until_quiet(0.5)
+        code = opened.received.split(b"Join code: ", 1)[1][:6].decode()
+        opened.send(b"\x1b")  # back to the step
+        opened.read_until_quiet(0.5)
+        closed.read_until_quiet(0.5)
         queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
         worker = multiprocessing.Process(
             target=run_phones, args=(f"http://127.0.0.1:{port}", code, phones, items, votes, vote_ids, span, queue)
         )
         began = time.monotonic()
         worker.start()
-        open_bytes, open_latency = type_keys(app, keys, 0.1, until=began + span + 2)
+        (closed_bytes, closed_latency), (open_bytes, open_latency) = type_keys([closed, opened], 0.1, began + 1 + span + 1)
         results = queue.get(timeout=span + 120)
         worker.join(timeout=30)
-        app.send(b"\x11")
-        app.read_until_quiet(1.0)
+        for app in (closed, opened):
+            app.send(b"\x11")
+            app.read_until_quiet(1.0)
 
-    stored = Workshops.at(data_dir).load(workshop.id)
+    stored = Workshops.at(open_dir).load(open_id)
     sent_items = {f"phone {n} idea {i}" for n in range(phones) for i in range(items)}
     texts = [e.text for e in stored.room.inbox]
-    lost = len(sent_items - set(texts))
-    duplicated = len(texts) - len(set(texts))
-    vote_total = sum(i.votes for i in stored.swot)
-    failed = [r for r in results if r[1] != 200]
-    submit_latency = [r[2] for r in results]
+    return {
+        "stored": len(texts),
+        "lost": len(sent_items - set(texts)),
+        "duplicated": len(texts) - len(set(texts)),
+        "votes": sum(i.votes for i in stored.swot),
+        "failed": len([r for r in results if r[1] != 200]),
+        "submit": [r[2] for r in results],
+        "open_bytes": open_bytes,
+        "closed_bytes": closed_bytes,
+        "open_latency": open_latency,
+        "closed_latency": closed_latency,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    phones, span = (20, 20.0) if args.quick else (50, 60.0)
+    items, votes = 10, 5
+    rounds = [one_round(phones, items, votes, span) for _ in range(max(1, args.rounds))]
 
     def ms(value: float) -> str:
         return f"{value * 1000:.1f} ms"
 
+    def each(figure: Any) -> str:
+        return " / ".join(figure(r) for r in rounds)
+
+    def p95_ratio(r: dict[str, Any]) -> float:
+        return percentile(r["open_latency"], 0.95) / percentile(r["closed_latency"], 0.95)
+
+    def p50_ratio(r: dict[str, Any]) -> float:
+        return statistics.median(r["open_latency"]) / statistics.median(r["closed_latency"])
+
+    def bytes_ratio(r: dict[str, Any]) -> float:
+        return statistics.mean(r["open_bytes"]) / statistics.mean(r["closed_bytes"])
+
     rows = [
-        ("phones x (items + votes)", f"{phones} x ({items} + {votes}) in {span:.0f} s", "", ""),
-        ("items stored / lost / duplicated", f"{len(texts)} / {lost} / {duplicated}", f"{phones * items} sent", ""),
-        ("votes counted", str(vote_total), f"{phones * votes} sent", ""),
-        ("refused or failed submits", str(len(failed)), "0 expected", ""),
-        ("submit latency p50 / p95", f"{ms(statistics.median(submit_latency))} / {ms(percentile(submit_latency, 0.95))}", "", ""),
+        ("phones x (items + votes)", f"{phones} x ({items} + {votes}) in {span:.0f} s, {len(rounds)} rounds", "", ""),
+        ("items stored / lost / duplicated", each(lambda r: f"{r['stored']}/{r['lost']}/{r['duplicated']}"), f"{phones * items} sent", ""),
+        ("votes counted", each(lambda r: str(r["votes"])), f"{phones * votes} sent", ""),
+        ("refused or failed submits", each(lambda r: str(r["failed"])), "0 expected", ""),
+        ("submit latency p50 (on disk)", each(lambda r: ms(statistics.median(r["submit"]))), "", ""),
+        ("submit latency p95 (on disk)", each(lambda r: ms(percentile(r["submit"], 0.95))), "", ""),
         (
-            "bytes per keystroke (mean)",
-            f"{statistics.mean(open_bytes):.0f} B room open",
-            f"{statistics.mean(closed_bytes):.0f} B room closed",
-            f"{statistics.mean(open_bytes) / statistics.mean(closed_bytes):.2f}x",
+            "bytes per keystroke, open/closed",
+            each(lambda r: f"{statistics.mean(r['open_bytes']):.0f}/{statistics.mean(r['closed_bytes']):.0f} B"),
+            "",
+            f"{statistics.median(bytes_ratio(r) for r in rounds):.2f}x (median of rounds)",
         ),
         (
-            "keystroke to first byte p50",
-            f"{ms(statistics.median(open_latency))} room open",
-            f"{ms(statistics.median(closed_latency))} room closed",
-            f"{statistics.median(open_latency) / statistics.median(closed_latency):.2f}x",
+            "key to first byte p50, open/closed",
+            each(lambda r: f"{ms(statistics.median(r['open_latency']))}/{ms(statistics.median(r['closed_latency']))}"),
+            "",
+            f"{statistics.median(p50_ratio(r) for r in rounds):.2f}x (median of rounds)",
         ),
         (
-            "keystroke to first byte p95",
-            f"{ms(percentile(open_latency, 0.95))} room open",
-            f"{ms(percentile(closed_latency, 0.95))} room closed",
-            f"{percentile(open_latency, 0.95) / percentile(closed_latency, 0.95):.2f}x",
+            "key to first byte p95, open/closed",
+            each(lambda r: f"{ms(percentile(r['open_latency'], 0.95))}/{ms(percentile(r['closed_latency'], 0.95))}"),
+            "",
+            f"{statistics.median(p95_ratio(r) for r in rounds):.2f}x (median of rounds; each: "
+            + ", ".join(f"{p95_ratio(r):.2f}" for r in rounds)
+            + ")",
         ),
     ]
     width = max(len(r[0]) for r in rows)
     for name, figure, reference, ratio in rows:
-        print(f"{name:<{width}}  {figure:<28} {reference:<24} {ratio}")
-    print(f"keystrokes typed: {len(closed_bytes)} room closed, {len(open_bytes)} room open (80x24)")
-    return 0 if lost == 0 and duplicated == 0 else 1
+        print(f"{name:<{width}}  {figure:<40} {reference:<14} {ratio}")
+    print(
+        "keystrokes typed per app and round: "
+        + ", ".join(str(len(r["open_latency"])) for r in rounds)
+        + " (80x24; the two apps typed into in turn, the same keys)"
+    )
+    return 0 if all(r["lost"] == 0 and r["duplicated"] == 0 for r in rounds) else 1
 
 
 if __name__ == "__main__":

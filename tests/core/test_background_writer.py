@@ -241,3 +241,26 @@ def test_a_bug_in_a_background_write_is_raised_on_the_loop() -> None:
     with pytest.raises(TypeError):
         loop.run_woken()
     assert errors == [] and session.dirty
+
+
+def test_when_saved_waits_for_the_write_that_holds_the_change_and_never_for_a_failed_one() -> None:
+    store = SlowStore()
+    session, loop, _errors = make(store)
+    told: list[str] = []
+    session.when_saved(lambda: told.append("nothing to wait for"))
+    assert told == ["nothing to wait for"]  # the file already holds everything
+    session.edit(lambda w: add_swot(w, "threat", "a"))
+    session.when_saved(lambda: told.append("a on disk"))
+    full = StoreError("errors.store_write_failed", id="x", path="/data", reason="No space left on device")
+    store.gate.fail = lambda _doc: full
+    loop.tick()
+    loop.run_woken()
+    assert told == ["nothing to wait for"]  # the write failed: not told
+    store.gate.fail = lambda _doc: None
+    session.edit(lambda w: add_swot(w, "threat", "b"))
+    session.when_saved(lambda: told.append("b on disk"))
+    loop.tick()
+    loop.run_woken()
+    assert told == ["nothing to wait for", "a on disk", "b on disk"]
+    assert texts(store.saved[-1]) == ["a", "b"]
+    session.close()

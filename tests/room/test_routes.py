@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
 from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from hostile import HOSTILE
-from roomkit import SECRETS
+from roomkit import SECRETS, private_workshop
 
 from workshop.core.model import STEPS
 from workshop.core.room import inbox
+from workshop.core.content import load_catalogue
+from workshop.core.room import server
 from workshop.core.room.server import MAX_BODY, RoomServer
+from workshop.core.service import Workshops
 from workshop.core.session import Session
 from workshop.core.steps.swot import add_swot
+from workshop.core.store import StoreError
 
 
 @pytest.fixture
@@ -156,6 +162,81 @@ async def test_an_item_goes_to_the_inbox_once_even_when_retried(client: TestClie
     assert session.workshop.swot_of("weakness") == []  # not an item until accepted
     on_disk = session.store.load(session.workshop.id)  # type: ignore[attr-defined]
     assert on_disk["room"]["inbox"][0]["text"] == "no transport"
+
+
+class HeldSaves:
+    """The session's save delay, run by hand: a write waits until `tick()`."""
+
+    def __init__(self) -> None:
+        self.timers: list[Any] = []
+
+    def __call__(self, _delay: float, callback: Any) -> None:
+        self.timers.append(callback)
+
+    def tick(self) -> None:
+        timers, self.timers = self.timers, []
+        for callback in timers:
+            callback()
+
+
+@pytest.fixture
+def held(data_dir: Path) -> tuple[Session, HeldSaves]:
+    workshops = Workshops.at(data_dir)
+    opened = workshops.open(workshops.add(private_workshop()).id)
+    saves = HeldSaves()
+    return Session(workshops.store, opened.workshop, lock=opened.lock, scheduler=saves), saves
+
+
+async def test_a_phone_is_told_saved_only_once_the_file_holds_its_item(held: tuple[Session, HeldSaves]) -> None:
+    session, saves = held
+    room = RoomServer(session, load_catalogue("en"), port=0)
+    async with TestClient(TestServer(room.app)) as client:
+        await join(client, room)
+        saves.tick()
+        sending = asyncio.ensure_future(post(client, "/item", {"target": "swot.threat", "text": "floods", "client_id": "f1"}))
+        for _ in range(50):  # the edit is in memory, the save is waiting for its delay
+            await asyncio.sleep(0)
+        assert not sending.done() and inbox.pending(session.workshop, "swot")
+        assert session.store.load(session.workshop.id)["room"]["inbox"] == []  # type: ignore[attr-defined]
+        saves.tick()  # the save delay passes: the file holds the item, then the phone hears "saved"
+        response = await sending
+        assert response.status == 200 and (await response.json())["status"] == "saved"
+        assert session.store.load(session.workshop.id)["room"]["inbox"][0]["text"] == "floods"  # type: ignore[attr-defined]
+    session.close()
+
+
+async def test_a_write_the_disk_refuses_is_not_told_saved_so_the_phone_sends_it_again(
+    held: tuple[Session, HeldSaves], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session, saves = held
+    room = RoomServer(session, load_catalogue("en"), port=0)
+    errors: list[Exception] = []
+    session.on_error = errors.append
+    monkeypatch.setattr(server, "SAVE_WAIT", 0.05)
+    async with TestClient(TestServer(room.app)) as client:
+        await join(client, room)
+        saves.tick()
+
+        def full(_doc: Any) -> None:
+            raise StoreError("errors.store_write_failed", id="x", path="/data", reason="No space left on device")
+
+        monkeypatch.setattr(session.store, "save", full)
+        sending = asyncio.ensure_future(post(client, "/item", {"target": "swot.threat", "text": "floods", "client_id": "f1"}))
+        for _ in range(50):
+            await asyncio.sleep(0)
+        saves.tick()  # the write fails
+        response = await sending
+        assert response.status == 503, await response.text()  # the page's script keeps it in its queue and sends it again
+        assert errors and "not saved" in (await response.json())["message"].lower()
+        monkeypatch.undo()
+        again = asyncio.ensure_future(post(client, "/item", {"target": "swot.threat", "text": "floods", "client_id": "f1"}))
+        for _ in range(50):
+            await asyncio.sleep(0)
+        saves.tick()
+        response = await again
+        assert response.status == 200 and (await response.json())["status"] == "already"
+        assert session.store.load(session.workshop.id)["room"]["inbox"][0]["text"] == "floods"  # type: ignore[attr-defined]
+    session.close()
 
 
 async def test_a_plain_form_without_javascript_redirects_back(client: TestClient, room: RoomServer) -> None:

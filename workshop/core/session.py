@@ -92,6 +92,8 @@ class Session:
         #: Grows with every change (saved or not): followers compare it to see news.
         self.version = 0
         self._pending = False
+        #: Callbacks waiting until the file holds a change mark (`when_saved`), oldest first.
+        self._waiting: list[tuple[int, Callable[[], None]]] = []
         self._listeners: list[Listener] = []
         self._last_deletion: Deletion | None = None
         self._step_started: float | None = None
@@ -150,6 +152,26 @@ class Session:
 
     def _mark(self) -> None:
         self._changes += 1
+
+    def when_saved(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the file on disk holds every change made so far: at once when it
+        already does, else after the save that writes them (never while a save keeps failing)."""
+        if self._saved >= self._changes:
+            callback()
+        else:
+            self._waiting.append((self._changes, callback))
+
+    def _saved_up_to(self, mark: int) -> None:
+        """The file now holds every change up to `mark`: call the callbacks waiting for it."""
+        self._saved = max(self._saved, mark)
+        self.save_error = None
+        self.saves += 1
+        if not self._waiting:
+            return
+        ready = [callback for wanted, callback in self._waiting if wanted <= self._saved]
+        self._waiting = [(wanted, callback) for wanted, callback in self._waiting if wanted > self._saved]
+        for callback in ready:
+            callback()
 
     def _save_soon(self) -> None:
         """Mark the workshop changed and schedule its save (at once without a scheduler)."""
@@ -216,9 +238,7 @@ class Session:
     def _apply(self, outcomes: list[Outcome], *, tell: bool) -> None:
         for tag, error in outcomes:
             if error is None:
-                self._saved = max(self._saved, tag)
-                self.save_error = None
-                self.saves += 1
+                self._saved_up_to(tag)
                 continue
             self._submitted = min(self._submitted, self._saved)  # the next edit submits again
             if not isinstance(error, StoreError):
@@ -256,9 +276,7 @@ class Session:
                 raise
             self.on_error(error)
             return False
-        self.save_error = None
-        self._saved = max(self._saved, mark)
-        self.saves += 1
+        self._saved_up_to(mark)
         return True
 
     # ------------------------------------------------------------------ deletion and undo

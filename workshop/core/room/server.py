@@ -53,6 +53,9 @@ JOIN_RATE = 1 / 6
 PUSH_DELAY = 1.0
 #: Keep-alive comment on idle event streams (seconds).
 KEEPALIVE = 15.0
+#: How long a phone's write waits for the file on disk to hold it before the phone is told to
+#: send it again (seconds): "saved" means written, so a phone never drops an item only in memory.
+SAVE_WAIT = 10.0
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -467,7 +470,25 @@ class RoomServer:
         except LimitExceeded:
             return self._refuse(request, "room.errors.inbox_full", 503)
         self._room_edited()
+        if not await self._on_disk():
+            return self._refuse(request, "room.errors.not_saved", 503)
         return self._done(request, "saved" if new else "already")
+
+    async def _on_disk(self) -> bool:
+        """Wait until the file holds every change made so far (the session's next save, written
+        off the loop); False when that takes longer than SAVE_WAIT (a disk that refuses writes)."""
+        written: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def told() -> None:
+            if not written.done():  # gone when the wait timed out
+                written.set_result(None)
+
+        self.session.when_saved(told)
+        try:
+            await asyncio.wait_for(written, SAVE_WAIT)
+        except TimeoutError:
+            return False
+        return True
 
     async def add_item(self, request: web.Request) -> web.Response:
         anonymous = self.catalogue.t("room.anonymous")
