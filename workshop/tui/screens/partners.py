@@ -223,7 +223,10 @@ class PartnersScreen(StepScreen):
 
     def compose_work(self) -> ComposeResult:
         ui = self.ui
-        search = RtlInput(placeholder=ui.text("screen.partners.search_placeholder"), mode=ui.mode, id="partner-search")
+        # not select_on_focus: the letter typed on the table that focuses it must not be selected and replaced
+        search = RtlInput(
+            placeholder=ui.text("screen.partners.search_placeholder"), mode=ui.mode, id="partner-search", select_on_focus=False
+        )
         state = Static("", id="partner-state")
         yield Horizontal(*((state, search) if ui.rtl else (search, state)), id="partner-bar")
         yield DataTable(id="partner-table", cursor_type="row", zebra_stripes=True)
