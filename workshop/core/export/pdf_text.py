@@ -313,10 +313,17 @@ def _line_runs(text: str, start: int, end: int, rtl: bool) -> list[bidi.Run]:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     paragraph = text[first : len(text) if last < 0 else last]
-    levels = bidi.line_levels(paragraph, 1 if rtl else 0, start - first, end - first)
     return [
-        bidi.Run(run.start + start, run.end + start, run.level) for run in bidi.visual_runs(levels)
+        bidi.Run(run.start + start, run.end + start, run.level)
+        for run in _paragraph_line_runs(paragraph, rtl, start - first, end - first)
     ]
+
+
+@lru_cache(maxsize=8192)
+def _paragraph_line_runs(paragraph: str, rtl: bool, start: int, end: int) -> tuple[bidi.Run, ...]:
+    """The level runs of one line of a hard-broken paragraph, offsets from the line's start
+    (cached: a line is laid out again for every export of the same workshop)."""
+    return tuple(bidi.visual_runs(bidi.line_levels(paragraph, 1 if rtl else 0, start, end)))
 
 
 def visual_order(text: str, rtl: bool) -> list[int]:
@@ -479,7 +486,7 @@ class _Step(NamedTuple):
     width: float
     #: The /ActualText as a PDF string, or None.
     actual: str | None
-    #: How :func:`_text_operator` writes the glyphs (:data:`_PLAIN` or TJ parts); None: ReportLab does.
+    #: How :meth:`_TextWriter.operator` writes the glyphs (:data:`_PLAIN` or TJ parts); None: ReportLab does.
     form: tuple[_TjPart, ...] | str | None
 
 
@@ -577,37 +584,53 @@ def _assigned(state: object) -> _Assigned:
     return known
 
 
-def _text_operator(text: PDFTextObject, glyphs: str, form: tuple[_TjPart, ...] | str | None) -> str:
-    """What ``text._formatText(glyphs)`` returns, written without ReportLab's per-glyph loop when
-    every glyph already has its code in one subset of the document's font (else ReportLab
-    writes it, and places the new characters: the bytes are the same either way)."""
-    if form is None or not glyphs:
-        return str(text._formatText(glyphs))
-    font = pdfmetrics.getFont(text._fontname)
-    document = text._canvas._doc
-    state = font.state.get(document) if font._dynamicFont and font.shapable else None
-    if state is None or state.frozen:
-        return str(text._formatText(glyphs))
-    assigned = _assigned(state)
-    subset = assigned.subset_of.get(glyphs[0])
-    if subset is None or not assigned.members[subset].issuperset(glyphs):
-        return str(text._formatText(glyphs))
-    data = glyphs.translate(assigned.codes).encode("latin-1")
-    escape = text._canvas._escape
-    parts: list[str] = []
-    if subset != text._curSubset:
-        name = font.getSubsetInternalName(subset, document)
-        parts.append(f"{name} {fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL")
-        text._curSubset = subset
-    if form == _PLAIN:
-        parts.append(f"({escape(data)}) Tj")
-    else:
-        array = [part if isinstance(part, str) else f"({escape(data[part[0] : part[1]])})" for part in form]
-        if len(array) == 1 and array[0].startswith("("):
-            parts.append(f"{array[0]} Tj")
+class _TextWriter:
+    """Writes glyphs into one ReportLab text object: :meth:`operator` returns what
+    ``text._formatText(glyphs)`` would, without ReportLab's per-glyph loop when every glyph
+    already has its code in one subset of the document's font (else ReportLab writes it and
+    places the new characters: the bytes are the same either way)."""
+
+    def __init__(self, text: PDFTextObject) -> None:
+        self.text = text
+        self.font = pdfmetrics.getFont(text._fontname)
+        self.document = text._canvas._doc
+        self.escape = text._canvas._escape
+        self.usable = bool(self.font._dynamicFont and self.font.shapable)
+        self.state: object | None = None
+        self.font_operator = f"{fp_str(text._fontsize)} Tf {fp_str(text._leading)} TL"
+
+    def _reportlab(self, glyphs: str) -> str:
+        return str(self.text._formatText(glyphs))
+
+    def operator(self, glyphs: str, form: tuple[_TjPart, ...] | str | None) -> str:
+        if form is None or not glyphs or not self.usable:
+            return self._reportlab(glyphs)
+        state = self.state
+        if state is None:  # ReportLab makes the font's state for this document on first use
+            state = self.state = self.font.state.get(self.document)
+            if state is None or state.frozen:  # type: ignore[attr-defined]
+                self.state = None
+                return self._reportlab(glyphs)
+        assigned = _assigned(state)
+        subset = assigned.subset_of.get(glyphs[0])
+        if subset is None or not assigned.members[subset].issuperset(glyphs):
+            return self._reportlab(glyphs)
+        data = glyphs.translate(assigned.codes).encode("latin-1")
+        escape = self.escape
+        if form == _PLAIN:
+            operator = f"({escape(data)}) Tj"
         else:
-            parts.append(f"[{' '.join(array)}] TJ")
-    return " ".join(parts)
+            array = [part if isinstance(part, str) else f"({escape(data[part[0] : part[1]])})" for part in form]
+            if len(array) == 1 and array[0].startswith("("):
+                operator = f"{array[0]} Tj"
+            else:
+                operator = f"[{' '.join(array)}] TJ"
+        text = self.text
+        if subset != text._curSubset:
+            text._curSubset = subset
+            name = self.font.getSubsetInternalName(subset, self.document)
+            return f"{name} {self.font_operator} {operator}"
+        return operator
 
 
 # ---------------------------------------------------------------------------
@@ -657,12 +680,13 @@ def _back_off(
 class _LineBuilder:
     """Greedy line filling for one paragraph, in logical order."""
 
-    def __init__(self, text: str, style: BidiStyle, width: float, indent: float) -> None:
+    def __init__(self, text: str, font_name: str, font_size: float, width: float, indent: float) -> None:
         self.text = text
-        self.style = style
+        self.font_name = font_name
+        self.font_size = font_size
         self.width = width
         self.indent = indent  # extra indent of the paragraph's first line
-        self.space = text_width(" ", style.font_name, style.font_size)
+        self.space = text_width(" ", font_name, font_size)
         self.lines: list[_Line] = []
         self.start: int | None = None
         self.end = 0
@@ -680,7 +704,7 @@ class _LineBuilder:
 
     def add_word(self, start: int, end: int) -> None:
         word = self.text[start:end]
-        width = text_width(word, self.style.font_name, self.style.font_size)
+        width = text_width(word, self.font_name, self.font_size)
         if self.start is not None:
             gap = (start - self.end) * self.space
             if self.used + gap + width <= self.available():
@@ -696,7 +720,7 @@ class _LineBuilder:
     def add_long_word(self, start: int, end: int) -> None:
         """Break a word wider than the line between characters."""
         word = self.text[start:end]
-        font_name, font_size = self.style.font_name, self.style.font_size
+        font_name, font_size = self.font_name, self.font_size
         advances = _char_advances(word, font_name, font_size)
 
         def measure(piece: str) -> float:
@@ -722,15 +746,31 @@ class _LineBuilder:
         self.flush()
 
 
-def _wrap(text: str, style: BidiStyle, width: float, indent: float) -> list[_Line]:
-    builder = _LineBuilder(text, style, width, indent)
+def _wrap(text: str, style: BidiStyle, width: float, indent: float) -> tuple[_Line, ...]:
+    if len(text) > _MAX_CACHED_WRAP:
+        return _wrap_text(text, style.font_name, style.font_size, width, indent)
+    return _cached_wrap(text, style.font_name, style.font_size, width, indent)
+
+
+_MAX_CACHED_WRAP = 4000  # longer paragraphs are wrapped without the cache
+
+
+@lru_cache(maxsize=8192)
+def _cached_wrap(text: str, font_name: str, font_size: float, width: float, indent: float) -> tuple[_Line, ...]:
+    return _wrap_text(text, font_name, font_size, width, indent)
+
+
+def _wrap_text(text: str, font_name: str, font_size: float, width: float, indent: float) -> tuple[_Line, ...]:
+    """The lines of ``text`` filled greedily (cached by :func:`_wrap`: a table cell is measured
+    at the same width by every export of the same workshop)."""
+    builder = _LineBuilder(text, font_name, font_size, width, indent)
     start = 0
     while True:
         newline = text.find("\n", start)
         end = len(text) if newline < 0 else newline
         builder.add_hard_line(start, end)
         if newline < 0:
-            return builder.lines
+            return tuple(builder.lines)
         start = newline + 1
 
 
@@ -800,7 +840,7 @@ class BidiParagraph(Flowable):
         self.rtl = _resolve_direction(self.text, style.direction, style.fallback_rtl)
         self.bullet = clean_text(style.bullet, style.font_name) if style.bullet else ""
         self._indent = self._bullet_width()
-        self._cache: tuple[float, list[_Line]] | None = None
+        self._cache: tuple[float, Sequence[_Line]] | None = None
         self.width = 0.0
         self.height = 0.0
 
@@ -824,7 +864,7 @@ class BidiParagraph(Flowable):
         size = self.style.font_size
         return text_width(self.bullet, self.style.font_name, size) + 0.6 * size
 
-    def lines_for(self, width: float) -> list[_Line]:
+    def lines_for(self, width: float) -> Sequence[_Line]:
         """The wrapped lines for a frame ``width`` points wide (cached)."""
         if self._cache is None or self._cache[0] != width:
             text_width_avail = width - self.bullet_indent
@@ -923,6 +963,7 @@ class BidiParagraph(Flowable):
 
         font_name, size = self.style.font_name, self.style.font_size
         code = text._code
+        writer = _TextWriter(text)
         for run in runs:
             for glyphs, width, actual, form in _run_steps(run, font_name, size):
                 if glyphs is not None:
@@ -931,7 +972,7 @@ class BidiParagraph(Flowable):
                         code.append(f"/Span <</ActualText {actual}>> BDC")
                     # Glyphs side by side at their own widths are plain text to ReportLab (its fast
                     # path writes the same bytes); moved ones need its shaped path (may add a rise).
-                    code.append(_text_operator(text, glyphs, form))
+                    code.append(writer.operator(glyphs, form))
                     if actual is not None:
                         code.append("EMC")
                 x += width
