@@ -11,7 +11,6 @@ from workshop.core.model import Workshop
 from workshop.core.service import Workshops
 from workshop.tui.app import make_app
 from workshop.tui.widgets.capture_list import CaptureList, entry_line
-from workshop.tui.widgets.rtl_row import RtlRow
 from appkit import ENV
 
 
@@ -50,7 +49,7 @@ async def test_at_name_is_stored_as_author_and_shown(make_config, data_dir: Path
         app.save_now()
         items = where(workshops.load(workshop.id))
         assert [(i.text, i.author) for i in items] == [("Turf wars", "Lena")]
-        rows = [t.text for t in capture.item_list.query(RtlRow)]
+        rows = [capture.item_list.row_text(n) for n in range(capture.item_list.row_count)]
         assert any(row.startswith("Turf wars — Lena") for row in rows), rows
 
         # ctrl+e puts "@Lena" back in the field with the cursor at the end of the text: words typed

@@ -99,35 +99,66 @@ def test_rtl_text_wraps_first_words_on_first_line() -> None:
 
 
 
-def test_rtl_row_wraps_and_aligns_like_rtl_text_inside_its_padding() -> None:
-    """A list row paints its own text (one widget a row): wrapped at its content width, Arabic on the right."""
-    from textual.widgets import ListView
-
-    from workshop.tui.widgets.rtl_row import RtlRow
+def test_row_view_wraps_and_aligns_like_rtl_text_inside_its_padding() -> None:
+    """A list paints its rows itself (one widget a list): each row wrapped at the width inside its
+    padding, Arabic on the right; new rows with more lines move the rows below them."""
+    from workshop.tui.widgets.row_view import RowView
 
     paragraph = "مرحبا بالعالم مرحبا بالعالم مرحبا بالعالم"
 
     async def body(app: WidgetApp, pilot: Pilot) -> None:
-        rows = list(app.query(RtlRow))
-        arabic, english = rows
-        assert arabic.content_size.width == 15 and arabic.size.height == 3
-        for y in range(3):
-            line = line_text(arabic, y)
-            assert cell_len(line) == 15 and line.endswith(BIL_ALAM_VISUAL + " " + MARHABA_VISUAL)
-        assert line_text(english) == "Hello world".ljust(15)
-        english.text = "Hello world, and again hello"  # grows to two lines
+        view = app.query_one(RowView)
+        view.set_rows([("item-1", paragraph), ("item-2", "Hello world")])
         await pilot.pause()
-        assert english.size.height == 2 and english.name == "item-2"
+        assert view.row_lines(0) == [BIL_ALAM_VISUAL + " " + MARHABA_VISUAL] * 3
+        for y in range(3):
+            line = line_text(view, y)
+            assert cell_len(line) == 17 and line.endswith(BIL_ALAM_VISUAL + " " + MARHABA_VISUAL + " ")
+        assert line_text(view, 3) == " " + "Hello world".ljust(15) + " "
+        view.set_rows([("item-1", paragraph), ("item-2", "Hello world, and again hello"), ("item-3", "Last")])
+        await pilot.pause()
+        assert [line_text(view, y).strip() for y in (3, 4, 5)] == ["Hello world,", "and again hello", "Last"]
+        assert view.virtual_size.height == 6
 
     def widgets() -> list[Widget]:
-        rows = [RtlRow(paragraph, name="item-1"), RtlRow("Hello world", name="item-2")]
-        for row in rows:
-            row.styles.padding = (0, 1)
-        view = ListView(*rows)
+        view = RowView()
         view.styles.width = 17
         return [view]
 
     run(widgets, body, size=(40, 10))
+
+
+def test_row_view_wraps_only_what_is_shown_and_end_reaches_the_last_row() -> None:
+    """500 long rows: the first paint wraps the rows on screen (and their neighbours), not all of
+    them; End highlights the last row and paints it at the bottom; PageUp moves by a screenful."""
+    from workshop.tui.widgets.row_view import RowView
+
+    rows: list[tuple[str | None, str]] = [(f"i{n}", f"Item {n} " + "word " * (n % 9)) for n in range(500)]
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        view = app.query_one(RowView)
+        view.set_rows(rows)
+        view.focus()
+        await pilot.pause()
+        assert len(view._wrapped) < 40
+        await pilot.press("end")
+        await pilot.pause()
+        assert view.highlighted_id == "i499"
+        painted = [line_text(view, y) for y in range(view.scrollable_content_region.height)]
+        assert any(line.strip().startswith("Item 499") for line in painted), painted
+        assert len(view._wrapped) < 80
+        await pilot.press("pageup")
+        assert view.index is not None and 480 < view.index < 499
+        await pilot.press("home")
+        assert view.highlighted_id == "i0" and line_text(view, 0).strip().startswith("Item 0")
+
+    def widgets() -> list[Widget]:
+        view = RowView()
+        view.styles.width = 30
+        return [view]
+
+    run(widgets, body, size=(40, 10))
+
 
 def test_rtl_text_set_text_relayouts() -> None:
     async def body(app: WidgetApp, pilot: Pilot) -> None:

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import ModalScreen
-from textual.widgets import ListView, SelectionList
+from textual.widgets import SelectionList
 from workshop.tui.widgets.plain import Static
 from textual.widgets.selection_list import Selection
 
@@ -39,6 +39,7 @@ from workshop.core.steps.mapping import (
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.localise import localise_bindings
+from workshop.tui.widgets.row_view import RowView
 from workshop.tui.widgets.rtl_text import RtlText
 
 PANES: tuple[str, ...] = ("trends", "problems", "opportunities", "map")
@@ -239,7 +240,7 @@ class MappingScreen(StepScreen):
     def _capture(self, pane: str) -> CaptureList:
         return self.query_one(f"#{pane}", CaptureList)
 
-    @on(ListView.Highlighted)
+    @on(RowView.Highlighted)
     def _highlighted(self) -> None:
         self._show_links()
 

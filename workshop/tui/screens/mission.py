@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Input, ListView, TextArea
+from textual.widgets import Input, TextArea
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.edits import reorder
@@ -30,6 +30,7 @@ from workshop.core.steps.mission import (
 )
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import CaptureList, Entry
+from workshop.tui.widgets.row_view import RowView
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
 
@@ -186,7 +187,7 @@ class MissionScreen(StepScreen):
             column.query_one(".compare-title", Static).update(self.ui.show(title))
             column.query_one(".compare-text", RtlText).text = draft.text
 
-    @on(ListView.Highlighted)
+    @on(RowView.Highlighted)
     def _draft_highlighted(self) -> None:
         self._show_detail()
 

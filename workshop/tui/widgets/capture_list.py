@@ -28,7 +28,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, ListItem, ListView
+from textual.widgets import Input
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.attribution import for_editing, with_author
@@ -37,7 +37,7 @@ from workshop.core.session import Session
 from workshop.core.rtl import fit
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
-from workshop.tui.widgets.rtl_row import RtlRow
+from workshop.tui.widgets.row_view import RowView
 from workshop.tui.widgets.rtl_text import RtlText
 
 
@@ -95,23 +95,6 @@ class CaptureInput(RtlInput):
             self.post_message(self.PastedLines(self, lines))
 
 
-class Row(RtlRow):
-    """One row: an item's text (or, disabled, the hint of an empty list), reused as rows change.
-
-    One widget a row (`RtlRow` paints its own wrapped text, #17); a change of the list re-texts
-    the rows in place and mounts or removes only the difference in count."""
-
-    def __init__(self, ui: Ui) -> None:
-        super().__init__("", mode=ui.mode)
-
-    def show(self, item_id: str | None, line: str) -> None:
-        """Show item `item_id` (None: the empty list's hint)."""
-        self._name = item_id
-        self.text = line
-        self.disabled = item_id is None
-        self.set_class(item_id is None, "empty")
-
-
 def typed_character(event: events.Key) -> str | None:
     """The character a key types (letters, digits, punctuation, space), or None for a command key."""
     character = event.character
@@ -120,8 +103,9 @@ def typed_character(event: events.Key) -> str | None:
     return character
 
 
-class ItemList(ListView):
-    """The rows; the item keys act on the highlighted row, printable keys go to the capture field."""
+class ItemList(RowView):
+    """The rows (one widget painting the rows on screen, #17); the item keys act on the highlighted
+    row, printable keys go to the capture field."""
 
     BINDINGS = [
         Binding("ctrl+e", "edit", "Edit", id="item-edit"),
@@ -198,11 +182,8 @@ class CaptureList(Vertical):
     CaptureList > .editing { height: auto; color: $text-warning; text-style: bold; display: none; }
     CaptureList.-editing > .editing { display: block; }
     CaptureList > ItemList { height: 1fr; background: $surface; }
-    CaptureList > ItemList > ListItem { padding: 0 1; }
-    CaptureList > ItemList > ListItem.-highlight { background: $surface; }
-    CaptureList > ItemList:focus > ListItem.-highlight { background: $accent; color: $text; text-style: bold; }
-    CaptureList > ItemList > ListItem.-editing { text-style: italic; }
-    CaptureList .empty { color: $text-muted; }
+    CaptureList > ItemList > .row-view--highlight { background: $surface; }
+    CaptureList > ItemList:focus > .row-view--highlight { background: $accent; color: $text; text-style: bold; }
     """
 
     editing: reactive[str | None] = reactive(None)
@@ -259,7 +240,6 @@ class CaptureList(Vertical):
         self.votable = votable
         self.transferable = transferable
         self._entries: list[Entry] | None = None
-        self._rows: list[Row] = []
         #: Where what is typed but not entered is kept (the screen's step and this list's id unless given).
         self.draft_key = draft_key
         #: What was typed to add an item and not entered yet (kept while an existing item is edited).
@@ -271,7 +251,7 @@ class CaptureList(Vertical):
         yield Static(self.ui.show(self.title), classes="title")
         yield RtlText("", mode=self.ui.mode, classes="editing")
         yield CaptureInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
-        item_list = ItemList()
+        item_list = ItemList(mode=self.ui.mode)
         localise_bindings(item_list, self.ui)
         yield item_list
 
@@ -288,9 +268,9 @@ class CaptureList(Vertical):
     def set_entries(self, entries: list[Entry], *, highlight: str | None = None) -> None:
         """Show these rows, keeping the highlighted row (or its place) when it is still there.
 
-        Rows are reused in place (new ones appended, extra ones removed), so the highlight is
-        set at once on a row that is already there: a key pressed right after a change acts on
-        the row it shows as highlighted, never on a stale index.
+        The list is one widget (rows are painted where visible), so the highlight is set at
+        once with the rows: a key pressed right after a change acts on the row it shows as
+        highlighted, never on a stale index.
         """
         item_list = self.item_list
         current = highlight or self.highlighted_id()
@@ -303,21 +283,7 @@ class CaptureList(Vertical):
         old_ids = {e.id for e in self._entries or []}
         self._entries = list(entries)
         wanted: list[tuple[str | None, str]] = [(e.id, entry_line(e)) for e in entries]
-        if not wanted:
-            wanted = [(None, self.ui.text("capture.empty"))]
-        new_rows = []
-        for index, (item_id, line) in enumerate(wanted):
-            if index < len(self._rows):
-                self._rows[index].show(item_id, line)
-            else:
-                row = Row(self.ui)
-                row.show(item_id, line)
-                new_rows.append(row)
-        for row in self._rows[len(wanted) :]:
-            row.remove()
-        self._rows = self._rows[: len(wanted)] + new_rows
-        if new_rows:
-            item_list.extend(new_rows)
+        item_list.set_rows(wanted or [(None, self.ui.text("capture.empty"))])
         if current in ids:
             target: int | None = ids.index(current)
         elif previous_index is not None and ids and old_ids & set(ids):
@@ -328,23 +294,17 @@ class CaptureList(Vertical):
         self._mark_editing()
 
     def _highlight(self, index: int | None) -> None:
-        """Highlight row `index` afresh, so the row is marked (the index alone may outlive its row)."""
-        item_list = self.item_list
-        item_list.index = None
-        item_list.index = index
+        """Highlight row `index` afresh (screens showing the row's details hear of it)."""
+        self.item_list.highlight(index)
 
     def highlighted_id(self) -> str | None:
         """The id of the highlighted row (what details beside the list show), focused or not."""
-        item = self.item_list.highlighted_child
-        return item.name if isinstance(item, Row) and not item.disabled else None
+        return self.item_list.highlighted_id
 
     def target_id(self) -> str | None:
         """The row an item command may act on: the list has focus and the row is visibly highlighted."""
         item_list = self.item_list
-        item = item_list.highlighted_child
-        if not item_list.has_focus or not isinstance(item, Row) or item.disabled or not item.has_class("-highlight"):
-            return None
-        return item.name
+        return item_list.highlighted_id if item_list.has_focus else None
 
     def post_for_target(self, action: str, value: int = 0) -> None:
         item_id = self.target_id()
@@ -407,8 +367,7 @@ class CaptureList(Vertical):
         self._mark_editing()
 
     def _mark_editing(self) -> None:
-        for row in self._rows:
-            row.set_class(self.editing is not None and row.name == self.editing, "-editing")
+        self.item_list.marked = self.editing
 
     # ------------------------------------------------------------------ capture field
 

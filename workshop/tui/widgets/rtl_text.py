@@ -19,13 +19,13 @@ from textual.widget import Widget
 
 from workshop.core.rtl import display_lines, is_rtl_text, resolve_mode
 
-__all__ = ["Paragraph", "ParagraphWidget", "RtlText"]
+__all__ = ["Paragraph", "ParagraphWidget", "RtlText", "paint_line"]
 
 
 class Paragraph:
     """The wrapped, display-ordered lines of one logical text, and how each is painted.
 
-    Shared by RtlText and RtlRow (a list row that paints its text itself). Lines are cached per
+    Shared by RtlText and RowView (a list that paints its rows itself). Lines are cached per
     (text, width)."""
 
     def __init__(self, mode: str, rtl: bool | None) -> None:
@@ -62,14 +62,18 @@ class Paragraph:
         lines = self.lines(text, width)
         if y >= len(lines) or width <= 0:
             return Strip.blank(max(width, 0), style)
-        line = lines[y]
-        padding = " " * max(0, width - cell_len(line))
-        painted = padding + line if self.is_rtl(text) else line + padding
-        return Strip([Segment(painted, style)]).crop_extend(0, width, style)
+        return paint_line(lines[y], self.is_rtl(text), width, style)
+
+
+def paint_line(line: str, rtl: bool, width: int, style: Style) -> Strip:
+    """One wrapped display line as a strip `width` cells wide: right-aligned when `rtl`."""
+    padding = " " * max(0, width - cell_len(line))
+    painted = padding + line if rtl else line + padding
+    return Strip([Segment(painted, style)]).crop_extend(0, width, style)
 
 
 class ParagraphWidget:
-    """What a widget that shows one `Paragraph` of its `text` does (RtlText, RtlRow): measure
+    """What a widget that shows one `Paragraph` of its `text` does (RtlText): measure
     and paint the wrapped lines; the widget says how wide it paints (`_paint_width`)."""
 
     text: str
