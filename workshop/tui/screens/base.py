@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar, Literal
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding
@@ -82,6 +82,8 @@ class StepScreen(Screen[Nav]):
         localise_bindings(self, ui)
         self._unsubscribe = session.subscribe(self._heard)
         self._typed_form: Screen | None = None  # type: ignore[type-arg]
+        self._work_shown = False
+        self._resumed = False
 
     @property
     def workshop(self) -> Workshop:
@@ -126,6 +128,11 @@ class StepScreen(Screen[Nav]):
         """Show the workshop's current state in the work area (after any change)."""
 
     def on_mount(self) -> None:
+        # Textual calls `on_mount` of every class in the MRO, and the step screens that add to it call
+        # this one first (super().on_mount()): without the guard the work area was filled twice.
+        if self._work_shown:
+            return
+        self._work_shown = True
         self.refresh_work()
         offer_drafts(self, self.session, self.STEP)
         release_when_settled(self.app)
@@ -142,6 +149,14 @@ class StepScreen(Screen[Nav]):
         # the session); Textual removes this screen's widgets before the screen itself (ctrl+g crash).
         self._unsubscribe()
         return super().dismiss(result)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time this screen is shown its widgets were styled as they mounted: Textual's
+        `Screen._on_screen_resume` (which Textual calls after this one, as for any handler in the MRO)
+        need not style the whole screen a second time. Later resumes (a dialog closed) restyle."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_unmount(self) -> None:
         self._unsubscribe()
