@@ -375,7 +375,7 @@ def _command(args: argparse.Namespace, config: AppConfig, catalogue: Catalogue, 
         return EXIT_USER_ERROR
     from workshop.tui.app import run_app
 
-    return run_app(config)
+    return run_app(config, workshops)  # the store opened above: one per process
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -72,14 +72,16 @@ class WorkshopApp(App[int]):
     #: The palette offers the app's own commands (workshop/tui/commands.py), not Textual's English ones.
     COMMANDS = App.COMMANDS | {StepCommands, WorkshopCommands}
 
-    def __init__(self, config: AppConfig, *, environ: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, config: AppConfig, *, environ: dict[str, str] | None = None, workshops: Workshops | None = None
+    ) -> None:
         super().__init__()
         self.config = config
         env = dict(os.environ) if environ is None else environ
         self.rtl_mode = resolve_mode(config.rtl, env)
         self._vte_sequence = vte_disable_bidi_sequence(env) if self.rtl_mode == "app" else ""
         self.ui = Ui.of(config.language, self.rtl_mode)
-        self.workshops = Workshops.at(config.data_dir)
+        self.workshops = workshops or Workshops.at(config.data_dir)
         self.session: Session | None = None
         #: The sentence to print after a crash (run_app prints it once the terminal is back).
         self.crash_message = ""
@@ -421,16 +423,19 @@ class WorkshopApp(App[int]):
         self.push_screen(MessageScreen(self.ui, text))
 
 
-def make_app(config: AppConfig, *, environ: dict[str, str] | None = None) -> WorkshopApp:
-    """The one place an app is built from plain values (the CLI and the tests call it)."""
+def make_app(
+    config: AppConfig, *, environ: dict[str, str] | None = None, workshops: Workshops | None = None
+) -> WorkshopApp:
+    """The one place an app is built from plain values (the CLI and the tests call it); *workshops*:
+    the data folder the CLI already opened (one store per process), else opened here."""
     check_screens()
-    return WorkshopApp(config, environ=environ)
+    return WorkshopApp(config, environ=environ, workshops=workshops)
 
 
-def run_app(config: AppConfig) -> int:
+def run_app(config: AppConfig, workshops: Workshops | None = None) -> int:
     """Run the app in this terminal; returns the exit code (non-zero after a crash or unsaved changes)."""
     make_private_dir(config.data_dir)
-    app = make_app(config)
+    app = make_app(config, workshops=workshops)
     try:
         result = app.run()
     finally:
