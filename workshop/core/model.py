@@ -95,6 +95,18 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+# Default factories are plain functions (or lambdas for the parts): pydantic inspects every factory's
+# signature when it builds a model's validator (at the first load of a start), and `inspect.signature`
+# of a builtin such as `list` parses its text signature each time, of a model class builds that
+# class's signature: ~40 factories made that ~10-20 ms of each start (issue #17).
+def _new_list() -> list[Any]:
+    return []
+
+
+def _new_dict() -> dict[Any, Any]:
+    return {}
+
+
 class Model(BaseModel):
     """Base for every part: strict about unknown fields, validates assignments."""
 
@@ -139,12 +151,12 @@ class Participant(Model):
 class Needs(Model):
     """Answers to the first of the eight steps: several items per question."""
 
-    accomplish: list[Item] = Field(default_factory=list)
-    strengths: list[Item] = Field(default_factory=list)
-    needs: list[Item] = Field(default_factory=list)
-    pros: list[Item] = Field(default_factory=list)
-    cons: list[Item] = Field(default_factory=list)
-    goals: list[Item] = Field(default_factory=list)
+    accomplish: list[Item] = Field(default_factory=_new_list)
+    strengths: list[Item] = Field(default_factory=_new_list)
+    needs: list[Item] = Field(default_factory=_new_list)
+    pros: list[Item] = Field(default_factory=_new_list)
+    cons: list[Item] = Field(default_factory=_new_list)
+    goals: list[Item] = Field(default_factory=_new_list)
 
 
 class ReadinessAnswer(Model):
@@ -186,7 +198,7 @@ class Problem(Model):
     author: ShortText = ""
     votes: int = Field(default=0, ge=0)
     swot_id: str | None = None
-    opportunity_ids: list[str] = Field(default_factory=list)
+    opportunity_ids: list[str] = Field(default_factory=_new_list)
 
 
 class DraftVersion(Model):
@@ -203,7 +215,7 @@ class MissionDraft(Model):
     text: LongText = ""
     created: str = Field(default_factory=now_iso)
     #: Earlier texts of this draft, oldest first.
-    history: list[DraftVersion] = Field(default_factory=list)
+    history: list[DraftVersion] = Field(default_factory=_new_list)
 
 
 class MissionParts(Model):
@@ -217,8 +229,8 @@ class MissionParts(Model):
 
 class Mission(Model):
     #: Parts being written (kept as typed, so nothing is lost before ctrl+r makes a draft).
-    working: MissionParts = Field(default_factory=MissionParts)
-    drafts: list[MissionDraft] = Field(default_factory=list)
+    working: MissionParts = Field(default_factory=lambda: MissionParts())
+    drafts: list[MissionDraft] = Field(default_factory=_new_list)
     adopted_id: str | None = None
     vision: LongText = ""
 
@@ -252,12 +264,12 @@ class Partner(Model):
     interest: int = Field(default=3, ge=1, le=5)
     #: Private facilitator notes.
     notes: LongText = ""
-    follow_ups: list[FollowUp] = Field(default_factory=list)
+    follow_ups: list[FollowUp] = Field(default_factory=_new_list)
 
 
 class CoalitionChoice(Model):
     #: Answers to the type questions: question key -> option key.
-    answers: dict[str, str] = Field(default_factory=dict)
+    answers: dict[str, str] = Field(default_factory=_new_dict)
     chosen: CoalitionType | None = None
     reason: LongText = ""
 
@@ -281,11 +293,11 @@ class Committee(Model):
     name: ShortText = ""
     cadence: ShortText = ""
     decision_authority: LongText = ""
-    members: list[Member] = Field(default_factory=list)
+    members: list[Member] = Field(default_factory=_new_list)
 
 
 class Structure(Model):
-    committees: list[Committee] = Field(default_factory=list)
+    committees: list[Committee] = Field(default_factory=_new_list)
 
 
 class ActionPlan(Model):
@@ -315,7 +327,7 @@ class Goal(Model):
     work_group_id: str | None = None
     convener: ShortText = ""
     votes: int = Field(default=0, ge=0)
-    plans: list[ActionPlan] = Field(default_factory=list)
+    plans: list[ActionPlan] = Field(default_factory=_new_list)
 
 
 class GroundRule(Model):
@@ -329,7 +341,7 @@ class GroundRule(Model):
 
 
 class GroundRules(Model):
-    rules: list[GroundRule] = Field(default_factory=list)
+    rules: list[GroundRule] = Field(default_factory=_new_list)
     decision_procedure: DecisionProcedure | None = None
     quorum: int | None = Field(default=None, ge=1, le=1000)
     conflict_resolution: ConflictResolution | None = None
@@ -364,14 +376,14 @@ class Meeting(Model):
 
 class Evaluation(Model):
     #: Progress of each of the eight steps (key "1".."8"): 0-100.
-    eight_steps: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=dict)
-    ratings: list[Rating] = Field(default_factory=list)
+    eight_steps: dict[str, Annotated[int, Field(ge=0, le=100)]] = Field(default_factory=_new_dict)
+    ratings: list[Rating] = Field(default_factory=_new_list)
     #: The four empowerment success indicators (key "1".."4") -> checked.
-    indicators: dict[str, bool] = Field(default_factory=dict)
+    indicators: dict[str, bool] = Field(default_factory=_new_dict)
     #: This workshop's own wording of an indicator (key "1".."4"); absent: the manual's wording.
-    indicator_texts: dict[str, ShortText] = Field(default_factory=dict)
-    next_steps: list[NextStep] = Field(default_factory=list)
-    next_meeting: Meeting = Field(default_factory=Meeting)
+    indicator_texts: dict[str, ShortText] = Field(default_factory=_new_dict)
+    next_steps: list[NextStep] = Field(default_factory=_new_list)
+    next_meeting: Meeting = Field(default_factory=lambda: Meeting())
 
     @field_validator("next_steps", mode="before")
     @classmethod
@@ -392,9 +404,9 @@ class Evaluation(Model):
 
 class Timing(Model):
     #: Planned minutes per step (overrides the catalogue's suggestion).
-    timeboxes: dict[str, int] = Field(default_factory=dict)
+    timeboxes: dict[str, int] = Field(default_factory=_new_dict)
     #: Seconds spent per step.
-    spent: dict[str, int] = Field(default_factory=dict)
+    spent: dict[str, int] = Field(default_factory=_new_dict)
     dots_per_participant: int = Field(default=3, ge=0, le=50)
 
 
@@ -432,14 +444,14 @@ class RoomDevice(Model):
     joined: str = Field(default_factory=now_iso)
     removed: bool = False
     #: Dots this device put on items: item id -> dots.
-    votes: dict[str, int] = Field(default_factory=dict)
+    votes: dict[str, int] = Field(default_factory=_new_dict)
     #: The last vote and answer submissions seen (client ids), so a retried one counts once.
-    seen_votes: list[str] = Field(default_factory=list)
+    seen_votes: list[str] = Field(default_factory=_new_list)
     #: This phone's answers to the readiness checklist: question -> yes / no / unsure (counted
     #: beside each question on the facilitator's screen; the group's answer stays the facilitator's).
-    readiness: dict[str, ReadinessAnswerValue] = Field(default_factory=dict)
+    readiness: dict[str, ReadinessAnswerValue] = Field(default_factory=_new_dict)
     #: This phone's poll answers: question -> the id of its Rating in evaluation.ratings.
-    poll: dict[str, str] = Field(default_factory=dict)
+    poll: dict[str, str] = Field(default_factory=_new_dict)
 
 
 class Room(Model):
@@ -454,8 +466,8 @@ class Room(Model):
     #: The join address (with the code) while the room is open and unlocked, for `workshop present`
     #: to show; empty otherwise. Written by the facilitator's process only.
     join_url: ShortText = ""
-    devices: list[RoomDevice] = Field(default_factory=list)
-    inbox: list[InboxEntry] = Field(default_factory=list)
+    devices: list[RoomDevice] = Field(default_factory=_new_list)
+    inbox: list[InboxEntry] = Field(default_factory=_new_list)
 
 
 class Workshop(Model):
@@ -466,28 +478,28 @@ class Workshop(Model):
     last_step: StepId = "setup"
     archived: bool = False
     meta: Meta
-    participants: list[Participant] = Field(default_factory=list)
-    needs: Needs = Field(default_factory=Needs)
+    participants: list[Participant] = Field(default_factory=_new_list)
+    needs: Needs = Field(default_factory=lambda: Needs())
     readiness: dict[str, ReadinessAnswer] = Field(default_factory=_empty_readiness)
-    swot: list[SwotItem] = Field(default_factory=list)
-    trends: list[Trend] = Field(default_factory=list)
-    problems: list[Problem] = Field(default_factory=list)
-    opportunities: list[Opportunity] = Field(default_factory=list)
-    mission: Mission = Field(default_factory=Mission)
-    partners: list[Partner] = Field(default_factory=list)
-    coalition_type: CoalitionChoice = Field(default_factory=CoalitionChoice)
-    structure: Structure = Field(default_factory=Structure)
-    goals: list[Goal] = Field(default_factory=list)
-    ground_rules: GroundRules = Field(default_factory=GroundRules)
-    evaluation: Evaluation = Field(default_factory=Evaluation)
-    timing: Timing = Field(default_factory=Timing)
+    swot: list[SwotItem] = Field(default_factory=_new_list)
+    trends: list[Trend] = Field(default_factory=_new_list)
+    problems: list[Problem] = Field(default_factory=_new_list)
+    opportunities: list[Opportunity] = Field(default_factory=_new_list)
+    mission: Mission = Field(default_factory=lambda: Mission())
+    partners: list[Partner] = Field(default_factory=_new_list)
+    coalition_type: CoalitionChoice = Field(default_factory=lambda: CoalitionChoice())
+    structure: Structure = Field(default_factory=lambda: Structure())
+    goals: list[Goal] = Field(default_factory=_new_list)
+    ground_rules: GroundRules = Field(default_factory=lambda: GroundRules())
+    evaluation: Evaluation = Field(default_factory=lambda: Evaluation())
+    timing: Timing = Field(default_factory=lambda: Timing())
     #: Private facilitator notes per step id.
-    facilitator_notes: dict[str, LongText] = Field(default_factory=dict)
+    facilitator_notes: dict[str, LongText] = Field(default_factory=_new_dict)
     #: Text typed in a capture field but not entered yet, per field ("needs.accomplish", "swot.q-strength"):
     #: offered back in that field next time. Private: never in the participants' exports.
-    drafts: dict[str, LongText] = Field(default_factory=dict)
+    drafts: dict[str, LongText] = Field(default_factory=_new_dict)
     #: Participants' phones: devices, the inbox of what they sent, voting rules (private).
-    room: Room = Field(default_factory=Room)
+    room: Room = Field(default_factory=lambda: Room())
 
     @field_validator("readiness")
     @classmethod
