@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.core.content import load_catalogue
+from workshop.core.content import _WHOLE_NUMBER_RULES, _plural_rule, load_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,3 +44,17 @@ def test_english_one_and_other() -> None:
 def test_no_catalogue_says_s_in_brackets() -> None:
     for path in glob.glob(str(ROOT / "content" / "*.toml")):
         assert "(s)" not in Path(path).read_text(encoding="utf-8"), path
+
+
+@pytest.mark.parametrize("language", sorted(_WHOLE_NUMBER_RULES))
+def test_built_in_whole_number_rules_are_babels(language: str) -> None:
+    """The app's own languages skip Babel at start for whole counts: the same category as Babel's CLDR rule."""
+    counts = [*range(0, 1201), 10_000, 10_003, 10_011, 10_100, 1_000_000, 1_000_002]
+    built_in, babel = _WHOLE_NUMBER_RULES[language], _plural_rule(language)
+    assert [built_in(n) for n in counts] == [babel(n) for n in counts]
+
+
+def test_counts_that_are_not_whole_numbers_still_go_to_babel() -> None:
+    en = load_catalogue("en")
+    assert en.t("screen.mapping.seeded", count=1.5).startswith("1.5 items")
+    assert en.t("screen.mapping.seeded", count=-1) == "-1 item added from the SWOT."

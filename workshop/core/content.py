@@ -113,10 +113,35 @@ def _plural_rule(language: str) -> Any:
     return Locale.parse(language).plural_form
 
 
+def _english_whole(n: int) -> str:
+    """CLDR `en`, whole numbers: one: i = 1 and v = 0; other."""
+    return "one" if n == 1 else "other"
+
+
+def _arabic_whole(n: int) -> str:
+    """CLDR `ar`, whole numbers: zero: n = 0; one: n = 1; two: n = 2; few: n % 100 = 3..10;
+    many: n % 100 = 11..99; other."""
+    if n <= 2:
+        return ("zero", "one", "two")[n]
+    if 3 <= n % 100 <= 10:
+        return "few"
+    if 11 <= n % 100 <= 99:
+        return "many"
+    return "other"
+
+
+#: The CLDR rules of the app's own languages for whole numbers (every count it shows): a start does
+#: not import Babel and load its locale data (~50-100 ms, on every Arabic start and the English goals
+#: step). Any other count or language goes to Babel; tests/core/test_plurals.py checks these against it.
+_WHOLE_NUMBER_RULES = {"en": _english_whole, "ar": _arabic_whole}
+
+
 def plural_text(language: str, table: dict[str, str], count: Any) -> str:
     """The form of a plural table for ``count`` under the language's CLDR rules."""
     try:
-        category = _plural_rule(language)(abs(count))
+        number = abs(count)
+        rule = _WHOLE_NUMBER_RULES.get(language) if type(number) is int else None
+        category = rule(number) if rule is not None else _plural_rule(language)(number)
     except (TypeError, ValueError):
         category = "other"
     return table.get(category) or table["other"]
