@@ -310,26 +310,29 @@ class Session:
 
     # ------------------------------------------------------------------ steps and time
 
-    def enter_step(self, step: str) -> None:
-        """Record the step being worked on (saved at once) and start its clock."""
+    def enter_step(self, step: str, *, save: bool = True) -> None:
+        """Record the step being worked on and start its clock; saved at once, or with *save* False
+        by the caller's `flush` (the app's, right after the step's first frame)."""
         if step not in STEPS:
             raise ValueError(step)
-        self.leave_step()
+        self.leave_step(save=save)
         self._step_started = self.clock()
         if self.read_only:
             return
         if self.workshop.last_step != step:
             self.edit(lambda w: setattr(w, "last_step", step))
-        self.flush()
+        if save:
+            self.flush()
 
-    def leave_step(self) -> None:
-        """Add the time spent on the current step to the workshop and save."""
+    def leave_step(self, *, save: bool = True) -> None:
+        """Add the time spent on the current step to the workshop and save (unless *save* is False)."""
         if self._step_started is None or self.read_only:
             self._step_started = None
             return
         self._fold_step_time()
         self._step_started = None
-        self.flush()
+        if save:
+            self.flush()
 
     def _fold_step_time(self) -> None:
         """Move the whole seconds of the running step clock into `timing.spent` (marks the workshop changed)."""

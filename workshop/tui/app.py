@@ -373,11 +373,20 @@ class WorkshopApp(App[int]):
         self.notify(self.ui.text(key, **params), severity="error", timeout=20)
 
     def show_step(self, step: str) -> None:
-        assert self.session is not None
+        session = self.session
+        assert session is not None
         self.current_step = step
-        self.session.enter_step(step)
-        screen = step_screen(step, self.session, self.ui, show_guidance=self._settings().show_guidance)
+        # The step (and the time spent on the one left) is written right after the new screen's
+        # first frame, not before it: a synchronous save on the way to the frame (serialise, write,
+        # fsync, index) held up every start and step change. The edit is in memory at once.
+        session.enter_step(step, save=False)
+        screen = step_screen(step, session, self.ui, show_guidance=self._settings().show_guidance)
         self.push_screen(screen, callback=self._navigate)
+        self.call_after_refresh(self._save_entered_step, session)
+
+    def _save_entered_step(self, session: Session) -> None:
+        if session is self.session:  # not a session closed meanwhile (home, another workshop)
+            session.flush()
 
     def _navigate(self, nav: Nav | None) -> None:
         if nav is None or nav.action == "home":
