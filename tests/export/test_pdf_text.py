@@ -397,3 +397,60 @@ def test_rendered_page_is_not_blank(tmp_path: Path, styles) -> None:
         capture_output=True,
     ).stdout
     assert 0.005 < _dark_fraction(pgm) < 0.5
+
+
+# --------------------------------------------------------------------------- the glyph writer
+
+
+def test_glyph_writer_writes_what_reportlab_writes(tmp_path: Path, styles, monkeypatch) -> None:
+    """`_TextWriter` writes a text operator itself once its glyphs have codes in the document's
+    font subsets; the PDF must be ReportLab's own, byte for byte (kerned English, harakat,
+    lam-alef, brackets, a no-break space, numbers, hostile text, two fonts and sizes)."""
+    from reportlab import rl_config
+
+    from workshop.core.export import pdf_text
+
+    texts = [
+        ARABIC,
+        MIXED,
+        "Wave To AVA: “quoted” (brackets) [x] 10:30, +962 79 555 0101, a@b.org",
+        "مُدَرِّسٌ وَمُدَرِّسَةٌ (لا إله) «نص» ١٢٣",
+        "no-break\u00a0space and fi ligatures: office, affirm",
+        *HOSTILE,
+    ]
+
+    def story() -> list[Flowable]:
+        paragraphs: list[Flowable] = []
+        for _ in range(2):  # the second time every character already has its code
+            for text in texts:
+                paragraphs += [BidiParagraph(text, styles["body"]), BidiParagraph(text, styles["cell_bold"])]
+        return paragraphs
+
+    def build_invariant(path: Path) -> bytes:
+        invariant = rl_config.invariant
+        rl_config.invariant = 1
+        try:
+            SimpleDocTemplate(str(path), pagesize=A4).build(story())
+        finally:
+            rl_config.invariant = invariant
+        return path.read_bytes()
+
+    operator = pdf_text._TextWriter.operator
+    calls = {"all": 0, "reportlab": 0}
+
+    def counted(self, glyphs, form):  # type: ignore[no-untyped-def]
+        calls["all"] += 1
+        return operator(self, glyphs, form)
+
+    reportlab = pdf_text._TextWriter._reportlab
+
+    def counted_reportlab(self, glyphs):  # type: ignore[no-untyped-def]
+        calls["reportlab"] += 1
+        return reportlab(self, glyphs)
+
+    monkeypatch.setattr(pdf_text._TextWriter, "operator", counted)
+    monkeypatch.setattr(pdf_text._TextWriter, "_reportlab", counted_reportlab)
+    ours = build_invariant(tmp_path / "ours.pdf")
+    assert calls["reportlab"] < calls["all"] / 2  # most operators were written without ReportLab
+    monkeypatch.setattr(pdf_text._TextWriter, "operator", lambda self, glyphs, form: reportlab(self, glyphs))
+    assert build_invariant(tmp_path / "reportlab.pdf") == ours
