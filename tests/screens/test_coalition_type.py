@@ -77,8 +77,6 @@ async def test_arabic_arrows_point_the_way_the_keys_go(make_config, data_dir: Pa
     """In Arabic ← shows the next type: the position line has ◂ on its left and ▸ on its right as
     drawn (the catalogue puts them mirrored in logical order), the current type's pointer faces its
     name from the right, and each question points left to its answer."""
-    from textual.widgets import Static
-
     from workshop.tui.widgets.forms import RowList
 
     for language, pointer, answer_arrow in (("ar", "◂", "←"), ("en", "▸", "→")):
@@ -86,7 +84,8 @@ async def test_arabic_arrows_point_the_way_the_keys_go(make_config, data_dir: Pa
         app = make_app(make_config(open_ref=workshop.id, step="coalition-type", language=language), environ=ENV)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            position = str(app.screen.query_one("#type-position", Static).render()).strip()
+            drawn = app.screen.query_one("#type-position", RtlText).render_line(0)
+            position = "".join(segment.text for segment in drawn).strip()
             assert position[0] == "◂" and position[-1] == "▸", position
             overview = app.screen.query_one("#type-overview", RtlText).text
             assert overview.splitlines()[0].startswith(pointer + " 1.")

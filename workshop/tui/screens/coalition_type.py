@@ -46,11 +46,11 @@ class CoalitionTypeScreen(StepScreen):
     def compose_work(self) -> ComposeResult:
         ui = self.ui
         with VerticalScroll(id="type-scroll"):
-            yield Static(ui.label("screen.coalition_type.overview"), id="type-overview-heading", classes="charter-heading wide-only", markup=False)
+            yield RtlText(ui.text("screen.coalition_type.overview"), mode=ui.mode, rtl=ui.rtl, id="type-overview-heading", classes="charter-heading wide-only")
             yield RtlText("", mode=ui.mode, id="type-overview", classes="wide-only")
-            yield Static("", id="type-position", classes="charter-heading", markup=False)
+            yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="type-position", classes="charter-heading")
             yield RtlText("", mode=ui.mode, id="type-card")
-            yield Static(ui.label("screen.coalition_type.questions"), classes="charter-heading", markup=False)
+            yield RtlText(ui.text("screen.coalition_type.questions"), mode=ui.mode, rtl=ui.rtl, classes="charter-heading")
             yield RowList(ui, id="type-questions")
             yield RtlText("", mode=ui.mode, id="type-suggestion")
             yield RtlText("", mode=ui.mode, id="type-chosen")
@@ -103,7 +103,7 @@ class CoalitionTypeScreen(StepScreen):
             total=len(COALITION_TYPES),
             name=self._type_name(kind),
         )
-        self.query_one("#type-position", Static).update(ui.show(position + self._marks(kind, suggested)))
+        self.query_one("#type-position", RtlText).text = position + self._marks(kind, suggested)
         card = [
             f"{ui.text(f'coalition_types.properties.{p}')}: {ui.text(f'coalition_types.{kind}.{p}')}" for p in PROPERTIES
         ]

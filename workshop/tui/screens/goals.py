@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import DataTable, OptionList
-from workshop.tui.widgets.plain import Static
 
 from workshop.core.edits import dots_total, dots_used, vote
 from workshop.core.errors import InputProblem
@@ -64,13 +63,13 @@ class GoalsScreen(StepScreen):
     def compose_work(self) -> ComposeResult:
         ui = self.ui
         with Vertical(id="goals-lists"):
-            yield Static("", id="goals-heading", classes="charter-heading", markup=False)
+            yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="goals-heading", classes="charter-heading")
             yield RowList(ui, id="goals", typing=True)
-            yield Static("", id="plans-heading", classes="charter-heading", markup=False)
+            yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="plans-heading", classes="charter-heading")
             yield RowList(ui, id="plans", typing=True)
             yield RtlText("", mode=ui.mode, id="plan-gaps", classes="charter-findings-line")
         with Vertical(id="plan-table-view"):
-            yield Static(ui.label("screen.goals.table"), classes="charter-heading", markup=False)
+            yield RtlText(ui.text("screen.goals.table"), mode=ui.mode, rtl=ui.rtl, classes="charter-heading")
             yield DataTable(id="plan-table", cursor_type="row", zebra_stripes=True)
             yield RtlText("", mode=ui.mode, id="plan-table-note", classes="charter-muted")
 
@@ -130,7 +129,7 @@ class GoalsScreen(StepScreen):
     def refresh_work(self) -> None:
         ui, workshop = self.ui, self.workshop
         left = dots_total(workshop) - dots_used(workshop.goals)
-        self.query_one("#goals-heading", Static).update(ui.label("screen.goals.goals", left=left))
+        self.query_one("#goals-heading", RtlText).text = ui.text("screen.goals.goals", left=left)
         self.query_one("#goals", RowList).set_rows(
             [(g.id, self._goal_text(g)) for g in workshop.goals], ui.text("screen.goals.no_goals")
         )
@@ -142,12 +141,12 @@ class GoalsScreen(StepScreen):
         ui = self.ui
         goal = self._goal()
         plans = self.query_one("#plans", RowList)
-        heading = self.query_one("#plans-heading", Static)
+        heading = self.query_one("#plans-heading", RtlText)
         if goal is None:
-            heading.update(ui.label("screen.goals.plans_none"))
+            heading.text = ui.text("screen.goals.plans_none")
             plans.set_rows([], ui.text("screen.goals.no_goal_selected"))
         else:
-            heading.update(ui.show(ui.text("screen.goals.plans", goal=goal.text.strip() or ui.text("charter.untitled"))))
+            heading.text = ui.text("screen.goals.plans", goal=goal.text.strip() or ui.text("charter.untitled"))
             plans.set_rows([(p.id, self._plan_text(p)) for p in goal.plans], ui.text("screen.goals.no_plans"))
         self._refresh_gaps()
 

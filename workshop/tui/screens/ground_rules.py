@@ -60,7 +60,7 @@ class GroundRulesScreen(StepScreen):
             id="rules",
         )
         with VerticalScroll(id="decisions"):
-            yield Static(ui.label("screen.ground_rules.decisions"), classes="charter-heading", markup=False)
+            yield RtlText(ui.text("screen.ground_rules.decisions"), mode=ui.mode, rtl=ui.rtl, classes="charter-heading")
             rules = self.workshop.ground_rules
             yield from self._row(
                 "procedure",

@@ -138,10 +138,10 @@ class StructureScreen(StepScreen):
 
     def compose_work(self) -> ComposeResult:
         ui = self.ui
-        yield Static(ui.label("screen.structure.bodies"), classes="charter-heading", markup=False)
+        yield RtlText(ui.text("screen.structure.bodies"), mode=ui.mode, rtl=ui.rtl, classes="charter-heading")
         yield RowList(ui, id="bodies", typing=True)
         yield RtlText("", mode=ui.mode, id="body-detail")
-        yield Static("", id="members-heading", classes="charter-heading", markup=False)
+        yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="members-heading", classes="charter-heading")
         yield RowList(ui, id="members", typing=True)
         with VerticalScroll(id="structure-findings", classes="charter-findings"):
             yield RtlText("", mode=ui.mode, id="findings-text")
@@ -188,11 +188,11 @@ class StructureScreen(StepScreen):
         ui, workshop = self.ui, self.workshop
         body = self._selected_body()
         detail = self.query_one("#body-detail", RtlText)
-        heading = self.query_one("#members-heading", Static)
+        heading = self.query_one("#members-heading", RtlText)
         members = self.query_one("#members", RowList)
         if body is None:
             detail.text = ""
-            heading.update("")
+            heading.text = ""
             members.set_rows([], ui.text("screen.structure.no_members_no_body"))
             findings: list[Finding] = general_structure_findings(workshop)
         else:
@@ -203,7 +203,7 @@ class StructureScreen(StepScreen):
                     ui.text("screen.structure.authority_line", authority=body.decision_authority.strip() or none),
                 )
             )
-            heading.update(ui.label("screen.structure.members", name=self._body_name(body)))
+            heading.text = ui.text("screen.structure.members", name=self._body_name(body))
             members.set_rows([(m.id, self._member_text(m)) for m in body.members], ui.text("screen.structure.no_members"))
             findings = general_structure_findings(workshop) + committee_findings(workshop, body)
         text = findings_text(ui, findings) if findings else ui.text("charter.no_findings")
