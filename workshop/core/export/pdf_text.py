@@ -313,17 +313,28 @@ def _line_runs(text: str, start: int, end: int, rtl: bool) -> list[bidi.Run]:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", end)
     paragraph = text[first : len(text) if last < 0 else last]
+    # Each line of a paragraph is a key of its own, each holding the paragraph: long ones are
+    # not cached (a huge paste would keep a copy of itself per line).
+    runs = _line_runs_of if len(paragraph) > _MAX_CACHED_PARAGRAPH else _paragraph_line_runs
     return [
         bidi.Run(run.start + start, run.end + start, run.level)
-        for run in _paragraph_line_runs(paragraph, rtl, start - first, end - first)
+        for run in runs(paragraph, rtl, start - first, end - first)
     ]
+
+
+#: Longest paragraph whose lines' runs and wrapping are cached (a table cell, a usual paragraph).
+_MAX_CACHED_PARAGRAPH = 1000
+
+
+def _line_runs_of(paragraph: str, rtl: bool, start: int, end: int) -> tuple[bidi.Run, ...]:
+    return tuple(bidi.visual_runs(bidi.line_levels(paragraph, 1 if rtl else 0, start, end)))
 
 
 @lru_cache(maxsize=8192)
 def _paragraph_line_runs(paragraph: str, rtl: bool, start: int, end: int) -> tuple[bidi.Run, ...]:
     """The level runs of one line of a hard-broken paragraph, offsets from the line's start
     (cached: a line is laid out again for every export of the same workshop)."""
-    return tuple(bidi.visual_runs(bidi.line_levels(paragraph, 1 if rtl else 0, start, end)))
+    return _line_runs_of(paragraph, rtl, start, end)
 
 
 def visual_order(text: str, rtl: bool) -> list[int]:
@@ -747,12 +758,9 @@ class _LineBuilder:
 
 
 def _wrap(text: str, style: BidiStyle, width: float, indent: float) -> tuple[_Line, ...]:
-    if len(text) > _MAX_CACHED_WRAP:
+    if len(text) > _MAX_CACHED_PARAGRAPH:
         return _wrap_text(text, style.font_name, style.font_size, width, indent)
     return _cached_wrap(text, style.font_name, style.font_size, width, indent)
-
-
-_MAX_CACHED_WRAP = 4000  # longer paragraphs are wrapped without the cache
 
 
 @lru_cache(maxsize=8192)
