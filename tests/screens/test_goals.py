@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import DataTable, Static
+from textual.widgets import Input, DataTable, Static
 
 from workshop.tui.app import make_app
 from workshop.core.model import Meta, Participant, Partner, Workshop, workshop_to_dict
@@ -71,7 +71,15 @@ async def test_goal_plan_votes_and_table(make_config, data_dir: Path) -> None:  
         gaps = screen.query_one("#plan-gaps", RtlText).text
         assert "community" in gaps and "budget" not in gaps.split("community")[0].lower()
 
+        await pilot.press("tab", "enter")  # to the plans; Enter on a plan edits it, as their heading says
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query(Input).first().value == "Open a pilot centre"
+        await pilot.press("escape")
+        await pilot.pause()
+
         await pilot.press("shift+tab", "f11", "f11")  # back to the goals, two dots
+        assert app.focused is screen.query_one("#goals")
         await settled(pilot)
         assert stored(data_dir, workshop.id).goals[0].votes == 2
 

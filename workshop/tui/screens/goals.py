@@ -190,6 +190,11 @@ class GoalsScreen(StepScreen):
     def _goal_selected(self) -> None:
         self.query_one("#plans", RowList).focus()
 
+    @on(OptionList.OptionSelected, "#plans")
+    def _plan_selected(self) -> None:
+        """Enter on a plan edits it (the plans' heading says so), as ctrl+e does."""
+        self.action_edit()
+
     @on(RowList.Typed)
     def _typed(self, event: RowList.Typed) -> None:
         if self.type_ahead(event.character):
