@@ -144,6 +144,14 @@ class PtyApp:
                     return time.perf_counter() - start
         raise TimeoutError(f"{key!r} not echoed within {timeout} s")
 
+    def cpu_seconds(self) -> float:
+        """CPU time the program has used so far (user + system, clock-tick resolution): a busy
+        machine stretches wall time far more than it stretches this."""
+        assert self.process is not None
+        with open(f"/proc/{self.process.pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def peak_rss_kib(self) -> int:
         """Peak resident memory of the program (VmHWM), in KiB."""
         assert self.process is not None
