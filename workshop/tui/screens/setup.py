@@ -185,8 +185,7 @@ class SetupScreen(StepScreen):
         self.query_one("#stage-description", RtlText).text = ui.text(f"stages.{workshop.meta.stage}.description")
         sector_names = self._sector_names()
         capture = self.query_one("#participants", CaptureList)
-        capture.title = ui.text("screen.setup.participants_count", count=len(workshop.participants))
-        capture.query_one(".title", Static).update(ui.show(capture.title))
+        capture.set_title(ui.text("screen.setup.participants_count", count=len(workshop.participants)))
         capture.set_entries(
             [
                 Entry(p.id, participant_line(p.name, p.organisation, sector_names.get(p.sector or "", ""), arabic=ui.rtl))

@@ -29,7 +29,6 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input
-from workshop.tui.widgets.plain import Static
 
 from workshop.core.attribution import for_editing, with_author
 from workshop.core.i18n import Ui
@@ -178,7 +177,7 @@ class CaptureList(Vertical):
 
     DEFAULT_CSS = """
     CaptureList { height: 1fr; min-height: 5; }
-    CaptureList > .title { text-style: bold; height: 1; }
+    CaptureList > .title { text-style: bold; height: auto; }
     CaptureList > .editing { height: auto; color: $text-warning; text-style: bold; display: none; }
     CaptureList.-editing > .editing { display: block; }
     CaptureList > ItemList { height: 1fr; background: $surface; }
@@ -247,8 +246,15 @@ class CaptureList(Vertical):
         #: Called with (draft key, text) as the text is typed: at once, so a hang-up a moment later keeps it.
         self.keep_drafts: Callable[[str, str], None] | None = None
 
+    def set_title(self, title: str) -> None:
+        """A new title (logical text: a count that changed, say)."""
+        self.title = title
+        if self.is_mounted:
+            self.query_one(".title", RtlText).text = title
+
     def compose(self) -> ComposeResult:
-        yield Static(self.ui.show(self.title), classes="title")
+        # wraps (a long title names keys), line by line in Arabic
+        yield RtlText(self.title, mode=self.ui.mode, rtl=self.ui.rtl, classes="title")
         yield RtlText("", mode=self.ui.mode, classes="editing")
         yield CaptureInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
         item_list = ItemList(mode=self.ui.mode)
