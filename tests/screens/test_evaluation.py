@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from textual.widgets import Input, ListView
+from textual.widgets import Input
 
 from workshop.tui.app import make_app
 from workshop.core.model import Meta, Workshop
 from workshop.tui.screens.evaluation import EvaluationScreen
 from workshop.tui.screens.export import ExportScreen
 from workshop.core.service import Workshops
+from workshop.tui.widgets.capture_list import ItemList
 from workshop.tui.widgets.rtl_text import RtlText
 from appkit import ENV, settled
 
@@ -173,7 +174,7 @@ async def test_next_steps_capture_edit_delete(make_config, data_dir: Path) -> No
 
         await pilot.press("down")  # to the list, first row
         await pilot.pause()
-        assert isinstance(app.focused, ListView)
+        assert isinstance(app.focused, ItemList)
         await pilot.press("delete")
         await settled(pilot)
         assert [s.text for s in stored(data_dir, workshop.id).evaluation.next_steps] == ["Book the hall"]

@@ -108,6 +108,7 @@ class RowView(ScrollView, can_focus=True):
         self._starts: list[int] = [0]
         self._hover: int | None = None
         self._moved = False  # a row's wrapped height replaced its estimate: the rows below it moved
+        self._arrangement: tuple[Size, Size, Size] | None = None
 
     # ------------------------------------------------------------------ rows
 
@@ -146,9 +147,11 @@ class RowView(ScrollView, can_focus=True):
 
     # ------------------------------------------------------------------ layout (estimated until shown)
 
+    def _row_padding(self) -> int:
+        return self.get_component_styles("row-view--row").padding.width
+
     def _inner_width(self) -> int:
-        padding = self.get_component_styles("row-view--row").padding
-        return max(0, self.scrollable_content_region.width - padding.width)
+        return max(0, self.scrollable_content_region.width - self._row_padding())
 
     def _estimate(self, text: str) -> int:
         width = self._wrap_width
@@ -156,22 +159,57 @@ class RowView(ScrollView, can_focus=True):
             return 1
         return sum(max(1, -(-cell_len(part) // width)) for part in text.split("\n"))
 
-    def _layout(self) -> None:
-        """Heights and first lines of every row: wrapped where known, estimated elsewhere."""
-        width = self._inner_width()
+    def _layout(self, width: int | None = None, view: Size | None = None, *, painting: bool = False) -> None:
+        """Heights and first lines of every row at `width` (the rows' width inside the scrollbar
+        and their padding; now: the current one): wrapped where known, estimated elsewhere."""
+        width = self._inner_width() if width is None else width
+        view = self.scrollable_content_region.size if view is None else view
+        old = (self._wrap_width, self._starts)
         if width != self._wrap_width:
             self._wrap_width = width
             self._wrapped.clear()
         wrapped = self._wrapped
+        if width > 0 and len(self._rows) <= max(20, 2 * view.height):
+            # A short list is wrapped whole: moving the highlight would wrap it anyway, and exact
+            # heights from the start spare the repaints of a scrollbar whose size an estimate set.
+            for _id, text in self._rows:
+                if text not in wrapped:
+                    wrapped[text] = self.paragraph.lines(text, width)
         self._heights = [len(wrapped[text]) if text in wrapped else self._estimate(text) for _id, text in self._rows]
         self._starts = [0, *accumulate(self._heights)]
-        self._set_virtual_size()
-        self.refresh()  # every painted line may have moved (also drops lines Textual kept from before)
+        self._set_virtual_size(view.width)
+        if (self._wrap_width, self._starts) == old:
+            return
+        if painting:
+            self._moved = True  # render_lines paints every line afresh
+        else:
+            self.refresh()  # every painted line may have moved
 
-    def _set_virtual_size(self) -> None:
-        size = Size(self.scrollable_content_region.width, self._starts[-1])
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # The rows are laid out for a new size while Textual arranges the screen, before it decides
+        # on the scrollbar and paints: the first frame has the list's height and scrollbar right,
+        # with no second paint of the scrollbar as the rows' heights come in.
+        # Textual's ScrollView compares the container size it is given (inside the scrollbar) with
+        # its own (outside it): every arrangement of the screen looked like a change and repainted
+        # the scrollbar (~1 KB a list, 4-5 times at a step change). The same arrangement is none.
+        arrangement = (size, virtual_size, container_size)
+        if arrangement == self._arrangement and size == self._size:
+            return False
+        self._arrangement = arrangement
+        if size != self._size and self.is_mounted:
+            outer = size - self.styles.gutter.totals
+            padding = self._row_padding()
+            self._layout(outer.width - padding, outer, painting=True)
+            bar = self.styles.scrollbar_size_vertical
+            overflow = self.styles.overflow_y
+            if overflow == "scroll" or (overflow == "auto" and self._starts[-1] > outer.height):
+                self._layout(outer.width - bar - padding, Size(outer.width - bar, outer.height), painting=True)
+        return super()._size_updated(size, virtual_size, container_size, layout)
+
+    def _set_virtual_size(self, width: int | None = None) -> None:
+        size = Size(self.scrollable_content_region.width if width is None else width, self._starts[-1])
         if size != self.virtual_size:
-            self.virtual_size = size
+            self.set_reactive(RowView.virtual_size, size)
             self._scroll_update(size)
 
     def _wrap(self, index: int) -> list[str]:
@@ -204,19 +242,20 @@ class RowView(ScrollView, can_focus=True):
         self._settle()
 
     def _wrap_visible(self) -> None:
-        """Wrap the rows on screen (their heights can move the rows below them)."""
+        """Wrap the rows on screen (their heights can move the rows below them): while painting."""
         if self._inner_width() != self._wrap_width:
-            self._layout()
+            self._layout(painting=True)
         top = round(self.scroll_offset.y)
         bottom = top + self.scrollable_content_region.height
         index = max(0, bisect_right(self._starts, top) - 1)
         while index < len(self._rows) and self._starts[index] < bottom:
             self._wrap(index)
             index += 1
-        self._settle()
+        self._set_virtual_size()
 
     def _on_resize(self, event: events.Resize) -> None:
-        self._layout()
+        if self._inner_width() != self._wrap_width:
+            self._layout()
         if self.index is not None:
             self.scroll_to_row(self.index)
 
@@ -239,9 +278,16 @@ class RowView(ScrollView, can_focus=True):
         return self.get_visual_style(*names).rich_style
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Wrapping the rows on screen can move rows (and a new width re-wraps them all): that
-        # refreshes the widget, which also drops the lines Textual cached, so this paint is whole.
+        # Wrapping the rows on screen can move rows (and a new width re-wraps them all): the lines
+        # Textual kept from the last paint are dropped, so this paint is whole. A refresh (a
+        # second paint) only when this one does not cover the widget: a first paint or a step
+        # change sends one frame of the list, not two.
         self._wrap_visible()
+        if self._moved:
+            self._moved = False
+            self._styles_cache.clear()
+            if crop != self.size.region:
+                self.refresh()
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
