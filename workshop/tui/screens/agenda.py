@@ -20,10 +20,11 @@ from workshop.tui.widgets.plain import Static
 
 from workshop.core.edits import dots_total
 from workshop.core.i18n import Ui
-from workshop.core.model import Workshop, error_summary
-from workshop.core.session import ReadOnlySession, Session
+from workshop.core.model import Workshop
+from workshop.core.session import Session
 from workshop.core.steps import agenda as core
 from workshop.core.steps.registry import STEP_IDS
+from workshop.tui.screens.base import guarded_edit
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.tui.widgets.timer import CHECK_EVERY
@@ -171,16 +172,10 @@ class AgendaScreen(ModalScreen[None]):
 
     def _edit(self, change: Callable[[Workshop], Any]) -> bool:
         """Apply a change through the session; tells the user instead of failing."""
-        try:
-            self.session.edit(change)
-        except ReadOnlySession:
-            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
-            return False
-        except ValueError as error:
-            self.notify(self.ui.text("errors.invalid_edit", details=error_summary(error)), severity="error")
-            return False
-        self.reload()
-        return True
+        made, _ = guarded_edit(self, self.ui, lambda: self.session.edit(change))
+        if made:
+            self.reload()
+        return made
 
     # ------------------------------------------------------------------ actions
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, TypeVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -34,6 +34,25 @@ from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.tui.widgets.step_rail import StepRail
 from workshop.tui.widgets.timer import StepTimer
+
+
+T = TypeVar("T")
+
+
+def guarded_edit(screen: Screen, ui: Ui, change: Callable[[], T]) -> tuple[bool, T | None]:  # type: ignore[type-arg]
+    """Run an edit; say what stopped it (never a traceback): read-only, a limit or typed value (the
+    catalogue's sentence), an invalid change. Returns (made, what `change` returned)."""
+    from workshop.core.session import ReadOnlySession
+
+    try:
+        return True, change()
+    except ReadOnlySession:
+        screen.notify(ui.text("app.read_only_refused"), severity="warning")
+    except WorkshopError as error:
+        screen.notify(error.say(ui.catalogue), severity="error")
+    except ValueError as error:
+        screen.notify(ui.text("errors.invalid_edit", details=error_summary(error)), severity="error")
+    return False, None
 
 
 def on_stack(screen: Screen) -> bool:  # type: ignore[type-arg]
@@ -184,20 +203,9 @@ class StepScreen(Screen[Nav]):
 
     def edit(self, change: Callable[[Workshop], object]) -> object:
         """Apply an edit through the session; tells the user instead of failing when read-only or invalid."""
-        from workshop.core.session import ReadOnlySession
-
-        try:
-            result = self.session.edit(change)
-        except ReadOnlySession:
-            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
-            return None
-        except WorkshopError as error:  # a limit, a typed value: the catalogue's sentence
-            self.notify(error.say(self.ui.catalogue), severity="error")
-            return None
-        except ValueError as error:
-            self.notify(self.ui.text("errors.invalid_edit", details=error_summary(error)), severity="error")
-            return None
-        self.refresh_work()
+        made, result = guarded_edit(self, self.ui, lambda: self.session.edit(change))
+        if made:
+            self.refresh_work()
         return result
 
     # ------------------------------------------------------------------ actions

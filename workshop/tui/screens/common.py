@@ -32,13 +32,14 @@ def input_problem_text(ui: Ui, problem: InputProblem) -> str:
     return ui.text(problem.key, **params)
 
 
-def delete_item(screen: StepScreen, collection: list[Any], item: Any) -> None:
-    """Delete through the session (Ctrl+Z undoes it); refused with a message when read-only."""
+def delete_item(screen: StepScreen, collection: list[Any], item: Any, said: str | None = None) -> None:
+    """Delete through the session (Ctrl+Z undoes it), then say so (`said`, or the charter's sentence);
+    refused with a message when read-only."""
     if screen.session.read_only:
         screen.notify(screen.ui.text("app.read_only_refused"), severity="warning")
         return
     screen.session.delete(collection, item)
     screen.refresh_work()
-    screen.notify(screen.ui.text("charter.deleted"))
+    screen.notify(said if said is not None else screen.ui.text("charter.deleted"))
 
 

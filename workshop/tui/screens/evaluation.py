@@ -28,11 +28,11 @@ from workshop.tui.widgets.plain import Static
 from workshop.core.attribution import split_author
 from workshop.core.edits import reorder
 from workshop.core.i18n import Ui
-from workshop.core.model import STAGES, Workshop, error_summary
+from workshop.core.model import STAGES, Workshop
 from workshop.core.parse import NotADate
-from workshop.core.session import ReadOnlySession, Session
+from workshop.core.session import Session
 from workshop.core.steps import evaluation as core
-from workshop.tui.screens.base import on_stack
+from workshop.tui.screens.base import guarded_edit, on_stack
 from workshop.tui.widgets.capture_list import CaptureList, Entry, offer_drafts
 from workshop.tui.widgets.forms import FormDialog, FormField
 from workshop.tui.widgets.localise import localise_bindings
@@ -345,15 +345,7 @@ class EvaluationScreen(Screen[None]):
 
     def _guard(self, change: Callable[[], Any]) -> bool:
         """Run an edit; tell the user (never a traceback) when read-only or invalid. True when it was made."""
-        try:
-            change()
-        except ReadOnlySession:
-            self.notify(self.ui.text("app.read_only_refused"), severity="warning")
-            return False
-        except ValueError as error:
-            self.notify(self.ui.text("errors.invalid_edit", details=error_summary(error)), severity="error")
-            return False
-        return True
+        return guarded_edit(self, self.ui, change)[0]
 
     def edit(self, change: Callable[[Workshop], Any]) -> bool:
         """Apply a change to the workshop through the session."""

@@ -29,6 +29,7 @@ from workshop.core.steps.mission import (
     word_count,
 )
 from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.common import delete_item
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.row_view import RowView
 from workshop.tui.widgets.rtl_input import RtlInput
@@ -307,11 +308,6 @@ class MissionScreen(StepScreen):
         if draft is None:
             return
         if event.action == "delete":
-            if self.session.read_only:
-                self.notify(self.ui.text("app.read_only_refused"), severity="warning")
-                return
-            self.session.delete(self.workshop.mission.drafts, draft)
-            self.refresh_work()
-            self.notify(self.ui.text("screen.mission.deleted"))
+            delete_item(self, self.workshop.mission.drafts, draft, self.ui.text("screen.mission.deleted"))
         elif event.action == "move":
             self.edit(lambda w: reorder(w.mission.drafts, draft, event.value))

@@ -36,6 +36,7 @@ from workshop.core.steps.setup import (
     participant_line,
 )
 from workshop.tui.screens.base import StepScreen
+from workshop.tui.screens.common import delete_item
 from workshop.tui.widgets.capture_list import CaptureList, Entry
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
@@ -316,11 +317,7 @@ class SetupScreen(StepScreen):
         if participant is None:
             return
         if event.action == "delete":
-            if self.session.read_only:
-                self.notify(self.ui.text("app.read_only_refused"), severity="warning")
-                return
-            self.session.delete(self.workshop.participants, participant)
-            self.refresh_work()
-            self.notify(self.ui.text("screen.setup.deleted", name=participant.name))
+            said = self.ui.text("screen.setup.deleted", name=participant.name)
+            delete_item(self, self.workshop.participants, participant, said)
         elif event.action == "move":
             self.edit(lambda w: reorder(w.participants, participant, event.value))
