@@ -10,7 +10,7 @@ from workshop.tui.app import make_app
 from workshop.tui.screens.dialogs import ReadOnlyChoice
 from workshop.tui.screens.home import HomeScreen
 from workshop.core.service import Workshops
-from appkit import ENV
+from appkit import ENV, wait_until
 
 
 
@@ -134,3 +134,21 @@ async def test_hidden_guidance_stays_hidden_on_the_next_step(make_config, data_d
         await pilot.pause()
         assert type(app.screen).__name__ == "ReadinessScreen"
         assert not app.screen.query_one("#guidance").display
+
+
+async def test_a_toast_shows_its_lines_as_wrapped_no_second_wrap(make_config) -> None:  # type: ignore[no-untyped-def]
+    """A long path in a toast: the app wraps it to the toast's width once; Textual must not break
+    its lines again (at 80 columns a path broke into a lone "-" line)."""
+    from textual.widgets._toast import Toast
+
+    path = "/tmp/walkexp/eastbrook-healthy-start-coalition-founding-workshop-participants-en.pdf"
+    for width in (80, 81, 120, 200):
+        app = make_app(make_config(), environ=ENV)
+        async with app.run_test(size=(width, 30), notifications=True) as pilot:
+            await pilot.pause()
+            app.notify(f"Written: {path}", timeout=30)
+            await wait_until(pilot, lambda: bool(app.screen.query(Toast)) and app.screen.query_one(Toast).size.height > 0, what="the toast")
+            toast = app.screen.query_one(Toast)
+            shown = str(toast.render()).splitlines()
+            assert toast.size.height == len(shown), (width, shown)
+            assert "".join(line.strip() for line in shown) == f"Written:{path}"

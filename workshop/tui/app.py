@@ -124,7 +124,9 @@ class WorkshopApp(App[int]):
     ) -> None:
         """Show a toast, always plain text (user text is never markup). *message* is LOGICAL text (catalogue or user text): it is wrapped at
         the toast's width and laid out for the terminal here, once; never markup."""
-        width = max(10, min(60, self.size.width // 2) - 3)  # Toast: width 60, max 50%, padding, border
+        # Toast: width 60, at most 50% of its rack, which loses a vertical scrollbar's 2 cells; then
+        # padding (2) and border (1). A line one cell too long was broken again by Textual.
+        width = max(10, min(60, (self.size.width - 2) // 2) - 3)
         shown_title = self.ui.show(title) if title else ""
         super().notify(self.ui.lines(message, width), title=shown_title, severity=severity, timeout=timeout, markup=False)
 
