@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, OptionList
@@ -10,6 +10,7 @@ from workshop.tui.widgets.plain import Static
 from textual.widgets.option_list import Option
 
 from workshop.core.i18n import Ui
+from workshop.core.parse import ascii_digits
 from workshop.core.steps.registry import STEP_IDS
 from workshop.tui.widgets.dialog import Dialog
 from workshop.tui.widgets.rtl_text import RtlText
@@ -68,6 +69,7 @@ class JumpScreen(Dialog[str]):
     def __init__(self, ui: Ui, current: str) -> None:
         super().__init__(ui)
         self.current = current
+        self._number = ""  # the digits typed so far
 
     def compose(self) -> ComposeResult:
         options = [
@@ -79,6 +81,19 @@ class JumpScreen(Dialog[str]):
 
     def on_mount(self) -> None:
         self.query_one(OptionList).highlighted = STEP_IDS.index(self.current)
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit (Western or Arabic-Indic) moves the highlight to that step's number; a second digit
+        makes 10-12; Enter goes there. Nothing jumps on a digit alone."""
+        digit = ascii_digits(event.character or "")
+        if len(digit) != 1 or not digit.isdigit():
+            return
+        event.stop()
+        for number in (self._number + digit, digit):
+            if number != "0" and 1 <= int(number) <= len(STEP_IDS):
+                self._number = number
+                self.query_one(OptionList).highlighted = int(number) - 1
+                return
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
