@@ -6,7 +6,7 @@ from pathlib import Path
 
 from workshop.tui.app import make_app
 from workshop.core.service import Workshops
-from appkit import ENV, settled
+from appkit import ENV, settled, wait_until
 
 
 
@@ -94,3 +94,28 @@ async def test_a_pasted_list_becomes_one_item_per_line(make_config, data_dir: Pa
         ("strength", "Mothers' groups", "Huda"),
         ("strength", "A radio slot", ""),
     ]
+
+
+async def test_an_item_typed_in_is_on_screen_at_once(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """The demo's strengths fill their quadrant at 80x24: Enter adds the line at the end, and the
+    list shows it (the facilitator sees what the room just said went in), in both languages."""
+    import html
+    import re
+
+    for language, text in (("en", "Bus route cut"), ("ar", "قطع خط الحافلات")):
+        workshop_id = Workshops.at(data_dir).demo(language)
+        app = make_app(make_config(open_ref=workshop_id, step="swot", language=language), environ=ENV)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for key in text:
+                await pilot.press(key if key != " " else "space")
+            await pilot.press("enter")
+            await settled(pilot)
+            assert app.session.workshop.swot_of("strength")[-1].text == text
+            shown = app.screen.query_one("#q-strength").item_list
+            first_line = shown.row_lines(shown.row_count - 1)[0].strip()
+
+            def on_screen() -> bool:
+                return first_line in html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+
+            await wait_until(pilot, on_screen, timeout=10, what=f"the new row on screen ({language})")

@@ -245,6 +245,8 @@ class CaptureList(Vertical):
         self.draft = ""
         #: Called with (draft key, text) as the text is typed: at once, so a hang-up a moment later keeps it.
         self.keep_drafts: Callable[[str, str], None] | None = None
+        #: An item was just typed in (Enter): its row is scrolled into view when the rows arrive.
+        self._added = False
 
     def set_title(self, title: str) -> None:
         """A new title (logical text: a count that changed, say)."""
@@ -298,6 +300,11 @@ class CaptureList(Vertical):
             target = None  # other rows altogether (another question): ↓ starts at the first
         self._highlight(target)
         self._mark_editing()
+        if self._added:  # what was just typed in: its new row on screen, the highlight left where it was
+            self._added = False
+            fresh = [index for index, item_id in enumerate(ids) if item_id not in old_ids]
+            if fresh:
+                item_list.scroll_to_row(fresh[-1])
 
     def _highlight(self, index: int | None) -> None:
         """Highlight row `index` afresh (screens showing the row's details hear of it)."""
@@ -420,6 +427,7 @@ class CaptureList(Vertical):
             return
         if not text.strip():
             return
+        self._added = True  # the row it becomes is scrolled into view when it arrives
         self.post_message(self.Added(self, text))
 
     def on_key(self, event: events.Key) -> None:
