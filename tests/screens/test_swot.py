@@ -119,3 +119,18 @@ async def test_an_item_typed_in_is_on_screen_at_once(make_config, data_dir: Path
                 return first_line in html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
 
             await wait_until(pilot, on_screen, timeout=10, what=f"the new row on screen ({language})")
+
+
+async def test_after_a_long_line_the_empty_field_shows_its_placeholder(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """A line longer than the field scrolls it; once entered (or edited), the empty field is scrolled
+    back and shows its hint, not a blank box."""
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        capture = app.screen.query_one("#q-strength")
+        await pilot.press(*("word " * 30).strip(), "enter")
+        await settled(pilot)
+        field = capture.input
+        assert field.value == "" and field.scroll_offset.x == 0
+        assert "Type, Enter" in "".join(segment.text for segment in field.render_line(0))

@@ -20,6 +20,7 @@ from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 from workshop.core.rtl import (
     contains_rtl,
@@ -150,6 +151,13 @@ class RtlInput(Input):
         if not self.styles.auto_dimensions:
             self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
         super()._watch_value(value)
+
+    def _watch_selection(self, selection: Selection) -> None:
+        super()._watch_selection(selection)  # keeps the cursor's cell in view (one past the end)
+        # A field emptied after a long line stayed scrolled: a blank box, or its hint cut at the
+        # start, instead of the hint. Empty, it shows the hint from its first letter.
+        if not self.value and self.scroll_offset.x:
+            self.scroll_to(x=0, animate=False, force=True, immediate=True)
 
     @property
     def rtl_active(self) -> bool:
