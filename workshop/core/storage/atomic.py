@@ -110,27 +110,15 @@ def write_bytes(path: Path, data: bytes, *, mode: int = PRIVATE, durable: bool =
     On any failure (OSError such as ENOSPC, or an interruption) the old file is untouched and the
     temporary file removed; the exception propagates.
     """
-    path = Path(path)
-    file_mode = _shared_mode() if mode == SHARED else mode
-    temp = temp_path(path)
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), file_mode)
-    try:
+
+    def fill(temp: Path) -> None:
+        fd = os.open(temp, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
         try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, file_mode)  # the umask may have taken bits away; never adds any
             _write_all(fd, data)
-            if durable:
-                os.fsync(fd)
-            key = stat_key(os.fstat(fd))
         finally:
             os.close(fd)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    if durable:
-        fsync_dir(path.parent)
-    return key
+
+    return _replace(path, fill, mode, durable)[1]
 
 
 def write_with(path: Path, writer: Callable[[Path], T], *, mode: int = PRIVATE, durable: bool = True) -> T:
@@ -138,14 +126,20 @@ def write_with(path: Path, writer: Callable[[Path], T], *, mode: int = PRIVATE, 
 
     Returns what `writer` returned. Same guarantees as `write_bytes`.
     """
+    return _replace(path, writer, mode, durable)[0]
+
+
+def _replace(path: Path, writer: Callable[[Path], T], mode: int, durable: bool) -> tuple[T, StatKey]:
+    """The one write sequence: a new temporary file beside `path` (its mode from the start), filled by
+    `writer`, then `_finish` (mode, fsync, replace, fsync the folder); the temporary file is removed
+    on any failure."""
     path = Path(path)
     file_mode = _shared_mode() if mode == SHARED else mode
     temp = temp_path(path)
     os.close(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), file_mode))
     try:
         result = writer(temp)
-        _finish(path, temp, file_mode, durable)
-        return result
+        return result, _finish(path, temp, file_mode, durable)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
