@@ -36,3 +36,8 @@ async def wait_until(pilot: Any, condition: Any, timeout: float = 30.0, what: st
     while not condition():
         assert time.monotonic() < deadline, f"{what} did not happen within {timeout} s"
         await pilot.pause(0.02)
+
+
+def notified(app: Any, text: str) -> bool:
+    """Whether a toast said `text`: toasts arrive wrapped to their width, so line breaks count as spaces."""
+    return any(text in " ".join(str(n.message).split()) for n in app._notifications)

@@ -12,6 +12,7 @@ from workshop.core.model import SCHEMA_VERSION, Item, Meta, Workshop, workshop_t
 from workshop.core.service import Workshops
 from workshop.core.session import Session
 from workshop.core.store import Store
+from appkit import notified
 
 
 def make(data_dir: Path, title: str = "Named") -> str:
@@ -44,8 +45,7 @@ async def test_the_home_screen_names_a_damaged_workshop(data_dir: Path, make_con
     app = make_app(make_config(), environ={"TERM": "xterm-256color"})
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        said = " ".join(str(n.message) for n in app._notifications)
-        assert workshop_id in said and "workshop restore" in said
+        assert notified(app, workshop_id) and notified(app, "workshop restore")
 
 
 # --------------------------------------------------------------------------- #9 newer

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from workshop.core.model import Item, Meta, Workshop
 from workshop.core.service import Workshops
 from workshop.tui.app import make_app
-from appkit import ENV
+from appkit import ENV, notified
 
 MARKUP_TITLES = ["Plan [/b]", "Budget review [draft] v2", "Eastbrook [/draft]", "[bold red]x[/] [link=file:///x]y"]
 
@@ -52,7 +52,7 @@ async def test_an_unknown_ref_with_markup_is_one_message(make_config) -> None:  
     app = make_app(make_config(open_ref="[/x]"), environ=ENV)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert any("[/x]" in str(n.message) for n in app._notifications)
+        assert notified(app, "[/x]")
 
 
 def test_every_static_is_plain() -> None:
@@ -93,7 +93,7 @@ async def test_quitting_while_saves_fail_warns_then_rescues(make_config, data_di
         assert app.session is not None
         app.session.edit(lambda w: w.needs.accomplish.append(Item(text="only in memory")))
         if background:
-            said = lambda: any("could not be saved to" in str(n.message) for n in app._notifications)  # noqa: E731
+            said = lambda: notified(app, "could not be saved to")  # noqa: E731
             await wait_until(pilot, said, what="the notice")
             assert threads[0] == "workshop-writer", threads
             assert app.session.dirty and app.session.save_error is not None
@@ -113,7 +113,7 @@ async def quit_twice_on_a_full_disk(pilot, monkeypatch) -> None:  # type: ignore
     await pilot.press("ctrl+q")
     await pilot.pause()
     assert pilot.app.is_running, "the first ctrl+q must not drop unsaved words"
-    assert any("could not be saved" in str(n.message) for n in pilot.app._notifications)
+    assert notified(pilot.app, "could not be saved")
     monkeypatch.undo()
 
     def full_for_workshops(path, data, **kwargs):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from workshop.core.model import STEPS
 from workshop.tui.screens.agenda import AgendaScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
-from appkit import ENV, wait_until
+from appkit import ENV, notified, wait_until
 
 
 
@@ -185,7 +185,7 @@ async def test_read_only_refuses_every_change(data_dir: Path, make_config) -> No
         await pilot.press("plus", "r", "d", "D")
         await pilot.pause()
         assert cells(screen.query_one("#agenda-table", DataTable), 3)["planned"] == "30*"
-        assert any("read-only" in str(n.message) for n in app._notifications)
+        assert notified(app, "read-only")
     assert Workshops.at(data_dir).load(workshop_id).timing == before
 
 

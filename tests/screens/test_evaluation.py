@@ -14,7 +14,7 @@ from workshop.tui.screens.export import ExportScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.capture_list import ItemList
 from workshop.tui.widgets.rtl_text import RtlText
-from appkit import ENV, settled
+from appkit import ENV, notified, settled
 
 
 
@@ -108,7 +108,7 @@ async def test_poll_ratings_added_and_taken_back(make_config, data_dir: Path) ->
         await pilot.press("down", "down", "backspace")  # "voice" has no answers: a sentence, nothing removed
         await pilot.pause()
         assert len(stored(data_dir, workshop.id).evaluation.ratings) == 3
-        assert any("no answers to remove" in " ".join(str(n.message).split()) for n in app._notifications)  # toasts arrive wrapped
+        assert notified(app, "no answers to remove")
 
 
 async def test_digits_do_nothing_outside_the_poll(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -204,7 +204,7 @@ async def test_read_only_refuses_with_a_sentence(make_config, data_dir: Path) ->
         again = stored(data_dir, workshop.id)
         assert again.meta.stage == "pre-formation"
         assert again.evaluation.eight_steps == {"1": 95, "2": 10} and again.evaluation.ratings == []
-        assert any("read-only" in str(n.message) for n in app._notifications)
+        assert notified(app, "read-only")
 
 
 
