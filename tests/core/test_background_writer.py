@@ -264,3 +264,29 @@ def test_when_saved_waits_for_the_write_that_holds_the_change_and_never_for_a_fa
     assert told == ["nothing to wait for", "a on disk", "b on disk"]
     assert texts(store.saved[-1]) == ["a", "b"]
     session.close()
+
+
+def test_a_waiter_that_stops_waiting_is_dropped_and_never_called() -> None:
+    """A phone's write that gave up on a refusing disk leaves nothing behind in the session."""
+    store = SlowStore()
+    session, loop, _errors = make(store)
+    told: list[str] = []
+    full = StoreError("errors.store_write_failed", id="x", path="/data", reason="No space left on device")
+    store.gate.fail = lambda _doc: full
+    session.edit(lambda w: add_swot(w, "threat", "a"))
+    stop_first = session.when_saved(lambda: told.append("first"))
+    session.when_saved(lambda: told.append("second"))
+    loop.tick()
+    loop.run_woken()
+    assert session.waiters == 2  # the disk refused: both still wait
+    stop_first()
+    stop_first()  # twice is harmless
+    assert session.waiters == 1
+    store.gate.fail = lambda _doc: None
+    session.edit(lambda w: add_swot(w, "threat", "b"))
+    loop.tick()
+    loop.run_woken()
+    assert told == ["second"] and session.waiters == 0
+    session.when_saved(lambda: told.append("at once"))()  # nothing to wait for: called at once, stopping is a no-op
+    assert told == ["second", "at once"] and session.waiters == 0
+    session.close()

@@ -228,6 +228,7 @@ async def test_a_write_the_disk_refuses_is_not_told_saved_so_the_phone_sends_it_
         response = await sending
         assert response.status == 503, await response.text()  # the page's script keeps it in its queue and sends it again
         assert errors and "not saved" in (await response.json())["message"].lower()
+        assert session.waiters == 0  # the phone was answered 503: nothing waits on its behalf until a good save
         monkeypatch.undo()
         again = asyncio.ensure_future(post(client, "/item", {"target": "swot.threat", "text": "floods", "client_id": "f1"}))
         for _ in range(50):

@@ -153,13 +153,28 @@ class Session:
     def _mark(self) -> None:
         self._changes += 1
 
-    def when_saved(self, callback: Callable[[], None]) -> None:
+    def when_saved(self, callback: Callable[[], None]) -> Callable[[], None]:
         """Call `callback` once the file on disk holds every change made so far: at once when it
-        already does, else after the save that writes them (never while a save keeps failing)."""
+        already does, else after the save that writes them (never while a save keeps failing).
+
+        Returns the way to stop waiting: a caller that gives up (a phone's write past its wait)
+        calls it, so a disk that keeps refusing does not pile up callbacks until it writes again."""
         if self._saved >= self._changes:
             callback()
-        else:
-            self._waiting.append((self._changes, callback))
+            return lambda: None
+        waiter = (self._changes, callback)
+        self._waiting.append(waiter)
+
+        def stop_waiting() -> None:
+            if waiter in self._waiting:
+                self._waiting.remove(waiter)
+
+        return stop_waiting
+
+    @property
+    def waiters(self) -> int:
+        """How many callbacks wait for a save (`when_saved`) now."""
+        return len(self._waiting)
 
     def _saved_up_to(self, mark: int) -> None:
         """The file now holds every change up to `mark`: call the callbacks waiting for it."""

@@ -483,11 +483,13 @@ class RoomServer:
             if not written.done():  # gone when the wait timed out
                 written.set_result(None)
 
-        self.session.when_saved(told)
+        stop_waiting = self.session.when_saved(told)
         try:
             await asyncio.wait_for(written, SAVE_WAIT)
         except TimeoutError:
             return False
+        finally:  # timed out or cancelled (the phone went away): the session keeps no callback for it
+            stop_waiting()
         return True
 
     async def add_item(self, request: web.Request) -> web.Response:
