@@ -161,6 +161,15 @@ def test_wrap_hard_breaks_long_words() -> None:
     assert lines == ["abcd", "efgh", "ij"]
 
 
+def test_wrap_breaks_a_long_path_or_file_name_after_its_separators() -> None:
+    name = "/tmp/exports/تحالف-النزهة-لصحة-الطفولة-المبكرة-الورشة-التأسيسية-participants-ar.pdf"
+    assert wrap(name, 62) == ["/tmp/exports/تحالف-النزهة-لصحة-الطفولة-المبكرة-الورشة-", "التأسيسية-participants-ar.pdf"]
+    assert wrap("eastbrook-healthy-start-founding-workshop.pdf", 20) == ["eastbrook-healthy-", "start-founding-", "workshop.pdf"]
+    assert wrap("C:\\Users\\amal\\exports", 10) == ["C:\\Users\\", "amal\\", "exports"]
+    assert wrap("ab/cdefghij", 4) == ["ab/", "cdef", "ghij"]
+    assert wrap("a/bcdefghij", 5) == ["a/bcd", "efghi", "j"]  # a separator that would leave a sliver is passed over
+
+
 def test_wrap_keeps_empty_paragraphs() -> None:
     assert wrap("a\n\nb", 10) == ["a", "", "b"]
 

@@ -234,3 +234,26 @@ async def test_every_choice_reads_whole_at_80_and_120_columns(make_config, data_
                 assert longest + 2 <= select.size.width, (select.id, longest, select.size.width)
         tops = {row.region.y for row in rows[:4]}
         assert len(tops) == 4  # four rows, not four columns
+
+
+async def test_an_arabic_file_name_reads_whole_on_its_own_line_after_its_folder(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """'Will write' in Arabic at 80x24: the folder left to right on its line, then the file name
+    in its own direction, broken between its words (it was one line of folder and name, cut
+    inside «التأسيسية»)."""
+    from workshop.core.rtl import display_label
+
+    title = "تحالف النزهة لصحة الطفولة المبكرة — الورشة التأسيسية"
+    workshop = Workshops.at(data_dir).add(Workshop(meta=Meta(title=title, language="ar")))
+    app = make_app(make_config(open_ref=workshop.id, step="export", language="ar", rtl="app"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        await pilot.press("o")
+        screen.query_one("#export-folder", Input).value = "/srv/exports"
+        await pilot.pause()
+        lines = screen.query_one("#export-target", RtlText).lines
+        assert "/srv/exports/" in lines, lines
+        for word in title.replace("—", " ").split():
+            assert any(display_label(word, "app", "rtl") in line for line in lines), (word, lines)
+        assert any("participants-ar.pdf" in line for line in lines), lines

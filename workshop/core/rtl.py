@@ -428,23 +428,38 @@ def visual_line(line: str, base_dir: BaseDir | str = "auto") -> str:
 # --------------------------------------------------------------------------
 
 
+_SEPARATORS = frozenset("/\\-_")
+"""Where an over-long unit (a path, a file name, a URL) is broken first: after one of these."""
+
+
 def _hard_break(paragraph: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Split one over-long unit into pieces of at most *width* cells.
 
-    Splits between grapheme clusters, measuring unshaped widths, which are
-    never smaller than shaped ones.  A single cluster wider than *width*
-    (a wide char at width 1) gets its own piece; display code crops it.
+    Breaks after the last separator that fits when that fills at least half the line (``/``,
+    ``\\``, ``-``, ``_``: a path or a file name keeps its words whole, ``تحالف-النزهة-`` and
+    not ``التأ``/``سيسية``), else between grapheme clusters, measuring unshaped widths, which
+    are never smaller than shaped ones.  A single cluster wider than *width* (a wide char at
+    width 1) gets its own piece; display code crops it.
     """
     pieces: list[tuple[int, int]] = []
     piece_start = position = start
     used = 0
+    after_separator: tuple[int, int] | None = None  # (position, cells used) just after the piece's last separator
     for grapheme in _graphemes(paragraph[start:end]):
         grapheme_width = _grapheme_width(grapheme)
         if position > piece_start and used + grapheme_width > width:
-            pieces.append((piece_start, position))
-            piece_start, used = position, 0
+            if after_separator is not None and after_separator[1] * 2 >= width:  # not for a sliver
+                cut, cut_used = after_separator
+                pieces.append((piece_start, cut))
+                piece_start, used = cut, used - cut_used
+            else:
+                pieces.append((piece_start, position))
+                piece_start, used = position, 0
+            after_separator = None
         used += grapheme_width
         position += len(grapheme)
+        if grapheme in _SEPARATORS and position < end:
+            after_separator = (position, used)
     pieces.append((piece_start, end))
     return pieces
 

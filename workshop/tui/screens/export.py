@@ -8,6 +8,7 @@ catalogue sentence, never a traceback.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from workshop.core.export import (
 )
 from workshop.core.i18n import Ui
 from workshop.core.model import Workshop
+from workshop.core.rtl import contains_rtl
 from workshop.core.session import Session
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.localise import localise_bindings
@@ -58,7 +60,12 @@ SCREEN_ERRORS: dict[str, str] = {
 
 
 def with_path(sentence: str, path: Path) -> str:
-    """A sentence with a path on its own line, so right-to-left text never reorders the path."""
+    """A sentence with a path on its own line, so right-to-left text never reorders the path.
+
+    A file name in right-to-left letters (an Arabic title) goes on a line of its own after its
+    folder: it reads in its own direction, and the folder, left to right, is not mixed into it."""
+    if contains_rtl(path.name):
+        return f"{sentence}\n{os.path.join(path.parent, '')}\n{path.name}"
     return f"{sentence}\n{path}"
 
 
