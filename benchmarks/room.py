@@ -162,7 +162,7 @@ def one_round(phones: int, items: int, votes: int, span: float) -> dict[str, Any
     open_id, vote_ids = seeded(open_dir, votes)
 
     def command(workshop_id: str) -> list[str]:
-        return [sys.executable, "-m", "workshop.cli", "--lang", "en", "open", workshop_id, "--step", "swot"]
+        return [sys.executable, "-m", "workshop", "--lang", "en", "open", workshop_id, "--step", "swot"]
 
     port = free_port()
     room = ["--room", "--room-host", "127.0.0.1", "--room-port", str(port)]

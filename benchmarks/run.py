@@ -50,7 +50,7 @@ STEP_CHANGES = ("swot", "partners", "goals")
 
 
 def workshop_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "workshop.cli", "--lang", "en", *args]
+    return [sys.executable, "-m", "workshop", "--lang", "en", *args]
 
 
 def first_paint(command: list[str], needle: bytes, env: dict[str, str]) -> tuple[float, int, float]:

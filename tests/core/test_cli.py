@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "workshop.cli", "--data-dir", str(data_dir), *args],
+        [sys.executable, "-m", "workshop", "--data-dir", str(data_dir), *args],
         capture_output=True,
         text=True,
         timeout=60,
@@ -36,6 +37,25 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--version"])
     assert capsys.readouterr().out.startswith("workshop ")
+
+
+def test_the_launcher_pauses_the_collector_only_while_the_cli_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`workshop` (workshop/__main__.py) pauses Python's cycle collector for the start; whatever the
+    command, it is running again when the command ends."""
+    from workshop import __main__ as launcher
+
+    seen: list[bool] = []
+    monkeypatch.setattr("workshop.cli.main", lambda: seen.append(gc.isenabled()) or 0)
+    assert launcher.main() == 0
+    assert seen == [False] and gc.isenabled()
+
+    def fails() -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("workshop.cli.main", fails)
+    with pytest.raises(KeyboardInterrupt):
+        launcher.main()
+    assert gc.isenabled()
 
 
 def test_step_choices_are_the_step_ids() -> None:

@@ -14,7 +14,7 @@ import workshop.core
 
 def core_modules() -> list[str]:
     """Every module of the core package, found on disk (nothing listed by hand)."""
-    found = ["workshop.cli", "workshop.core"]
+    found = ["workshop.__main__", "workshop.cli", "workshop.core"]
     found += [m.name for m in pkgutil.walk_packages(workshop.core.__path__, "workshop.core.")]
     return found
 

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ne
 
 def open_swot(data_dir: Path, workshop_id: str) -> PtyApp:
     app = PtyApp(
-        [sys.executable, "-m", "workshop.cli", "open", workshop_id, "--step", "swot"],
+        [sys.executable, "-m", "workshop", "open", workshop_id, "--step", "swot"],
         env={"WORKSHOP_DATA_DIR": str(data_dir)},
     )
     app.start()

@@ -51,7 +51,7 @@ def test_store_and_import_keep_text_byte_exact(name: str, data_dir: Path, tmp_pa
     source = tmp_path / "hostile.json"
     source.write_text(json.dumps(workshop_to_dict(workshop), ensure_ascii=False), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "workshop.cli", "--data-dir", str(data_dir), "import", str(source)],
+        [sys.executable, "-m", "workshop", "--data-dir", str(data_dir), "import", str(source)],
         capture_output=True,
         text=True,
         timeout=60,

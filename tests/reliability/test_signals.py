@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ne
 
 def start(data_dir: Path, workshop_id: str, *extra: str) -> PtyApp:
     app = PtyApp(
-        [sys.executable, "-m", "workshop.cli", "open", workshop_id, "--step", "swot", *extra],
+        [sys.executable, "-m", "workshop", "open", workshop_id, "--step", "swot", *extra],
         env={"WORKSHOP_DATA_DIR": str(data_dir)},
     )
     app.start()

@@ -152,3 +152,20 @@ async def test_a_toast_shows_its_lines_as_wrapped_no_second_wrap(make_config) ->
             shown = str(toast.render()).splitlines()
             assert toast.size.height == len(shown), (width, shown)
             assert "".join(line.strip() for line in shown) == f"Written:{path}"
+
+
+async def test_the_collector_resumes_after_the_first_frame(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """`workshop` starts with Python's cycle collector paused (workshop/__main__.py); the app resumes
+    it once its first screen is painted, as `run_app` asks when it finds it paused."""
+    import gc
+
+    workshop = Workshops.at(data_dir).create("Roomy", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    app.resume_collector = True
+    gc.disable()
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, gc.isenabled, what="the collector resuming")
+            assert type(app.screen).__name__ == "SwotScreen"
+    finally:
+        gc.enable()

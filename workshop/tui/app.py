@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import codecs
 import functools
+import gc
 import os
 import signal
 import sys
@@ -88,6 +89,8 @@ class WorkshopApp(App[int]):
         #: Unsaved changes are kept in a rescue copy at exit; what to tell then.
         self.exit_message = ""
         self._quit_anyway = False
+        #: Resume Python's cycle collector after the first frame (`run_app`: the launcher paused it).
+        self.resume_collector = False
         self.room = RoomControl(self, self._room_changed)
         self._room_lists_seen: object = None
         self.current_step: str | None = None
@@ -178,6 +181,15 @@ class WorkshopApp(App[int]):
             self.notify(error.say(self.ui.catalogue), severity="error", timeout=15)
             return
         self.show_home()
+
+    def on_ready(self) -> None:
+        """The first screen is laid out; its first frame is painted on the next refresh."""
+        if self.resume_collector:
+            self.resume_collector = False
+            self.call_after_refresh(self._resume_collector)
+
+    def _resume_collector(self) -> None:
+        gc.enable()
 
     def follow(self, workshop_id: str) -> None:
         """`workshop present`: follow what another process writes, never write."""
@@ -447,6 +459,9 @@ def run_app(config: AppConfig, workshops: Workshops | None = None) -> int:
     """Run the app in this terminal; returns the exit code (non-zero after a crash or unsaved changes)."""
     make_private_dir(config.data_dir)
     app = make_app(config, workshops=workshops)
+    if not gc.isenabled():  # paused by the launcher (workshop/__main__.py) for the start
+        gc.freeze()  # what the start built lives as long as the process: the collector never walks it again
+        app.resume_collector = True
     try:
         result = app.run()
     finally:
