@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import TextArea
 
 from workshop.tui.app import make_app
@@ -103,3 +105,41 @@ async def test_parts_typed_are_saved_before_any_draft(make_config, data_dir: Pat
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#part-who").value == "Parents and clinics"
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+async def test_the_four_parts_stay_in_view_beside_the_highlighted_draft_at_80x24(make_config, data_dir: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    """The demo opens on its drafts (focused, the adopted one highlighted); at 80x24 that
+    scrolled the four parts (and their heading) out of view. Now the parts, the drafts' title
+    (it names the keys) and the highlighted draft are all on screen, and so they stay when
+    the facilitator goes down the drafts."""
+    from workshop.tui.widgets.capture_list import CaptureList
+    from workshop.tui.widgets.row_view import RowView
+
+    config = make_config(demo=True, step="mission", language=language, rtl="app")
+    app = make_app(config, environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+
+        def on_screen(widget) -> bool:  # type: ignore[no-untyped-def]
+            """The widget is painted where it is: the screen's widget at its top left is it (or inside it)."""
+            from textual.errors import NoWidget
+
+            region = widget.region
+            try:
+                found, _ = screen.get_widget_at(region.x, region.y)
+            except NoWidget:  # scrolled off the screen
+                return False
+            return bool(region) and (found is widget or widget in found.ancestors)
+
+        drafts = screen.query_one("#drafts", CaptureList)
+        rows = drafts.query_one(RowView)
+        assert rows.has_focus and rows.index is not None
+        for _ in range(2):
+            for part in ("who", "change", "for_whom", "how"):
+                assert on_screen(screen.query_one(f"#part-{part}")), part
+            assert on_screen(drafts.query_one(".title")) and on_screen(rows)
+            await pilot.press("down")
+            await pilot.pause()

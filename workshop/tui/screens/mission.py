@@ -64,7 +64,9 @@ class MissionScreen(StepScreen):
     def compose_work(self) -> ComposeResult:
         ui = self.ui
         disabled = self.session.read_only
-        with VerticalScroll(id="mission-form"):
+        # The four parts stay in view above the drafts (at 80x24 the drafts list, focused on
+        # arrival, scrolled them away): only what is below them scrolls.
+        with Vertical(id="mission-parts"):
             yield Static(ui.label("screen.mission.parts_heading"), classes="section")
             yield RtlText(ui.text("screen.mission.example", example=ui.text("mission.example")), mode=ui.mode, id="mission-example")
             for part in PARTS:
@@ -80,6 +82,7 @@ class MissionScreen(StepScreen):
                 with Horizontal(classes="part"):
                     yield from (entry, label) if ui.rtl else (label, entry)
             yield Static(ui.label("screen.mission.compose_hint"), classes="muted")
+        with VerticalScroll(id="mission-form"):
             yield CaptureList(
                 ui, ui.text("screen.mission.drafts"), placeholder=ui.text("screen.mission.draft_hint"), id="drafts"
             )
