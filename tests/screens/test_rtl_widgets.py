@@ -278,6 +278,27 @@ def test_rtl_input_click_maps_to_logical_index() -> None:
     run(lambda: [RtlInput()], body)
 
 
+def test_rtl_input_too_long_shows_its_start_until_it_is_edited() -> None:
+    """A long Arabic value in a field the facilitator is not in shows its first words (on the
+    right), as an English one shows its start; it showed its end, its first word cut to a letter
+    (mission's 'what change' at 80x24). In the field, the cursor's end is shown, as before."""
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        other, widget = app.query(RtlInput).results()
+        assert other.has_focus and not widget.has_focus
+        assert line_text(widget).endswith(SALAM_VISUAL)  # the first word, whole, at the right edge
+        assert BIL_ALAM_VISUAL not in line_text(widget)
+        widget.focus()
+        await pilot.pause()
+        assert widget.cursor_position == len(widget.value)
+        assert BIL_ALAM_VISUAL in line_text(widget) and not line_text(widget).endswith(SALAM_VISUAL)
+        other.focus()
+        await pilot.pause()
+        assert line_text(widget).endswith(SALAM_VISUAL)
+
+    run(lambda: [RtlInput("x"), RtlInput("سلام " + "مرحبا " * 10 + "بالعالم")], body)
+
+
 def test_rtl_input_placeholder_right_aligned() -> None:
     async def body(app: WidgetApp, pilot: Pilot) -> None:
         widget = app.query_one(RtlInput)

@@ -195,7 +195,9 @@ class RtlInput(Input):
         width = self._view_width()
         if total <= width:
             return replace(view, left_pad=width - total if rtl else 0)
-        cursor = view.cursor_cell(self.cursor_position)
+        # Out of the field its start shows (an English value's too): the cursor, left at the end
+        # when the value was set, would show the end and cut the first word at the right edge.
+        cursor = view.cursor_cell(self.cursor_position if self.has_focus else 0)
         if rtl:  # show the start of the text (its right end) unless the cursor is off
             scroll = min(total - width, cursor)
         else:
