@@ -15,7 +15,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
+from workshop.tui.widgets.footer import Footer
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.edits import dots_total

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from workshop.tui.widgets.footer import Footer
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.errors import WorkshopError

@@ -22,7 +22,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, ListItem, ListView
+from textual.widgets import ContentSwitcher, Input, ListItem, ListView
+from workshop.tui.widgets.footer import Footer
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.attribution import split_author

@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Input, Select
+from textual.widgets import Button, DataTable, Input, Select
+from workshop.tui.widgets.footer import Footer
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.i18n import Ui

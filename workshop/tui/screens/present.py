@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
+from workshop.tui.widgets.footer import Footer
 from workshop.tui.widgets.plain import Static
 
 from workshop.core.export.report import (

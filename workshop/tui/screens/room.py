@@ -11,7 +11,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
+from workshop.tui.widgets.footer import Footer
 from textual.widgets.option_list import Option
 
 from workshop.tui.widgets.plain import Static

@@ -19,7 +19,8 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
+from workshop.tui.widgets.footer import Footer
 from textual.widgets.option_list import Option
 
 from workshop.tui.widgets.plain import Static
