@@ -102,3 +102,27 @@ async def test_arabic_slider_is_mirrored(make_config, data_dir: Path) -> None:  
         await settled(pilot)
         assert stored(data_dir, workshop.id).meta.approach == 70
         assert app.screen.has_class("-rtl")
+
+
+async def test_the_title_is_focused_first_the_form_never(make_config, data_dir: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Entering Setup focuses the title field directly. Textual's auto-focus gave the focus to the
+    form's scroll container first; its focus and blur restyled the whole form (~75 ms a start, #17).
+    Read-only, the form is focused as before (its fields are disabled): the arrows scroll it."""
+    from textual.screen import Screen
+
+    focused: list[str] = []
+    set_focus = Screen.set_focus
+
+    def recorded(screen, widget, *args, **kwargs):  # type: ignore[no-untyped-def]
+        focused.append(widget.id if widget is not None else None)
+        return set_focus(screen, widget, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "set_focus", recorded)
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    for read_only, first in ((False, "meta-title"), (True, "setup-form")):
+        focused.clear()
+        app = make_app(make_config(open_ref=workshop.id, step="setup", read_only=read_only), environ=ENV)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert app.screen.focused is not None and app.screen.focused.id == first
+        assert focused[0] == first and ("setup-form" in focused) == read_only, focused

@@ -28,7 +28,9 @@ class CoalitionTypeScreen(StepScreen):
     """Compare the types, answer the questions, record the room's choice and why."""
 
     STEP = "coalition-type"
-    AUTO_FOCUS = None  # on_mount focuses the questions without scrolling them into view
+    # on_mount focuses the questions without scrolling them into view. "", not None: None falls back to
+    # the app's "*", which focused the scroll container first (its focus and blur restyled it twice).
+    AUTO_FOCUS = ""
     CSS_PATH = "structure.tcss"
     BINDINGS = [
         Binding("right", "type(1)", "Next type", id="charter-next-type"),

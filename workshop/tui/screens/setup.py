@@ -25,6 +25,7 @@ from workshop.tui.widgets.plain import Static
 from workshop.core.edits import reorder
 from workshop.core.i18n import Ui
 from workshop.core.model import SECTORS, STAGES, Participant
+from workshop.core.session import Session
 from workshop.core.steps.setup import (
     BadDate,
     approach_bar,
@@ -108,6 +109,14 @@ class SetupScreen(StepScreen):
 
     show_principles: reactive[bool] = reactive(False)
     """Whether the two models' principles are listed under their summaries."""
+
+    def __init__(self, session: Session, ui: Ui, *, show_guidance: bool = True) -> None:
+        super().__init__(session, ui, show_guidance=show_guidance)
+        if not session.read_only:
+            # Textual focuses the first focusable widget as soon as the screen is composed: the
+            # form's scroll container, whose focus and blur (on_mount moves on to the title) each
+            # restyled the whole form, ~35 widgets: ~75 ms of every start on this step (#17).
+            self.AUTO_FOCUS = "#meta-title"  # type: ignore[misc]
 
     def compose_work(self) -> ComposeResult:
         ui = self.ui
