@@ -7,7 +7,8 @@ first frame (~70 ms of the ~0.9 s of CPU a SWOT start took, more on a busy machi
 `run_app` freezes what exists when the app starts running (`gc.freeze`: never walked again, which
 keeps later full collections short too; the ~1,000 objects of garbage among them, argparse's help
 formatters, ~0.2 MB, stay) and the app resumes the collector once its first frame is painted; a
-core command (list, export…) resumes it when it ends.
+core command (list, export…) resumes it once its arguments are parsed (`cli._run`), and whatever
+happens, it runs again when the command ends.
 """
 
 from __future__ import annotations

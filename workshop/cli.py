@@ -7,6 +7,7 @@ without a terminal.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import signal
@@ -342,6 +343,10 @@ def main(argv: Sequence[str] | None = None, environ: dict[str, str] | None = Non
 
 def _run(args: argparse.Namespace, config: AppConfig, catalogue: Catalogue, terminal: Terminal) -> int:
     core = args.command in ("list", "import", "export", "restore")
+    if core:
+        # The launcher paused the cycle collector for the app's start (workshop/__main__.py); a
+        # core command (a long export or import) runs with it, as it always did.
+        gc.enable()
     if not core or threading.current_thread() is not threading.main_thread():
         return _command(args, config, catalogue, terminal)
     previous = signal.signal(signal.SIGTERM, _terminate)

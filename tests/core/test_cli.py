@@ -58,6 +58,18 @@ def test_the_launcher_pauses_the_collector_only_while_the_cli_runs(monkeypatch: 
     assert gc.isenabled()
 
 
+def test_a_core_command_runs_with_the_collector(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    """The launcher pauses the collector for the app's start only: `workshop list` (an export, an
+    import) runs with it, as before."""
+    from workshop import __main__ as launcher
+
+    seen: list[bool] = []
+    monkeypatch.setattr("workshop.cli.cmd_list", lambda *args: seen.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(sys, "argv", ["workshop", "--data-dir", str(data_dir), "list"])
+    assert launcher.main() == 0
+    assert seen == [True]
+
+
 def test_step_choices_are_the_step_ids() -> None:
     args = build_parser().parse_args(["open", "x", "--step", "ground-rules"])
     assert args.step == "ground-rules"
