@@ -94,3 +94,19 @@ async def test_arabic_arrows_point_the_way_the_keys_go(make_config, data_dir: Pa
             assert answer_arrow in first and ({"←", "→"} - {answer_arrow}).isdisjoint(first)
             if language == "ar":  # drawn: the answer on the left of the arrow, the question on its right
                 assert first.strip().endswith(".1")
+
+
+async def test_n_adds_to_the_reason_the_room_gave(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Seen in tmux (demo, 80x24): 'n' then " Also x." left the reason as " Also x.": the field
+    selected its text on focus and the first letter replaced the room's whole reason."""
+    from workshop.core.model import Meta, Workshop
+
+    workshop = Workshop(meta=Meta(title="Child health", language="en"))
+    workshop.coalition_type.reason = "We share deep values"
+    workshop = Workshops.at(data_dir).add(workshop)
+    app = make_app(make_config(open_ref=workshop.id, step="coalition-type"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *" and years of work", "enter")
+        await settled(pilot)
+        assert stored(data_dir, workshop.id).coalition_type.reason == "We share deep values and years of work"

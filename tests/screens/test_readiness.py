@@ -67,3 +67,21 @@ async def test_arabic_readiness_verdict(make_config, data_dir: Path) -> None:  #
         await settled(pilot)
         assert stored(data_dir, workshop.id).readiness["q1"].answer == "no"
         assert any("\u0600" <= ch <= "\u06ff" for ch in verdict_text(app))
+
+
+async def test_a_note_is_added_to_at_its_end_after_a_question_without_one(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Seen in tmux (demo): past a question with no note, 'e' on a question with one put the
+    cursor at its start, and the words typed went in front of the room's note."""
+    from workshop.core.model import Meta, Workshop
+
+    workshop = Workshop(meta=Meta(title="Child health", language="en"))
+    workshop.readiness["q1"].note = "Clinics agree"
+    workshop.readiness["q3"].note = "Funding promised"
+    workshop = Workshops.at(data_dir).add(workshop)
+    app = make_app(make_config(open_ref=workshop.id, step="readiness"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down")  # q2 (no note), then q3
+        await pilot.press("e", *" in May", "enter")
+        await settled(pilot)
+        assert stored(data_dir, workshop.id).readiness["q3"].note == "Funding promised in May"

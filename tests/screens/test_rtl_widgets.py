@@ -299,6 +299,30 @@ def test_rtl_input_too_long_shows_its_start_until_it_is_edited() -> None:
     run(lambda: [RtlInput("x"), RtlInput("سلام " + "مرحبا " * 10 + "بالعالم")], body)
 
 
+def test_a_value_put_in_from_outside_leaves_the_cursor_at_its_end_and_shows_its_start() -> None:
+    """Readiness puts each question's note in one field: past an empty note the cursor stayed at 0
+    and the words typed went in front of the next note. Now the cursor waits at the end, and the
+    field (English here) still shows the start until the facilitator goes into it."""
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        other, widget = app.query(RtlInput).results()
+        long = "Staff time is promised but no funder has committed money yet"
+        for value in ("", long):
+            widget.value = value
+            await pilot.pause()
+            assert widget.cursor_position == len(value)
+        assert line_text(widget).startswith("Staff time")
+        widget.focus()
+        await pilot.press(*" now")
+        assert widget.value == long + " now"
+        assert line_text(widget).rstrip().endswith("money yet now")
+        other.focus()
+        await pilot.pause()
+        assert line_text(widget).startswith("Staff time")
+
+    run(lambda: [RtlInput("x"), RtlInput("Clinics agree")], body)
+
+
 def test_rtl_input_placeholder_right_aligned() -> None:
     async def body(app: WidgetApp, pilot: Pilot) -> None:
         widget = app.query_one(RtlInput)

@@ -141,6 +141,7 @@ class EvaluationScreen(Screen[None]):
                     mode=ui.mode,
                     disabled=self.session.read_only,
                     id="eval-meeting-field",
+                    select_on_focus=True,  # one date and time: what is typed replaces it
                 )
                 yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="eval-meeting-status")
         yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="eval-hint")

@@ -211,6 +211,7 @@ class ExportScreen(StepScreen):
             mode=ui.mode,
             compact=True,
             id="export-folder",
+            select_on_focus=True,  # one value (a folder): what is typed replaces it
         )
         with VerticalScroll(id="export-body"):
             # One row per choice (label, its key, the value), so 80 columns show every label and

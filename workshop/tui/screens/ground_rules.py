@@ -79,6 +79,7 @@ class GroundRulesScreen(StepScreen):
                     placeholder=ui.text("screen.ground_rules.quorum_placeholder"),
                     mode=ui.mode,
                     id="gr-quorum",
+                    select_on_focus=True,  # one number: what is typed replaces it
                 ),
             )
             yield from self._row(

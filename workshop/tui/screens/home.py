@@ -47,6 +47,7 @@ class NewWorkshopScreen(ModalScreen[dict | None]):  # type: ignore[type-arg]
                     value=value,  # the date is today as a value (kept unless changed), not a grey hint
                     mode=ui.mode,
                     id=f"new-{field}",
+                    select_on_focus=field == "date",  # one value: what is typed replaces it
                 )
             yield Static(ui.label("fields.language"), classes="label")
             yield Select(

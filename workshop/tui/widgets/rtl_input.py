@@ -138,6 +138,10 @@ class RtlInput(Input):
     """Blinking costs a repaint every half second over slow links: off by default."""
 
     def __init__(self, *args: Any, mode: str = "app", **kwargs: Any) -> None:
+        # Typing always types: going into a field does not select its text for the first key to
+        # replace ('n' then " Also" on coalition type left the room's reason as " Also"). A field
+        # of one value (a date, a number, a folder) asks for Input's select-all (select_on_focus=True).
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.mode = resolve_mode(mode, os.environ)
 
@@ -151,13 +155,27 @@ class RtlInput(Input):
         if not self.styles.auto_dimensions:
             self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
         super()._watch_value(value)
+        if not self.has_focus:
+            # A value put in from outside (the next question's note, a form's record) leaves the
+            # cursor at its end: Input keeps the old position, 0 after an empty value, and the
+            # words the facilitator typed on went in front of the room's text.
+            self.cursor_position = len(value)
 
     def _watch_selection(self, selection: Selection) -> None:
         super()._watch_selection(selection)  # keeps the cursor's cell in view (one past the end)
         # A field emptied after a long line stayed scrolled: a blank box, or its hint cut at the
-        # start, instead of the hint. Empty, it shows the hint from its first letter.
-        if not self.value and self.scroll_offset.x:
+        # start, instead of the hint. Empty, it shows the hint from its first letter; out of the
+        # field, a value shows its start (the cursor waits at its end, see `_watch_value`).
+        if not self.value or not self.has_focus:
+            self._show_start()
+
+    def _show_start(self) -> None:
+        if self.scroll_offset.x:
             self.scroll_to(x=0, animate=False, force=True, immediate=True)
+
+    def on_blur(self) -> None:
+        """Out of the field: its start in view again, as it shows from the first."""
+        self._show_start()
 
     @property
     def rtl_active(self) -> bool:
