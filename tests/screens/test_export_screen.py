@@ -257,3 +257,18 @@ async def test_an_arabic_file_name_reads_whole_on_its_own_line_after_its_folder(
         for word in title.replace("—", " ").split():
             assert any(display_label(word, "app", "rtl") in line for line in lines), (word, lines)
         assert any("participants-ar.pdf" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(("language", "size"), [("ar", (120, 40)), ("en", (80, 24)), ("ar", (80, 24))])
+async def test_the_key_hint_never_leaves_a_key_without_its_word(make_config, data_dir: Path, language: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Seen in tmux (Arabic, 120x40): the hint's first line ended with a lone 'w', its words
+    («كتابة الملف») on the next line. A key and its first word now wrap together."""
+    from workshop.core.rtl import wrap
+
+    workshop = seed(data_dir, language)
+    app = make_app(make_config(open_ref=workshop.id, step="export", language=language, rtl="app"), environ=ENV)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        hint = app.screen.query_one("#export-hint", RtlText)
+        for line in wrap(hint.text, hint.size.width):
+            assert line.split()[-1] not in {"a", "l", "t", "n", "o", "w"}, line
