@@ -39,3 +39,23 @@ def make_config(data_dir: Path):  # type: ignore[no-untyped-def]
         return AppConfig(data_dir=data_dir, **changes)
 
     return build
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Waiting for the app, at the pace of the machine rather than of Textual's defaults.
+
+    Textual's pilot decides the app is idle by sleeping 1/50 s at a time until the process used
+    almost no CPU in one sleep: at least 2 x 20 ms after every key pressed and every pause, most of
+    a key walk's wall time (the CPU was idle ~40 % of a key-matrix test). Here it sleeps 5 ms at a
+    time (idle: under 0.5 ms of CPU in one). A screen repaints, and runs what waits for its refresh
+    (`call_after_refresh`), on a timer of 1/60 s once something changed; with shorter sleeps a key
+    could then be pressed before that refresh, which no person types that fast: the timer is 2 ms
+    here, so the refresh happens inside the first sleep. Bursts are tested on purpose elsewhere.
+    Measured: the SWOT and goals files + the SWOT key walk, 67-76 s -> 38-39 s wall, CPU the same.
+    """
+    import textual._wait as wait
+    import textual.screen as screen
+
+    wait.SLEEP_GRANULARITY = 1 / 200
+    wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 10
+    screen.UPDATE_PERIOD = 1 / 500

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from workshop.core.model import Item, Meta, Workshop
 from workshop.core.service import Workshops
 from workshop.tui.app import make_app
-from appkit import ENV, notified
+from appkit import ENV, notified, settled
 
 MARKUP_TITLES = ["Plan [/b]", "Budget review [draft] v2", "Eastbrook [/draft]", "[bold red]x[/] [link=file:///x]y"]
 
@@ -88,7 +88,7 @@ async def test_quitting_while_saves_fail_warns_then_rescues(make_config, data_di
         raise OSError(28, "No space left on device")
 
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await settled(pilot)  # the start's own save is written: the next write is the worker's (or flush's)
         monkeypatch.setattr("workshop.core.store.atomic_write_bytes", full)
         assert app.session is not None
         app.session.edit(lambda w: w.needs.accomplish.append(Item(text="only in memory")))

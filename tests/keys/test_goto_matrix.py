@@ -72,6 +72,7 @@ def test_the_walks_cover_every_pair() -> None:
         assert STEPS[at] == there, (here, there, keys)
 
 
+@pytest.mark.walk
 @pytest.mark.parametrize(("language", "part"), list(WALKS), ids=lambda v: str(v))
 async def test_go_to_every_step_from_every_step(tmp_path: Path, language: str, part: int) -> None:
     walk = WALKS[(language, part)]

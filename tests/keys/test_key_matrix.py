@@ -94,6 +94,7 @@ def test_every_binding_has_words_in_both_languages() -> None:
 CASES = [(step, language) for language in LANGUAGES for step in STEPS]
 
 
+@pytest.mark.walk
 @pytest.mark.parametrize(("step", "language"), CASES)
 async def test_every_key_on_the_step(tmp_path: Path, step: str, language: str) -> None:
     app = demo_app(tmp_path / "data", language, step)

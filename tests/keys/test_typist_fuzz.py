@@ -64,6 +64,7 @@ def key_name(key: str) -> str:
     return "space" if key == " " else key
 
 
+@pytest.mark.walk
 @pytest.mark.parametrize("language", LANGUAGES)
 async def test_a_typist_never_rewrites_an_item(tmp_path: Path, language: str) -> None:
     rng = random.Random(f"{SEED}-{language}")
