@@ -264,3 +264,17 @@ async def test_with_the_room_open_the_inbox_is_one_line_that_never_moves_the_lis
         assert not screen.query_one(InboxList).display and "Nothing from the phones" in str(heading.render())
         assert isinstance(app.focused, Input) and app.focused.value == "floods"  # back where it was
         await app.room.close()
+
+
+async def test_phones_news_arriving_as_the_app_closes_is_not_a_crash(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """A phone's answer whose redraw comes due while the app is closing (its screens already gone)
+    is dropped: it is on disk already, there is nothing left to show it on. It was a
+    ScreenStackError at the end of a browser test (ctrl+q while the room is busy)."""
+    workshop = Workshops.at(data_dir).create("Closing", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        phone_sends(app, [("swot.strength", "late news")])
+    assert not app.screen_stack
+    app._room_changed()  # what the room's redraw timer calls
+    assert [e.text for e in inbox.pending(stored(data_dir, workshop.id), "swot")] == ["late news"]  # kept, waiting

@@ -357,6 +357,8 @@ class WorkshopApp(App[int]):
         """Phones changed the workshop (batched): what is on screen shows it (inbox, items, votes)."""
         if self.session is not None:
             self.session.tell_listeners()  # the listeners the phones' quiet edits skipped, once per batch
+        if not self.screen_stack:  # the app is closing (its screens are gone) as a phone's news arrives
+            return
         screen = self.screen
         if isinstance(screen, StepScreen) and screen.is_attached:
             digest = self.room.lists_digest(self.session, screen.STEP) if self.session is not None else None
