@@ -56,6 +56,9 @@ def pytest_configure(config: pytest.Config) -> None:
     import textual._wait as wait
     import textual.screen as screen
 
+    # Textual's own names: if a release renames them, say so here rather than silently wait as before.
+    for module, name in ((wait, "SLEEP_GRANULARITY"), (wait, "SLEEP_IDLE"), (screen, "UPDATE_PERIOD")):
+        assert hasattr(module, name), f"Textual has no {module.__name__}.{name} any more: see tests/conftest.py"
     wait.SLEEP_GRANULARITY = 1 / 200
     wait.SLEEP_IDLE = wait.SLEEP_GRANULARITY / 10
     screen.UPDATE_PERIOD = 1 / 500
