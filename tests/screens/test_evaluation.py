@@ -248,3 +248,28 @@ async def test_next_meeting_in_arabic_with_arabic_digits(make_config, data_dir: 
         await pilot.press(*["backspace"] * 40)  # emptied: no meeting
         await settled(pilot)
         assert not stored(data_dir, workshop.id).evaluation.next_meeting.is_set()
+
+
+async def test_indicator_form_shows_its_field_and_typing_adds_to_the_wording(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Opened straight on the wrap-up (no charter step seen before): the form's field is on screen,
+    one row high and wide, and keys typed into it go after the wording, as in every text field.
+    Before, the form's styles came with the charter steps' stylesheet: the field was drawn nowhere,
+    its wording selected, and the first key replaced the whole wording unseen."""
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_evaluation(pilot)
+        await pilot.press("tab", "tab", "tab", "down", "ctrl+e")
+        await pilot.pause()
+        field = app.screen.query_one("#field-text", Input)
+        assert app.focused is field
+        region = field.region
+        assert region.height == 1 and region.width >= 30, region
+        assert app.screen.region.contains_region(region)
+        manual = "Higher technical capacity in the community."
+        assert field.value == manual
+        for key in " for parents":
+            await pilot.press("space" if key == " " else key)
+        await pilot.press("enter")
+        await settled(pilot)
+        assert stored(data_dir, workshop.id).evaluation.indicator_texts == {"2": f"{manual} for parents"}

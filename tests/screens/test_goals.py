@@ -118,3 +118,27 @@ async def test_bad_date_text_is_explained_and_nothing_saved(make_config, data_di
         await settled(pilot)
     saved = stored(data_dir, workshop.id)
     assert [g.text for g in saved.goals] == ["Advocacy"] and saved.goals[0].plans == []
+
+
+async def test_edit_form_adds_what_is_typed_and_replaces_a_date(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+e on a goal: keys typed go after its words (typing never replaces a sentence unseen);
+    a date field of a plan is one value, so what is typed replaces it."""
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="goals"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Child-care centres", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        await pilot.press("space", *"nearby", "enter")
+        await settled(pilot)
+        assert stored(data_dir, workshop.id).goals[0].text == "Child-care centres nearby"
+
+        await pilot.press("ctrl+k", *"Open a centre", "tab", "tab", *"2026-09-01", "enter")
+        await pilot.pause()
+        await pilot.press("tab", "ctrl+e")  # the plan, to edit it
+        await pilot.pause()
+        await pilot.press("tab", "tab", *"2026-10-01", "enter")  # start: replaced, not 2026-09-012026-10-01
+        await settled(pilot)
+        assert stored(data_dir, workshop.id).goals[0].plans[0].start == date(2026, 10, 1)

@@ -93,7 +93,8 @@ async def test_new_body_and_edit_by_form(make_config, data_dir: Path) -> None:  
         await pilot.pause()
         await pilot.press("ctrl+e")
         await pilot.pause()
-        await pilot.press("tab", "tab", *"Monthly", "enter")
+        # the cadence holds the kind's default sentence; typing goes after it (no select-all), ctrl+u empties it
+        await pilot.press("tab", "tab", "ctrl+u", *"Monthly", "enter")
         await settled(pilot)
         body = stored(data_dir, workshop.id).structure.committees[0]
         assert (body.kind, body.name, body.cadence, body.decision_authority) == (

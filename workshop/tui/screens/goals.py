@@ -310,8 +310,8 @@ class GoalsScreen(StepScreen):
     def _plan_fields(self, plan: ActionPlan | None, typed: str = "") -> list[FormField]:
         ui = self.ui
         values = plan_values(plan or ActionPlan(task=typed))
-        text = lambda name, placeholder="": FormField(  # noqa: E731
-            name, ui.text(f"screen.goals.fields.{name}"), value=values[name], placeholder=placeholder
+        text = lambda name, placeholder="", select=False: FormField(  # noqa: E731
+            name, ui.text(f"screen.goals.fields.{name}"), value=values[name], placeholder=placeholder, select=select
         )
         return [
             text("task"),
@@ -322,11 +322,11 @@ class GoalsScreen(StepScreen):
                 values["owner"],
                 tuple((p.organisation, p.id) for p in self.workshop.partners),
             ),
-            text("start", "YYYY-MM-DD"),
-            text("end", "YYYY-MM-DD"),
+            text("start", "YYYY-MM-DD", select=True),
+            text("end", "YYYY-MM-DD", select=True),
             text("criteria"),
-            text("budget", ui.text("screen.goals.budget_placeholder")),
-            text("currency"),
+            text("budget", ui.text("screen.goals.budget_placeholder"), select=True),
+            text("currency", select=True),
             FormField(
                 "staffing",
                 ui.text("screen.goals.fields.staffing"),

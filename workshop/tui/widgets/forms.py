@@ -119,6 +119,9 @@ class FormField:
     value: Any = ""
     options: tuple[tuple[str, Any], ...] = ()
     placeholder: str = ""
+    #: One value (a date, an amount): the field is selected on entry, so what is typed replaces it.
+    #: A sentence is not: keys typed go where the cursor is (at its end), as in every text field.
+    select: bool = False
 
 
 class FormDialog(ModalScreen[dict[str, Any] | None]):
@@ -181,7 +184,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             id=ident,
             classes="form-field",
             # a field opened by typing keeps what was typed (selected, the next key would replace it)
-            select_on_focus=field.name != self.focus_field,
+            select_on_focus=field.select and field.name != self.focus_field,
         )
 
     def type_ahead(self, character: str) -> None:
