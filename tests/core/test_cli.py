@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,20 @@ def test_the_launcher_pauses_the_collector_only_while_the_cli_runs(monkeypatch: 
     with pytest.raises(KeyboardInterrupt):
         launcher.main()
     assert gc.isenabled()
+
+
+def test_the_launcher_tells_pydantic_not_to_look_for_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """pydantic reads every installed package's metadata for plugins when it builds its first
+    validator (~9 ms of a start): the launcher turns that search off, unless the caller chose."""
+    from workshop import __main__ as launcher
+
+    seen: list[str | None] = []
+    monkeypatch.setattr("workshop.cli.main", lambda: seen.append(os.environ.get("PYDANTIC_DISABLE_PLUGINS")) or 0)
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert launcher.main() == 0
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "some-plugin")
+    assert launcher.main() == 0
+    assert seen == ["__all__", "some-plugin"]
 
 
 def test_a_core_command_runs_with_the_collector(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
