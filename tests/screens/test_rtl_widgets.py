@@ -383,3 +383,26 @@ def test_step_rail_rows_stay_in_line_in_both_modes() -> None:
                 assert cell_len(line) <= rail.content_size.width, (mode, line)
 
         run(make, body, size=(40, 16))
+
+
+def test_rtl_text_cut_by_its_height_ends_in_an_ellipsis_at_its_reading_end() -> None:
+    """A text longer than its max-height shows '…' on its last row (after a whole word, on the right
+    in English, on the left in Arabic); a text that fits has none. Before, the rows simply stopped."""
+    english = "Decides: approves the mission, the annual plan and budget, new members"
+    arabic = "مرحبا بالعالم مرحبا بالعالم مرحبا بالعالم"
+
+    async def body(app: WidgetApp, pilot: Pilot) -> None:
+        cut_en, cut_ar, whole = app.query(RtlText)
+        assert cut_en.size.height == 1 and cut_ar.size.height == 1
+        assert line_text(cut_en) == "Decides: approves the…".ljust(30)  # not "the mission,…" cut in a word
+        assert line_text(cut_ar).lstrip() == "…" + BIL_ALAM_VISUAL + " " + MARHABA_VISUAL
+        assert "…" not in line_text(whole) + line_text(whole, 1)
+
+    def widgets() -> list[Widget]:
+        made = [RtlText(english), RtlText(arabic), RtlText("Meets monthly on Saturdays")]
+        for widget in made:
+            widget.styles.width = 30 if widget.text != arabic else 15
+            widget.styles.max_height = 1 if widget.text != "Meets monthly on Saturdays" else 2
+        return made
+
+    run(widgets, body, size=(40, 10))

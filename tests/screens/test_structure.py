@@ -116,3 +116,22 @@ async def test_demo_structure_shows_the_manuals_findings_in_arabic(make_config) 
         await pilot.pause()
         text = screen.query_one("#findings-text", RtlText).text
         assert text and any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+async def test_demo_structure_at_80x24_marks_what_is_cut_and_shows_the_findings(make_config) -> None:  # type: ignore[no-untyped-def]
+    """At 80x24 the body's decision line, cut by its height, ends in '…' (English) or starts with it
+    (Arabic, read right to left), and the findings box is inside the work area, not pushed under
+    the guidance. Before: the line stopped at "budget," and the findings showed two of four rows."""
+    for language in ("en", "ar"):
+        app = make_app(make_config(demo=True, step="structure", language=language), environ=ENV)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StructureScreen)
+            detail = screen.query_one("#body-detail", RtlText)
+            assert detail.size.height == 2 and len(detail.lines) > 2
+            last = detail.render_line(1).text
+            assert (last.lstrip().startswith("…") if language == "ar" else last.rstrip().endswith("…")), last
+            work = screen.query_one("#work").region
+            findings = screen.query_one("#structure-findings").region
+            assert findings.height >= 4 and work.contains_region(findings), (work, findings)

@@ -138,7 +138,7 @@ class StructureScreen(StepScreen):
 
     def compose_work(self) -> ComposeResult:
         ui = self.ui
-        yield RtlText(ui.text("screen.structure.bodies"), mode=ui.mode, rtl=ui.rtl, classes="charter-heading")
+        yield RtlText(ui.text("screen.structure.bodies"), mode=ui.mode, rtl=ui.rtl, id="bodies-heading", classes="charter-heading")
         yield RowList(ui, id="bodies", typing=True)
         yield RtlText("", mode=ui.mode, id="body-detail")
         yield RtlText("", mode=ui.mode, rtl=ui.rtl, id="members-heading", classes="charter-heading")

@@ -8,6 +8,7 @@ re-wraps it), and right-to-left paragraphs are right-aligned.
 from __future__ import annotations
 
 import os
+from unicodedata import combining
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -57,12 +58,42 @@ class Paragraph:
         """The widest line when wrapped at the container width."""
         return max((cell_len(line) for line in self.lines(text, container.width)), default=0)
 
-    def paint(self, text: str, y: int, width: int, style: Style) -> Strip:
-        """Wrapped line *y* at *width*, padded on the left when right-to-left."""
+    def paint(self, text: str, y: int, width: int, style: Style, *, cut: bool = False) -> Strip:
+        """Wrapped line *y* at *width*, padded on the left when right-to-left; `cut`: more lines
+        follow that are not shown, so the line ends in '…' (at its reading end)."""
         lines = self.lines(text, width)
         if y >= len(lines) or width <= 0:
             return Strip.blank(max(width, 0), style)
-        return paint_line(lines[y], self.is_rtl(text), width, style)
+        rtl = self.is_rtl(text)
+        line = lines[y]
+        if cut:
+            line = with_ellipsis(line, width, visual_rtl=rtl and self.mode == "app")
+        return paint_line(line, rtl, width, style)
+
+
+def with_ellipsis(line: str, width: int, *, visual_rtl: bool) -> str:
+    """A wrapped line that is the last one shown of a longer text, marked with '…' where it is read
+    to: after its end, or on its left when it is already in right-to-left display order ("app" mode;
+    in "terminal" mode the line is logical and the terminal places the mark). When the mark needs
+    room, the line's last word goes (a word is not cut, unless it is the only one)."""
+    room = max(0, width - 1)
+    if visual_rtl:  # the line's reading end is its left: work on it mirrored
+        return "…" + _fit_words(line[::-1], room)[::-1]
+    return _fit_words(line, room) + "…"
+
+
+def _fit_words(line: str, room: int) -> str:
+    """`line` (read left to right) shortened to `room` cells: whole words, then letters."""
+    line = line.rstrip()
+    if cell_len(line) <= room:
+        return line
+    cut = line[: room + 1]
+    words = cut[: cut.rfind(" ")].rstrip() if " " in cut.strip() else ""
+    if words and cell_len(words) <= room:
+        return words
+    while cell_len(line) > room or (line and combining(line[-1])):
+        line = line[:-1]  # letters off the end, without leaving a mark (harakah) after its letter
+    return line
 
 
 def paint_line(line: str, rtl: bool, width: int, style: Style) -> Strip:
@@ -107,8 +138,12 @@ class ParagraphWidget:
         return len(self.paragraph.lines(self.text, width))
 
     def render_line(self, y: int) -> Strip:
-        """Paint wrapped line *y*, padded on the left when right-to-left."""
-        return self.paragraph.paint(self.text, y, self._paint_width(), self.rich_style)
+        """Paint wrapped line *y*, padded on the left when right-to-left. When the widget's height
+        (a max-height) shows fewer lines than the text has, its last row ends in '…'."""
+        width = self._paint_width()
+        shown = self.size.height  # type: ignore[attr-defined]
+        cut = y + 1 == shown < len(self.paragraph.lines(self.text, width))
+        return self.paragraph.paint(self.text, y, width, self.rich_style, cut=cut)
 
 
 class RtlText(ParagraphWidget, Widget):
