@@ -128,6 +128,7 @@ async def test_folder_field_and_unwritable_folder(make_config, data_dir: Path, t
         await wait_idle(pilot, screen)
         assert (tmp_path / "out" / "sub" / "child-health-participants-en.csv").is_file()
 
+        await pilot.press("o")  # Enter left the field: back into it
         folder.value = str(blocker / "inside")
         await pilot.press("enter")
         await wait_idle(pilot, screen)
@@ -135,10 +136,12 @@ async def test_folder_field_and_unwritable_folder(make_config, data_dir: Path, t
         assert shown.startswith("Cannot write this file (") and str(blocker / "inside") in shown
         assert "Traceback" not in shown and screen.query_one("#export-status").has_class("error")
 
+        await pilot.press("o")
         folder.value = "   "
         await pilot.press("enter")
         await pilot.pause()
         assert status(screen) == "Type an output folder first (for example exports)."
+        assert folder.has_focus  # nothing chosen: the field keeps the keys
 
 
 async def test_disk_full_is_a_sentence(make_config, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -272,3 +275,28 @@ async def test_the_key_hint_never_leaves_a_key_without_its_word(make_config, dat
         hint = app.screen.query_one("#export-hint", RtlText)
         for line in wrap(hint.text, hint.size.width):
             assert line.split()[-1] not in {"a", "l", "t", "n", "o", "w"}, line
+
+
+async def test_after_enter_in_the_folder_the_keys_are_the_screens_again(make_config, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """o, a folder typed a key at a time, Enter: the participants' file is written there; then `a`
+    and `w` (the footer's keys) change the audience and write the facilitator's file into the same
+    folder. Before, the focus stayed in the field: `a` and `w` went into the folder's name ("outaw")
+    and nothing was written or changed."""
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="export"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExportScreen)
+        await pilot.press("o", *"out", "enter")
+        await wait_idle(pilot, screen)
+        assert (tmp_path / "out" / "child-health-participants-en.pdf").is_file()
+        await pilot.press("a", "w")
+        await pilot.pause()
+        await wait_idle(pilot, screen)
+        assert screen.audience == "facilitator"
+        assert screen.query_one("#export-folder", Input).value == "out"
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+            "child-health-facilitator-en.pdf", "child-health-participants-en.pdf"
+        ]
+        assert not (tmp_path / "outaw").exists()

@@ -313,6 +313,11 @@ class ExportScreen(StepScreen):
 
     @on(Input.Submitted, "#export-folder")
     def _folder_submitted(self) -> None:
+        """Enter in the folder field: the folder is chosen and the file written; the keys are the
+        screen's again (the focus goes back to the first choice), so a following `a` or `w` changes
+        the audience or writes again instead of going, unseen, into the folder's name."""
+        if self.query_one("#export-folder", Input).value.strip():
+            self.query_one("#export-audience", Select).focus()
         self.action_write()
 
     def action_cycle(self, name: str) -> None:
