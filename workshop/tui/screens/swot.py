@@ -46,6 +46,7 @@ class SwotScreen(StepScreen):
                     ui,
                     ui.text(f"swot.kinds.{kind}.name"),
                     placeholder=ui.text("capture.placeholder"),
+                    short_placeholder=ui.text("capture.placeholder_short"),
                     votable=True,
                     transferable=True,
                     id=f"q-{kind}",

@@ -226,6 +226,7 @@ class CaptureList(Vertical):
         title: str,
         *,
         placeholder: str = "",
+        short_placeholder: str = "",
         votable: bool = False,
         transferable: bool = False,
         draft_key: str | None = None,
@@ -236,6 +237,8 @@ class CaptureList(Vertical):
         self.ui = ui
         self.title = title
         self.placeholder = placeholder
+        #: Shown instead of `placeholder` when the field is too narrow for it (SWOT's quadrants).
+        self.short_placeholder = short_placeholder
         self.votable = votable
         self.transferable = transferable
         self._entries: list[Entry] | None = None
@@ -258,7 +261,13 @@ class CaptureList(Vertical):
         # wraps (a long title names keys), line by line in Arabic
         yield RtlText(self.title, mode=self.ui.mode, rtl=self.ui.rtl, classes="title")
         yield RtlText("", mode=self.ui.mode, classes="editing")
-        yield CaptureInput(placeholder=self.placeholder, mode=self.ui.mode, classes="capture", select_on_focus=False)
+        yield CaptureInput(
+            placeholder=self.placeholder,
+            short_placeholder=self.short_placeholder,
+            mode=self.ui.mode,
+            classes="capture",
+            select_on_focus=False,
+        )
         item_list = ItemList(mode=self.ui.mode)
         localise_bindings(item_list, self.ui)
         yield item_list

@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, replace
 from typing import Any
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.reactive import reactive
@@ -137,13 +138,21 @@ class RtlInput(Input):
     cursor_blink = reactive(False, init=False)
     """Blinking costs a repaint every half second over slow links: off by default."""
 
-    def __init__(self, *args: Any, mode: str = "app", **kwargs: Any) -> None:
+    def __init__(self, *args: Any, mode: str = "app", short_placeholder: str = "", **kwargs: Any) -> None:
         # Typing always types: going into a field does not select its text for the first key to
         # replace ('n' then " Also" on coalition type left the room's reason as " Also"). A field
         # of one value (a date, a number, a folder) asks for Input's select-all (select_on_focus=True).
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
         self.mode = resolve_mode(mode, os.environ)
+        #: The hint as written, and a shorter one shown when it does not fit the field (a SWOT
+        #: quadrant at 80 columns cut "(@الاسم: القائل)" inside a word).
+        self._placeholders = (self.placeholder, short_placeholder or self.placeholder)
+
+    def on_resize(self) -> None:
+        full, short = self._placeholders
+        fits = cell_len(display_label(full, self.mode)) <= self._view_width() - 1
+        self.placeholder = full if fits else short
 
     # ------------------------------------------------------------------ state
 
