@@ -230,3 +230,35 @@ def test_the_manual_mission_example_is_the_child_health_mission(catalogues: dict
     assert "six" in catalogues["en"]["mission"]["example"]
     assert "الدخل المنخفض" in catalogues["ar"]["mission"]["example"]
     assert "السادسة" in catalogues["ar"]["mission"]["example"]
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_manuals_example_parts_compose_one_sentence(language: str) -> None:
+    """ctrl+r's composer joins the parts with the catalogue's words (screen.mission.compose.*): the manual's
+    example reads as one sentence in each language; an empty part leaves its words out; a part
+    that starts with its own words does not get them twice; nothing typed, nothing composed."""
+    from workshop.core.content import load_catalogue
+    from workshop.core.steps.mission import compose_mission
+
+    cat = load_catalogue(language)
+
+    def words(key: str, **params: str) -> str:
+        return cat.t(f"screen.mission.compose.{key}", **params)
+
+    example = compose_mission(cat.section("mission.example_parts"), words)
+    expected = {
+        "en": "We, the neighbourhood's child-health initiative, work towards strategies and programmes that respond "
+        "effectively to complex health-care needs for children from low-income families, from infancy to six years "
+        "of age, by creating such strategies and programmes and advocating for them.",
+        "ar": "نحن، مبادرة صحة الأطفال في الحي، نعمل من أجل استراتيجيات وبرامج تستجيب بفاعلية للاحتياجات المعقدة "
+        "للرعاية الصحية لصالح الأطفال من الأسر ذات الدخل المنخفض منذ الرضاعة حتى سن السادسة، بإنشاء هذه "
+        "الاستراتيجيات والبرامج والدفاع عنها.",
+    }
+    assert example == expected[language]
+    if language == "en":
+        assert compose_mission({"change": " better health. "}, words) == "We work towards better health."
+        assert compose_mission({"who": "parents", "for_whom": "For all families"}, words) == "We, parents, work for all families."
+    else:
+        assert compose_mission({"how": "عبر المناصرة"}, words) == "نحن نعمل، عبر المناصرة."
+        assert compose_mission({"for_whom": "لصالح الأسر"}, words) == "نحن نعمل لصالح الأسر."
+    assert compose_mission({"who": " ", "how": ""}, words) == ""

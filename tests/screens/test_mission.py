@@ -25,22 +25,23 @@ async def test_compose_revise_compare_adopt_vision(make_config, data_dir: Path) 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+r")  # nothing typed yet: no draft
-        await pilot.press(*"We parents and clinics", "tab", *"win follow-up care", "tab")
+        await pilot.press(*"parents and clinics", "tab", *"follow-up care", "tab")
         await pilot.press(*"for children under six", "tab", *"by campaigning together")
         await pilot.press("ctrl+r")
         await settled(pilot)
         saved = stored(data_dir, workshop_id)
         assert len(saved.mission.drafts) == 1
         first = saved.mission.drafts[0]
-        assert first.text == "We parents and clinics win follow-up care for children under six by campaigning together"
-        assert (first.who, first.how) == ("We parents and clinics", "by campaigning together")
+        # one sentence: the catalogue's words join the parts; "for" typed in a part is not doubled
+        assert first.text == "We, parents and clinics, work towards follow-up care for children under six, by campaigning together."
+        assert (first.who, first.for_whom, first.how) == ("parents and clinics", "for children under six", "by campaigning together")
         # rewrite the draft: the previous text goes to its history
         await pilot.press("ctrl+e", "ctrl+u", *"Together we win follow-up care for every child under six", "enter")
         await settled(pilot)
         first = stored(data_dir, workshop_id).mission.drafts[0]
         assert first.text == "Together we win follow-up care for every child under six"
         assert [v.text for v in first.history] == [
-            "We parents and clinics win follow-up care for children under six by campaigning together"
+            "We, parents and clinics, work towards follow-up care for children under six, by campaigning together."
         ]
         await pilot.press("ctrl+l")
         assert "earlier version" in app.screen.query_one("#draft-detail", RtlText).text
@@ -86,7 +87,7 @@ async def test_delete_draft_and_undo(make_config, data_dir: Path) -> None:  # ty
         assert (saved.mission.drafts, saved.mission.adopted_id) == ([], None)
         await pilot.press("ctrl+z")
         await settled(pilot)
-        assert [d.text for d in stored(data_dir, workshop_id).mission.drafts] == ["The neighbourhood"]
+        assert [d.text for d in stored(data_dir, workshop_id).mission.drafts] == ["We, The neighbourhood, work."]
 
 
 async def test_parts_typed_are_saved_before_any_draft(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -143,3 +144,32 @@ async def test_the_four_parts_stay_in_view_beside_the_highlighted_draft_at_80x24
             assert on_screen(drafts.query_one(".title")) and on_screen(rows)
             await pilot.press("down")
             await pilot.pause()
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        (
+            "en",
+            "We, the Eastbrook Healthy Start Coalition, work towards the healthiest start in life for every young "
+            "child in Eastbrook and their family, through services, research and advocacy.",
+        ),
+        (
+            "ar",
+            "نحن، تحالف النزهة لصحة الطفولة المبكرة، نعمل من أجل أفضل بداية صحية في الحياة لصالح كل طفل صغير "
+            "في حي النزهة وأسرته، عبر الخدمات والبحث والمناصرة.",
+        ),
+    ],
+)
+async def test_the_demos_parts_compose_a_sentence(make_config, language: str, sentence: str) -> None:  # type: ignore[no-untyped-def]
+    """The demo opens with its last draft's parts in the fields; ctrl+r makes them one sentence in
+    the workshop's language. Before: "The Eastbrook Healthy Start Coalition make Eastbrook the
+    healthiest neighbourhood in the city to be a young child all families with young children through…"."""
+    app = make_app(make_config(demo=True, step="mission", language=language), environ=ENV)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        drafts = len(app.session.workshop.mission.drafts)
+        await pilot.press("ctrl+r")
+        await settled(pilot)
+        saved = app.session.workshop.mission.drafts
+        assert len(saved) == drafts + 1 and saved[-1].text == sentence

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from workshop.core.model import (
     DraftVersion,
     MissionDraft,
@@ -45,10 +47,38 @@ def compare_pair(workshop: Workshop, first: str | None, second: str | None) -> t
     return None
 
 
-def compose_mission(who: str, change: str, for_whom: str, how: str) -> str:
-    """A first mission sentence from the four parts (the room then rewrites it)."""
-    parts = [p.strip() for p in (who, change, for_whom, how) if p.strip()]
-    return " ".join(parts)
+#: The mission's four parts, in the order of the sentence they make.
+PARTS: tuple[str, ...] = ("who", "change", "for_whom", "how")
+
+
+def compose_mission(parts: Mapping[str, str], words: Callable[..., str]) -> str:
+    """A first mission sentence from the four parts (the room then rewrites it), in the
+    language of `words`: `words(key, **params)` is the catalogue's text at screen.mission.compose.<key>,
+    the words around each part ("We, {who}," "work towards {change}" "for {for_whom}" ", {how}"
+    "."). Joined with spaces alone, the parts read "…Coalition make Eastbrook… all families…".
+    An empty part leaves its words out (`no_who`, `no_change` keep the subject and the verb);
+    a part that starts with its own words ("for all families") does not get them twice.
+    Empty when every part is."""
+    values = {part: parts.get(part, "").strip().rstrip(".،؛;") for part in PARTS}
+    if not any(values.values()):
+        return ""
+    text = ""
+    for part in PARTS:
+        value = values[part]
+        if value:
+            text += words(part, **{part: _without_lead(value, words(part, **{part: ""}))})
+        elif part in ("who", "change"):
+            text += words(f"no_{part}")
+    return text.strip() + words("end")
+
+
+def _without_lead(value: str, piece: str) -> str:
+    """`value` without the words its piece of sentence puts before it, when it already starts with them."""
+    lead = [w for w in (t.strip(",،") for t in piece.split()) if w]
+    typed = value.split()
+    if lead and len(typed) > len(lead) and [t.strip(",،").casefold() for t in typed[: len(lead)]] == [w.casefold() for w in lead]:
+        return " ".join(typed[len(lead) :])
+    return value
 
 
 def revise_draft(draft: MissionDraft, text: str) -> None:

@@ -20,6 +20,7 @@ from workshop.core.edits import reorder
 from workshop.core.model import MissionDraft, error_summary
 from workshop.core.steps.mapping import one_line
 from workshop.core.steps.mission import (
+    PARTS,
     adopt,
     compare_pair,
     compose_mission,
@@ -35,7 +36,6 @@ from workshop.tui.widgets.row_view import RowView
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
 
-PARTS: tuple[str, ...] = ("who", "change", "for_whom", "how")
 
 
 class MissionScreen(StepScreen):
@@ -227,7 +227,7 @@ class MissionScreen(StepScreen):
 
     def action_compose(self) -> None:
         parts = {part: self.query_one(f"#part-{part}", Input).value for part in PARTS}
-        text = compose_mission(parts["who"], parts["change"], parts["for_whom"], parts["how"])
+        text = compose_mission(parts, lambda key, **params: self.ui.text(f"screen.mission.compose.{key}", **params))
         if not text:
             self.notify(self.ui.text("screen.mission.parts_empty"), severity="warning")
             return
