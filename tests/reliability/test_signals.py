@@ -96,3 +96,42 @@ def test_idle_screen_sends_nothing(data_dir: Path, extra: tuple[str, ...]) -> No
     finally:
         app.stop()
     assert idle == b""
+
+
+async def test_a_signal_saves_from_the_event_loop_not_inside_what_it_interrupted(
+    make_config, data_dir: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """A signal can arrive while the app's thread is inside a store call, holding the store's lock
+    that the background writer may be waiting for: saving right there waited for that writer
+    forever (seen once under load: after a SIGHUP the app kept running). The save runs from the
+    event loop, once the interrupted code has let go of the lock."""
+    from appkit import ENV, wait_until
+
+    from workshop.tui import app as app_module
+    from workshop.tui.app import make_app
+
+    workshop = Workshops.at(data_dir).create("Signals", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    holding = [False]
+    saved_while_holding: list[bool] = []
+    exits: list[int] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        store = app.workshops.store
+        save_now = app.save_now
+
+        def save_and_see() -> None:
+            saved_while_holding.append(holding[0])
+            save_now()
+
+        monkeypatch.setattr(app, "save_now", save_and_see)
+        monkeypatch.setattr(app_module.os, "_exit", exits.append)  # the exit a hang-up ends with
+        await pilot.press(*"Said as the link dropped", "enter")
+        with store._mutex:  # this thread is inside a store call when the signal comes
+            holding[0] = True
+            os.kill(os.getpid(), signal.SIGHUP)
+            holding[0] = False
+        await wait_until(pilot, lambda: bool(exits), what="the hang-up's save")
+        assert saved_while_holding[0] is False
+        assert exits == [128 + signal.SIGHUP]
+    assert [i.text for i in Workshops.at(data_dir).load(workshop.id).swot] == ["Said as the link dropped"]

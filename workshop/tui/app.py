@@ -89,6 +89,8 @@ class WorkshopApp(App[int]):
         #: Unsaved changes are kept in a rescue copy at exit; what to tell then.
         self.exit_message = ""
         self._quit_anyway = False
+        #: The signals whose handlers this app installed (removed again on unmount).
+        self._signals: list[int] = []
         #: Resume Python's cycle collector after the first frame (`run_app`: the launcher paused it).
         self.resume_collector = False
         self.room = RoomControl(self, self._room_changed)
@@ -212,14 +214,26 @@ class WorkshopApp(App[int]):
             driver.write(sequence)
 
     def _install_signal_handlers(self) -> None:
-        """SIGHUP (SSH drop) and SIGTERM: save, then exit (Textual installs no handler for them)."""
+        """SIGHUP (SSH drop) and SIGTERM: save, then exit (Textual installs no handler for them).
+
+        The event loop runs the save, never the code the signal interrupted: that code can hold the
+        store's lock while the background writer waits for it, and saving there waited for that
+        writer forever (seen once under load: after a SIGHUP the app kept running)."""
+        loop = asyncio.get_running_loop()
         for signum in (signal.SIGHUP, signal.SIGTERM):
             try:
-                signal.signal(signum, self._on_signal)
-            except ValueError:  # not the main thread (tests run the app in a worker)
+                loop.add_signal_handler(signum, self._on_signal, signum)
+            except (ValueError, RuntimeError, NotImplementedError):  # not the main thread; no such signals
                 return
+            self._signals.append(signum)
 
-    def _on_signal(self, signum: int, _frame: Any) -> None:
+    def _remove_signal_handlers(self) -> None:
+        """The defaults again once the app has saved for the last time (on_unmount)."""
+        loop = asyncio.get_running_loop()
+        while self._signals:
+            loop.remove_signal_handler(self._signals.pop())
+
+    def _on_signal(self, signum: int) -> None:
         self.save_now()
         os._exit(128 + signum) if signum == signal.SIGHUP else self.exit(128 + signum)
 
@@ -259,6 +273,7 @@ class WorkshopApp(App[int]):
     def on_unmount(self) -> None:
         """However the app ends (quit, a test harness closing it), save and release the lock."""
         self.save_now()
+        self._remove_signal_handlers()
 
     async def action_quit(self) -> None:
         session = self.session
