@@ -35,6 +35,7 @@ from workshop.core.store import utc_stamp
 from workshop.core.session import TIME_SAVE_INTERVAL, Session
 from workshop.core.settings import Settings, load_settings, save_settings
 from workshop.core.storage.atomic import make_private_dir, write_text
+from workshop.tui.paint import hold_paint
 from workshop.tui.room import RoomControl
 from workshop.tui.commands import StepCommands, WorkshopCommands, WorkshopPalette
 from workshop.tui.themes import THEMES
@@ -135,6 +136,11 @@ class WorkshopApp(App[int]):
         if added:
             stylesheet.update(self)  # parses what is new (a CSS error shows here, as in Textual's reparse)
         super()._load_screen_css(screen)  # what is left: screen.CSS, Textual's CSS monitor
+
+    def _end_batch(self) -> None:
+        super()._end_batch()
+        if not self._batch_count and self._screen_stack:
+            self.screen.check_idle()  # a step screen that skipped painting while held paints now, whole
 
     def notify(
         self,
@@ -430,6 +436,7 @@ class WorkshopApp(App[int]):
         # fsync, index) held up every start and step change. The edit is in memory at once.
         session.enter_step(step, save=False)
         screen = step_screen(step, session, self.ui, show_guidance=self._settings().show_guidance)
+        hold_paint(self, at_start=not self.is_running)  # the step screen paints once, settled and filled
         self.push_screen(screen, callback=self._navigate)
         self.call_after_refresh(self._save_entered_step, session)
 

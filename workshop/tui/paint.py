@@ -2,7 +2,13 @@
 
 Textual pops a screen, resumes the one below, pushes the next, composes it, mounts its rows
 and settles focus, painting after each (four frames, ~25 KB at 80x24). Holding updates from
-the moment a step screen is left until the next one is filled leaves one frame.
+the moment a step screen is left until the next one is filled leaves one frame. The first step
+screen of a start is held the same way (Textual's own start batch ends before its lists settle).
+
+While updates are held a step screen does not render at all (`StepScreen._compositor_refresh`):
+Textual would render it after every layout and throw the render away (`App._display` returns while
+held), and the parts it painted then were missing from the next frame. Released, the screen is laid
+out and painted whole, once.
 """
 
 from __future__ import annotations
@@ -15,9 +21,10 @@ _HOLDING = "_workshop_paint_held"
 _SETTLING = "_workshop_paint_settling"
 
 
-def hold_paint(app: App[object]) -> None:
-    """Paint nothing until `release_paint` (or HOLD_LIMIT); holding twice is holding once."""
-    if getattr(app, _HOLDING, False) or not app.is_running:
+def hold_paint(app: App[object], *, at_start: bool = False) -> None:
+    """Paint nothing until `release_paint` (or HOLD_LIMIT); holding twice is holding once.
+    `at_start`: the app's first screen, before Textual counts the app as running."""
+    if getattr(app, _HOLDING, False) or not (app.is_running or at_start):
         return
     setattr(app, _HOLDING, True)
     app._begin_batch()  # Textual's batch_update, open across messages
@@ -30,9 +37,9 @@ def release_paint(app: App[object]) -> None:
         return
     setattr(app, _HOLDING, False)
     app._end_batch()
-    screen = app.screen
-    screen._refresh_layout()  # lays out and paints now, before anything queued while held
-    screen.refresh()
+    # Painted whole at the screen's next update, one frame (it rendered nothing while held), laid
+    # out first only if something changed since the last layout.
+    app.screen.refresh()
 
 
 def release_when_settled(app: App[object]) -> None:

@@ -103,6 +103,7 @@ class StepScreen(Screen[Nav]):
         self._typed_form: Screen | None = None  # type: ignore[type-arg]
         self._work_shown = False
         self._resumed = False
+        self._paint_whole = False  # skipped a render while updates were held (_compositor_refresh)
 
     @property
     def workshop(self) -> Workshop:
@@ -168,6 +169,30 @@ class StepScreen(Screen[Nav]):
         # the session); Textual removes this screen's widgets before the screen itself (ctrl+g crash).
         self._unsubscribe()
         return super().dismiss(result)
+
+    def _compositor_refresh(self) -> None:
+        """Render and write what changed, but never while the app holds updates (`paint.hold_paint`,
+        Textual's start batch): Textual renders then and throws the render away (`App._display`
+        returns while held), and the next frame lacked what that render had painted (a start's
+        first frame missed the lists' rows). The screen paints whole once updates flow again."""
+        app = self.app
+        if self is app.screen and not app.is_inline:
+            if app._batch_count:
+                self._paint_whole = True
+                self._repaint_required = True  # the screen's update runs once updates flow again
+                return
+            if self._paint_whole:
+                # One frame, whole: what was marked dirty while held, and all the rest.
+                self._paint_whole = False
+                self._repaint_required = False
+                self._compositor._dirty_regions.add(self._compositor.size.region)
+                for below in app._background_screens:
+                    # What changed on the screen below (Textual's blank first screen at a start) is in
+                    # this whole frame: its later update would ask for the whole screen again.
+                    below._compositor._dirty_regions.clear()
+                    below._dirty_widgets.clear()
+                    below._repaint_required = False
+        super()._compositor_refresh()
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         """The first time this screen is shown its widgets were styled as they mounted: Textual's

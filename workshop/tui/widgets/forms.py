@@ -12,6 +12,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import RenderOptions, Visual
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Select
@@ -23,6 +29,46 @@ from workshop.core.rtl import display_lines
 from workshop.tui.widgets.capture_list import typed_character
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
+
+
+class WrappedRow(Visual):
+    """A row's logical text, wrapped (and in Arabic reordered and right-aligned) at the width it is
+    painted at: the list sizes and paints it at its own width as Textual lays it out, never at a
+    width guessed before layout (a row wrapped at the guess, then again once the list was resized,
+    a frame later: a start's first frame showed the goals wrapped wrong)."""
+
+    def __init__(self, text: str, mode: str, rtl: bool) -> None:
+        self.text = text
+        self._mode = mode
+        self._rtl = rtl
+        self._contents: dict[int, Content] = {}  # by width: Textual measures at one width, paints at another
+        self._painted: Content | None = None
+
+    def content(self, width: int) -> Content:
+        """The row as painted at `width` cells."""
+        content = self._contents.get(width)
+        if content is None:
+            lines = display_lines(self.text, max(1, width), self._mode, "rtl" if self._rtl else "ltr")
+            if self._rtl:
+                lines = [line.rjust(width) for line in lines]
+            if len(self._contents) >= 4:
+                self._contents.clear()
+            content = self._contents[width] = Content("\n".join(lines) or " ")
+        return content
+
+    def __str__(self) -> str:
+        """The row as last painted (its logical text until then)."""
+        return str(self._painted) if self._painted is not None else self.text
+
+    def render_strips(self, width: int, height: int | None, style: VisualStyle, options: RenderOptions) -> list[Strip]:
+        self._painted = self.content(width)
+        return self._painted.render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content(container_width).get_optimal_width(rules, container_width)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.content(width).get_height(rules, width)
 
 
 class RowList(OptionList):
@@ -57,7 +103,7 @@ class RowList(OptionList):
         self.typing = typing
         self._rows: list[tuple[str, str]] = []
         self._empty = ""
-        self._width = 0
+        self._lines_width = 0  # the width the rows' heights were measured at
 
     def set_rows(self, rows: Sequence[tuple[str, str]], empty: str, *, select: str | None = None) -> None:
         """Show (id, logical text) rows, or `empty` when there are none; keeps the highlighted row."""
@@ -67,28 +113,26 @@ class RowList(OptionList):
         current = select or self.highlighted_id()
         old_index = self.highlighted or 0
         self._rows, self._empty = rows, empty
-        self._render_rows(current, old_index)
-
-    def _render_rows(self, current: str | None, old_index: int) -> None:
-        width = self._row_width()
-        self._width = width
         self.clear_options()
         if not self._rows:
-            self.add_option(Option(self._prompt(self._empty, width), disabled=True))
+            self.add_option(Option(self._prompt(self._empty), disabled=True))
             return
-        self.add_options([Option(self._prompt(text, width), id=row_id) for row_id, text in self._rows])
+        self.add_options([Option(self._prompt(text), id=row_id) for row_id, text in self._rows])
         ids = [row_id for row_id, _ in self._rows]
         self.highlighted = ids.index(current) if current in ids else min(old_index, len(ids) - 1)
 
-    def _row_width(self) -> int:
-        width = self.scrollable_content_region.width
-        return width if width > 4 else 56
+    def _prompt(self, text: str) -> WrappedRow:
+        return WrappedRow(text, self.ui.mode, self.ui.rtl)
 
-    def _prompt(self, text: str, width: int) -> Text:
-        lines = display_lines(text, width, self.ui.mode, "rtl" if self.ui.rtl else "ltr")
-        if self.ui.rtl:
-            lines = [line.rjust(width) for line in lines]
-        return Text("\n".join(lines) or " ")
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Textual measures the rows again when the list's size changes, but not when a scrollbar
+        # comes or goes inside the same size: the rows would keep the heights of the other width.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        width = self.scrollable_content_region.width
+        if width != self._lines_width:
+            self._lines_width = width
+            self._clear_caches()
+        return resized
 
     def on_key(self, event: events.Key) -> None:
         character = typed_character(event) if self.typing else None
@@ -96,10 +140,6 @@ class RowList(OptionList):
             event.stop()
             event.prevent_default()
             self.post_message(self.Typed(self, character))
-
-    def on_resize(self) -> None:
-        if self._row_width() != self._width:
-            self._render_rows(self.highlighted_id(), self.highlighted or 0)
 
     def highlighted_id(self) -> str | None:
         """The id of the highlighted row (None when empty)."""
