@@ -41,3 +41,30 @@ async def wait_until(pilot: Any, condition: Any, timeout: float = 30.0, what: st
 def notified(app: Any, text: str) -> bool:
     """Whether a toast said `text`: toasts arrive wrapped to their width, so line breaks count as spaces."""
     return any(text in " ".join(str(n.message).split()) for n in app._notifications)
+
+
+def send_key(app: Any, key: str) -> None:
+    """One key as the terminal driver delivers it: queued for the app at once, without waiting."""
+    from textual import events
+
+    event = events.Key(key, key if len(key) == 1 else None)
+    event.set_sender(app)
+    app._driver.send_message(event)
+
+
+async def type_while_it_opens(pilot: Any, opener: str, form: type, text: str) -> None:
+    """Press `opener` (a key that opens `form`), and from the moment the form is on the screen stack,
+    before it has its fields, type `text` a key at a time: what a person a moment quicker than the app
+    does (tmux, SSH). Fails if the form was already composed (the test would prove nothing)."""
+    import asyncio
+
+    app = pilot.app
+    send_key(app, opener)
+    for _ in range(10_000):
+        if isinstance(app.screen, form):
+            break
+        await asyncio.sleep(0)
+    assert isinstance(app.screen, form) and not app.screen.query("Input"), "the form opened before the keys"
+    for character in text:
+        send_key(app, character)
+        await pilot.pause()

@@ -14,7 +14,7 @@ from workshop.tui.screens.structure import FormDialog
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
 from workshop.core.steps.structure import seed_structure, work_groups
-from appkit import ENV, settled
+from appkit import ENV, settled, type_while_it_opens
 
 
 
@@ -142,3 +142,17 @@ async def test_edit_form_adds_what_is_typed_and_replaces_a_date(make_config, dat
         await pilot.press("tab", "tab", *"2026-10-01", "enter")  # start: replaced, not 2026-09-012026-10-01
         await settled(pilot)
         assert stored(data_dir, workshop.id).goals[0].plans[0].start == date(2026, 10, 1)
+
+
+async def test_a_key_typed_while_the_new_goal_form_opens_is_kept(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """Typed a key at a time (tmux, 20-150 ms apart): the first letter on the goals opens the new
+    goal form, the second reached the form before it had its fields and was handled after its field
+    had the focus, by the form itself, which dropped it: "Zo" became "Z" (every time by hand at 80x24)."""
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="goals"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_while_it_opens(pilot, "Z", FormDialog, "oe")
+        await pilot.press("enter")
+        await settled(pilot)
+        assert [g.text for g in stored(data_dir, workshop.id).goals] == ["Zoe"]

@@ -14,7 +14,7 @@ from workshop.core.model import FollowUp, Meta, Partner, Workshop
 from workshop.tui.screens.partners import PartnerForm, PartnersScreen
 from workshop.core.service import Workshops
 from workshop.tui.widgets.rtl_text import RtlText
-from appkit import ENV, settled
+from appkit import ENV, settled, type_while_it_opens
 
 TODAY = dt.date(2026, 3, 10)
 
@@ -300,3 +300,17 @@ async def test_private_data_is_hidden_until_revealed(make_config, data_dir: Path
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert not any(email in on_screen() for email in emails)
+
+
+async def test_keys_typed_while_the_new_partner_form_opens_are_kept(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """F9, then the organisation typed at once (tmux, 20-150 ms a key): the keys reached the form
+    before it had its fields and were dropped ("Abc" kept "c" or nothing); they are the
+    organisation's, in order."""
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="partners"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await type_while_it_opens(pilot, "f9", PartnerForm, "Red Crescent")
+        await pilot.press("enter")
+        await settled(pilot)
+        assert "Red Crescent" in [p.organisation for p in stored(data_dir, workshop.id).partners]

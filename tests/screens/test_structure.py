@@ -135,3 +135,18 @@ async def test_demo_structure_at_80x24_marks_what_is_cut_and_shows_the_findings(
             work = screen.query_one("#work").region
             findings = screen.query_one("#structure-findings").region
             assert findings.height >= 4 and work.contains_region(findings), (work, findings)
+
+
+async def test_a_name_typed_on_the_new_bodys_kind_goes_into_its_name(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """F9 opens the form on the body's kind (a choice); a name typed there went nowhere. The letters
+    go into the next text field, the name, which takes the focus; Space on the kind still opens it."""
+    workshop = seed(data_dir)
+    app = make_app(make_config(open_ref=workshop.id, step="structure"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, FormDialog) and app.focused is app.screen.query_one("#field-kind")
+        await pilot.press(*"Finance", "space", *"group", "enter")
+        await settled(pilot)
+        assert [b.name for b in stored(data_dir, workshop.id).structure.committees] == ["Finance group"]

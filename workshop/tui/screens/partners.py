@@ -30,6 +30,7 @@ from workshop.core.session import Session
 from workshop.core.steps import partners as pc
 from workshop.tui.screens.base import StepScreen
 from workshop.tui.widgets.capture_list import typed_character
+from workshop.tui.widgets.forms import KeepsTypedKeys
 from workshop.tui.widgets.localise import localise_bindings
 from workshop.tui.widgets.rtl_input import RtlInput
 from workshop.tui.widgets.rtl_text import RtlText
@@ -91,7 +92,7 @@ FORM_FIELDS: tuple[tuple[str, str], ...] = (
 HIDDEN_WHEN_READ_ONLY: frozenset[str] = pc.PRIVATE_FIELDS | {"follow_up_due", "follow_up_text"}
 
 
-class PartnerForm(ModalScreen[Partner | None]):
+class PartnerForm(KeepsTypedKeys, ModalScreen[Partner | None]):
     """Every field of one partner; dismisses with the edited Partner (a new object), or None."""
 
     CSS_PATH = STYLES
@@ -147,8 +148,14 @@ class PartnerForm(ModalScreen[Partner | None]):
             options = [(str(n), n) for n in range(1, 6)]
         return Select(options, value=value, allow_blank=False, compact=True, id=wid, classes="form-field")
 
+    def text_field(self) -> Input:
+        return self.query_one("#pf-organisation", Input)
+
+    def on_key(self, event: Key) -> None:
+        self.keep_typed_key(event)
+
     def on_mount(self) -> None:
-        self.query_one("#pf-organisation").focus()
+        self.opened(self.text_field())
 
     def values(self) -> dict[str, Any]:
         """The form's current values, by field name."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from rich.text import Text
 from textual import events, on
@@ -18,7 +18,9 @@ from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style as VisualStyle
 from textual.visual import RenderOptions, Visual
+from textual.css.query import NoMatches
 from textual.message import Message
+from textual.widget import Widget
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Select
 from workshop.tui.widgets.plain import Static
@@ -149,6 +151,80 @@ class RowList(OptionList):
         return option.id
 
 
+class KeepsTypedKeys:
+    """For a form (a modal screen) with text fields: a typed key that reaches the form itself, not
+    one of its fields, goes into a text field, in the order typed. A text field stops the keys it
+    types, and a choice, a box or a button the keys they use (Enter, Space, arrows), so a key that
+    reaches the form was typed and would be lost:
+    - keys typed a moment after the key that opened the form (tmux, SSH: 20-150 ms apart) are
+      queued for the form before it has its fields and handled after, by the form: "Zo" typed on
+      the goals became "Z", F9 then "Abc" on the partners kept "c" or nothing. They go into the
+      form's own text field (`text_field`);
+    - a letter typed on a choice (Structure's F9 opens on the body's kind) went nowhere: it goes
+      into the next text field (the body's name), which takes the focus."""
+
+    #: Nothing is focused until `opened`: a field Textual focused while the form composed took
+    #: keys straight in, ahead of those kept before ("Abc" typed after F9 came out "cAb").
+    AUTO_FOCUS: ClassVar[str | None] = ""
+    _ahead: str = ""
+    _typed: bool = False
+    #: Drawn once: from then on Space on a box, a choice or a button is theirs.
+    _ready: bool = False
+
+    def text_field(self) -> Input:
+        """The field typed keys go to while the form opens (NoMatches before it has its fields)."""
+        raise NotImplementedError
+
+    def _field_for_keys(self) -> Input:
+        """The focused text field; else the first one after the focused choice; else the form's own."""
+        focused = self.focused  # type: ignore[attr-defined]
+        if isinstance(focused, Input):
+            return focused
+        chain = list(self.focus_chain)  # type: ignore[attr-defined]
+        if focused in chain:
+            at = chain.index(focused)
+            after = [w for w in chain[at + 1 :] + chain[:at] if isinstance(w, Input)]
+            if after:
+                return after[0]
+        return self.text_field()
+
+    def type_ahead(self, character: str) -> None:
+        """Put a typed character in the focused text field (the form's own when none is), after
+        any kept from before the form had its fields; kept until then."""
+        try:
+            field = self._field_for_keys()
+        except NoMatches:  # not composed yet (`is_mounted` is still False in on_mount)
+            self._ahead += character
+            return
+        if field is not self.focused:  # type: ignore[attr-defined]
+            field.focus()
+        text, self._ahead = self._ahead + character, ""
+        if text:
+            field.insert_text_at_cursor(text)
+            self._typed = True
+
+    def keep_typed_key(self, event: events.Key) -> None:
+        """Call from the form's `on_key`."""
+        character = typed_character(event)
+        if character is None:
+            return
+        if character == " " and self._ready and not isinstance(self.focused, Input):  # type: ignore[attr-defined]
+            return  # Space is the key of the focused box, choice or button (its binding acts after)
+        event.stop()
+        self.type_ahead(character)
+
+    def opened(self, field: Widget) -> None:
+        """Call at the end of `on_mount` with the field it focuses: keys kept go into the text field."""
+        if self._ahead or self._typed:
+            self.type_ahead("")
+        else:
+            field.focus()
+        self.call_after_refresh(self._drawn)  # type: ignore[attr-defined]
+
+    def _drawn(self) -> None:
+        self._ready = True
+
+
 @dataclass(frozen=True)
 class FormField:
     """One field of a FormDialog: text, a choice among options, or a yes/no flag."""
@@ -164,7 +240,7 @@ class FormField:
     select: bool = False
 
 
-class FormDialog(ModalScreen[dict[str, Any] | None]):
+class FormDialog(KeepsTypedKeys, ModalScreen[dict[str, Any] | None]):
     """A small form: Enter (or Ctrl+S) saves when `check` finds nothing wrong, Escape cancels."""
 
     BINDINGS = [
@@ -188,8 +264,6 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.check = check
         #: The field that gets the focus first (by name; default: the first field).
         self.focus_field = focus
-        #: Keys typed before the form could take them (a burst), given to the focused field.
-        self._ahead = ""
         localise_bindings(self, ui)
 
     def compose(self) -> ComposeResult:
@@ -227,31 +301,25 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             select_on_focus=field.select and field.name != self.focus_field,
         )
 
-    def type_ahead(self, character: str) -> None:
-        """A key typed on the list while this form was opening: it goes into the form's text field."""
-        field = self.focused
-        if self.is_mounted and isinstance(field, Input):
-            field.insert_text_at_cursor(character)
-        else:
-            self._ahead += character
+    def text_field(self) -> Input:
+        """The field a typed key opened the form for, or its first text field."""
+        if self.focus_field is not None:
+            field = self.query_one(f"#field-{self.focus_field}")
+            if isinstance(field, Input):
+                return field
+        return self.query(".form-field").filter("Input").first(Input)
 
     def on_key(self, event: events.Key) -> None:
-        character = typed_character(event)
-        if character is not None and self.focused is None:  # still opening: keep the key
-            event.stop()
-            self.type_ahead(character)
+        self.keep_typed_key(event)
 
     def on_mount(self) -> None:
         if self.focus_field is not None:
             field = self.query_one(f"#field-{self.focus_field}")
-            field.focus()
             if isinstance(field, Input):
-                field.value += self._ahead
-                self._ahead = ""
                 field.cursor_position = len(field.value)
-            return
-        first = self.query(".form-field").first()
-        first.focus()
+        else:
+            field = self.query(".form-field").first()
+        self.opened(field)
 
     def values(self) -> dict[str, Any]:
         """The fields' current values by name (None for an unset choice)."""
