@@ -34,7 +34,12 @@ async def test_community_support_is_visible_and_reachable(make_config, data_dir:
         for _ in range(8):
             await pilot.press("tab")
         assert app.focused is box
-        await pilot.press("space", "ctrl+s")
+        # the box's words say its state: "yes" was written beside an unticked box (its X is drawn
+        # either way, ticked or not only by its colour), and the plan was stored without support
+        assert str(box.label).startswith("no") and not box.value
+        await pilot.press("space")
+        assert str(box.label).startswith("yes") and box.value
+        await pilot.press("ctrl+s")
         await pilot.pause()
         app.session.flush()
         plan = workshops.load(workshop.id).goals[0].plans[0]

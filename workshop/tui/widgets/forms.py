@@ -289,8 +289,8 @@ class FormDialog(KeepsTypedKeys, ModalScreen[dict[str, Any] | None]):
             return Select(options, value=value, allow_blank=True, prompt=self.ui.show("—"), compact=True, id=ident, classes="form-field")
         if field.kind == "flag":
             # a label of its own: an empty compact checkbox draws nothing and looks like a missing field
-            label = Text(self.ui.show(self.ui.text("charter.form.flag")))
-            return Checkbox(label, value=bool(field.value), compact=True, id=ident, classes="form-field")
+            value = bool(field.value)
+            return Checkbox(self._flag_label(value), value=value, compact=True, id=ident, classes="form-field")
         return RtlInput(
             value=str(field.value or ""),
             placeholder=field.placeholder,
@@ -300,6 +300,14 @@ class FormDialog(KeepsTypedKeys, ModalScreen[dict[str, Any] | None]):
             # a field opened by typing keeps what was typed (selected, the next key would replace it)
             select_on_focus=field.select and field.name != self.focus_field,
         )
+
+    def _flag_label(self, value: bool) -> Text:
+        """A box's words say its state: "yes"/"no" (its X is drawn either way; only its colour differs)."""
+        return Text(self.ui.show(self.ui.text("charter.form.flag_yes" if value else "charter.form.flag_no")))
+
+    @on(Checkbox.Changed, ".form-field")
+    def _flag_changed(self, event: Checkbox.Changed) -> None:
+        event.checkbox.label = self._flag_label(event.value)
 
     def text_field(self) -> Input:
         """The field a typed key opened the form for, or its first text field."""
