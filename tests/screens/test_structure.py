@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Checkbox
+
 from workshop.tui.app import make_app
 from workshop.core.model import Meta, Participant, Partner, Workshop, workshop_to_dict
 from workshop.tui.screens.structure import FormDialog, PickMemberDialog, StructureScreen
@@ -55,7 +57,12 @@ async def test_default_bodies_and_members_by_keys(make_config, data_dir: Path) -
         await pilot.press("enter")  # Amina, member, official delegate
         await pilot.press("ctrl+k")
         await pilot.pause()
-        await pilot.press("o", "down", "enter")  # Omar (Amina is already seated), not an official delegate
+        # the delegate box's words say its state (its X is drawn either way, only its colour changes)
+        official = app.screen.query_one("#pick-official", Checkbox)
+        assert str(official.label).endswith("yes (o: no)")
+        await pilot.press("o")
+        assert str(official.label).endswith("no (o: yes)") and not official.value
+        await pilot.press("down", "enter")  # Omar (Amina is already seated), not an official delegate
         await pilot.pause()
         await pilot.press("tab")  # into the members list
         await pilot.press("up", "ctrl+r")  # the new member is highlighted; up to Amina: member -> staff

@@ -76,7 +76,7 @@ class PickMemberDialog(ModalScreen[tuple[str, str, bool] | None]):
                     ),
                 ]
                 yield from reversed(parts) if ui.rtl else parts
-            yield Checkbox(Text(ui.label("screen.structure.pick_official")), value=True, compact=True, id="pick-official")
+            yield Checkbox(self._official_label(True), value=True, compact=True, id="pick-official")
             if self.candidates:
                 yield OptionList(*self._options(), id="pick-list", markup=False, compact=True)
             else:
@@ -104,9 +104,14 @@ class PickMemberDialog(ModalScreen[tuple[str, str, bool] | None]):
         select = self.query_one("#pick-role", Select)
         select.value = next_role(str(select.value))
 
+    def _official_label(self, value: bool) -> Text:
+        """The box's words say its state (its X is drawn either way; only its colour differs)."""
+        return Text(self.ui.label("screen.structure.pick_official_yes" if value else "screen.structure.pick_official_no"))
+
     def action_official(self) -> None:
         box = self.query_one("#pick-official", Checkbox)
         box.value = not box.value
+        box.label = self._official_label(box.value)
 
     @on(OptionList.OptionSelected, "#pick-list")
     def _picked(self, event: OptionList.OptionSelected) -> None:
