@@ -191,6 +191,9 @@ class PartnersScreen(StepScreen):
 
     STEP = "partners"
     CSS_PATH = STYLES
+    # The table has the focus from the start: Textual's auto-focus ("*") gave it to the search field
+    # first, and on_mount's focus() moved it after the first frame (two more frames, a second footer).
+    AUTO_FOCUS = "#partner-table"
     BINDINGS = [
         Binding("f9", "new", "New partner", id="partner-new"),
         Binding("ctrl+e", "edit", "Edit", id="partner-edit"),
