@@ -189,3 +189,17 @@ def test_the_next_meeting_line_reads_back_and_a_wrong_day_is_refused() -> None:
     assert evaluation.next_meeting == meeting  # unchanged
     ev.set_next_meeting(evaluation, "")
     assert not evaluation.next_meeting.is_set()
+
+
+def test_a_due_date_typed_after_the_owner_is_the_due_date() -> None:
+    """Seen in tmux (evaluation, next steps): "Book the room @Ana 2026-12-01" stored the owner
+    "Ana 2026-12-01" and no date; the date after the name is the due date, in either order."""
+    from datetime import date
+
+    assert ev.read_next_step("Book the room @Ana 2026-12-01") == ("Book the room", "Ana", date(2026, 12, 1))
+    assert ev.read_next_step("Book the room 2026-12-01 @Ana") == ("Book the room", "Ana", date(2026, 12, 1))
+    assert ev.read_next_step("احجز القاعة @سلمى ١/١٢/٢٠٢٦") == ("احجز القاعة", "سلمى", date(2026, 12, 1))
+    assert ev.read_next_step("Call @Ana Lopez") == ("Call", "Ana Lopez", None)
+    item = ev.add_next_step(Evaluation(), "x")
+    ev.set_next_step(item, "Send the report @Joanne 2026-10-21")
+    assert (item.text, item.author, item.due) == ("Send the report", "Joanne", date(2026, 10, 21))

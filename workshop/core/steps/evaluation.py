@@ -208,13 +208,22 @@ def with_due(text: str, due: date | None) -> str:
     return f"{text} {due.isoformat()}" if due else text
 
 
-def set_next_step(item: NextStep, typed: str) -> None:
-    """Apply an edited capture line ("text 2026-10-21 @Name") to a next step: text, due date, owner."""
+def read_next_step(typed: str) -> tuple[str, str, date | None]:
+    """A capture line as (text, owner, due date): "Book the hall 2026-11-03 @Ana", and also with
+    the date after the name, "Book the hall @Ana 2026-11-03" (the owner was "Ana 2026-11-03", with
+    no date)."""
     from workshop.core.attribution import split_author
 
     text, author = split_author(typed)
-    item.text, item.due = split_due(text)
-    item.author = author
+    text, due = split_due(text)
+    if due is None and author:
+        author, due = split_due(author)
+    return text, author, due
+
+
+def set_next_step(item: NextStep, typed: str) -> None:
+    """Apply an edited capture line ("text 2026-10-21 @Name") to a next step: text, due date, owner."""
+    item.text, item.author, item.due = read_next_step(typed)
 
 
 def add_next_step(evaluation: Evaluation, text: str, author: str = "", due: date | None = None) -> NextStep:

@@ -447,8 +447,7 @@ class EvaluationScreen(Screen[None]):
 
     @on(CaptureList.Added, "#eval-next")
     def _next_added(self, event: CaptureList.Added) -> None:
-        text, author = split_author(event.text)
-        text, due = core.split_due(text)
+        text, author, due = core.read_next_step(event.text)
         self.edit(lambda w: core.add_next_step(w.evaluation, text, author, due))
 
     @on(CaptureList.Edited, "#eval-next")
