@@ -156,3 +156,21 @@ async def test_a_key_typed_while_the_new_goal_form_opens_is_kept(make_config, da
         await pilot.press("enter")
         await settled(pilot)
         assert [g.text for g in stored(data_dir, workshop.id).goals] == ["Zoe"]
+
+
+async def test_demo_goals_at_80x24_give_the_rows_to_the_lists(make_config) -> None:  # type: ignore[no-untyped-def]
+    """At 80x24 the plans' heading repeated the whole goal (4 rows of the 15) and each list had 4
+    rows: one goal and one and a half plans in view. The headings keep one row, ending in "…" (at
+    the left in Arabic); their keys are in the footer and F1."""
+    for language in ("en", "ar"):
+        app = make_app(make_config(demo=True, step="goals", language=language), environ=ENV)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, GoalsScreen)
+            for heading in ("#goals-heading", "#plans-heading"):
+                text = screen.query_one(heading, RtlText)
+                assert text.size.height == 1, (language, heading)
+                line = text.render_line(0).text
+                assert (line.lstrip().startswith("…") if language == "ar" else line.rstrip().endswith("…")), line
+            assert screen.query_one("#goals").size.height >= 6 and screen.query_one("#plans").size.height >= 6
