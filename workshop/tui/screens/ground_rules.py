@@ -44,6 +44,9 @@ class GroundRulesScreen(StepScreen):
 
     STEP = "ground-rules"
     CSS_PATH = "structure.tcss"
+    # The rules' list has the focus from the start (on_mount highlights its first row): Textual's
+    # auto-focus ("*") gave it to the capture field first, and focus_list() moved it a frame later.
+    AUTO_FOCUS = "#rules ItemList"
     BINDINGS = [
         Binding("f9", "status('adopted')", "Adopt", id="charter-adopt"),
         Binding("ctrl+x", "status('dropped')", "Drop", id="charter-drop"),
