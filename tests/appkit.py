@@ -68,3 +68,12 @@ async def type_while_it_opens(pilot: Any, opener: str, form: type, text: str) ->
     for character in text:
         send_key(app, character)
         await pilot.pause()
+
+
+def painted(app: Any) -> str:
+    """The text of the screen as painted (from a screenshot: what the room would see)."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")

@@ -10,18 +10,9 @@ from textual.widgets import Static
 from workshop.core.model import Item, Meta, Workshop
 from workshop.core.service import Workshops
 from workshop.tui.app import make_app
-from appkit import ENV, notified, settled
+from appkit import ENV, notified, painted, settled
 
 MARKUP_TITLES = ["Plan [/b]", "Budget review [draft] v2", "Eastbrook [/draft]", "[bold red]x[/] [link=file:///x]y"]
-
-
-def painted(app) -> str:  # type: ignore[no-untyped-def]
-    """The text of the screen as painted (from a screenshot: what the room would see)."""
-    import html
-    import re
-
-    svg = app.export_screenshot()
-    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
 
 
 @pytest.mark.parametrize("title", MARKUP_TITLES)

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
 from textual.widgets import Select, Static
 
 from workshop.tui.app import make_app
@@ -126,3 +132,72 @@ async def test_the_title_is_focused_first_the_form_never(make_config, data_dir: 
             await pilot.pause()
             assert app.screen.focused is not None and app.screen.focused.id == first
         assert focused[0] == first and ("setup-form" in focused) == read_only, focused
+
+
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux (installed by .ci/run)")
+def test_participants_typed_in_a_terminal_are_on_screen_at_80x24(data_dir: Path) -> None:
+    """In tmux at 80x24, typed a key at a time: Setup's participants list sits at the scrolling
+    form's fold, and the second participant typed in was stored but added below the fold, so the
+    facilitator never saw it (a Pilot run, which settles between keys, happened to scroll it into
+    view). The row just added is brought on screen by every container around the list."""
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    socket = f"setup-{os.getpid()}-{time.monotonic_ns()}"
+    tmux = ["tmux", "-L", socket, "-f", os.devnull]
+    command = ["env", f"WORKSHOP_DATA_DIR={data_dir}", sys.executable, "-m", "workshop"]
+    subprocess.run([*tmux, "new-session", "-d", "-x", "80", "-y", "24", *command, "open", workshop.id, "--step", "setup"], check=True)
+
+    def screen() -> str:
+        return subprocess.run([*tmux, "capture-pane", "-p"], capture_output=True, text=True, check=True).stdout
+
+    def wait_for(text: str) -> None:
+        end = time.monotonic() + 60
+        while text not in screen():
+            assert time.monotonic() < end, f"{text!r} is not on screen:\n{screen()}"
+            time.sleep(0.05)
+
+    try:
+        wait_for("Facilitator")
+        for _ in range(6):  # from the title, through the form, to the participants' field, at a person's pace
+            subprocess.run([*tmux, "send-keys", "Tab"], check=True)
+            time.sleep(0.3)
+        for line, shown in (
+            ("Amal Haddad, Youth Centre, community", "Amal Haddad, Youth Centre, Community organisation"),
+            ("Ben Ito, City Council, public", "Ben Ito, City Council, Public sector"),
+        ):
+            for key in line:
+                subprocess.run([*tmux, "send-keys", "-l", key], check=True)
+                time.sleep(0.03)
+            subprocess.run([*tmux, "send-keys", "Enter"], check=True)
+            wait_for(shown)
+            wait_for("Name, Organisation, sector")  # the field, emptied, is on screen too
+        subprocess.run([*tmux, "send-keys", "C-q"], check=True)
+        end = time.monotonic() + 60
+        while subprocess.run([*tmux, "has-session"], capture_output=True).returncode == 0:  # until the app has quit
+            assert time.monotonic() < end, "the app did not quit"
+            time.sleep(0.05)
+    finally:
+        subprocess.run([*tmux, "kill-server"], check=False)
+    assert [p.name for p in Workshops.at(data_dir).load(workshop.id).participants] == ["Amal Haddad", "Ben Ito"]
+
+
+async def test_keys_behind_a_tab_go_to_the_field_it_moves_to(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """A burst (a slow SSH link, a fast typist): Tab, Tab, then "Town hall" as one delivery.
+    Textual ran the screen's Tab only once the key came back up from the field it was leaving, so
+    the letters behind it went into that field: the title became "Child healthTown hall" (seen in
+    tmux, each key its own `send-keys`). Tab now moves the focus before the next key is passed on."""
+    from textual import events
+    from textual.widgets import Input
+
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="setup"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#meta-title", Input)
+        for key, character in [("tab", "\t"), ("tab", "\t")] + [(c if c != " " else "space", c) for c in "Town hall"]:
+            app.post_message(events.Key(key, character))  # all queued at once, as a burst arrives
+        await settled(pilot)
+        assert app.focused is app.screen.query_one("#meta-place", Input)
+    meta = stored(data_dir, workshop.id).meta
+    assert (meta.title, meta.place) == ("Child health", "Town hall")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from workshop.tui.app import make_app
 from workshop.core.service import Workshops
-from appkit import ENV, settled, wait_until
+from appkit import ENV, painted, settled, wait_until
 
 
 
@@ -99,9 +99,6 @@ async def test_a_pasted_list_becomes_one_item_per_line(make_config, data_dir: Pa
 async def test_an_item_typed_in_is_on_screen_at_once(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
     """The demo's strengths fill their quadrant at 80x24: Enter adds the line at the end, and the
     list shows it (the facilitator sees what the room just said went in), in both languages."""
-    import html
-    import re
-
     for language, text in (("en", "Bus route cut"), ("ar", "قطع خط الحافلات")):
         workshop_id = Workshops.at(data_dir).demo(language)
         app = make_app(make_config(open_ref=workshop_id, step="swot", language=language), environ=ENV)
@@ -116,7 +113,7 @@ async def test_an_item_typed_in_is_on_screen_at_once(make_config, data_dir: Path
             first_line = shown.row_lines(shown.row_count - 1)[0].strip()
 
             def on_screen() -> bool:
-                return first_line in html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+                return first_line in painted(app)
 
             await wait_until(pilot, on_screen, timeout=10, what=f"the new row on screen ({language})")
 

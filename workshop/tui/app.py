@@ -70,6 +70,9 @@ class WorkshopApp(App[int]):
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
         Binding("ctrl+p", "command_palette", "Commands", id="command-palette", show=False, priority=True),
+        # Tab and shift+tab take effect before the next key goes anywhere (see `action_key_in_order`).
+        Binding("tab", "key_in_order('tab')", "Next field", id="next-field", show=False, priority=True),
+        Binding("shift+tab", "key_in_order('shift+tab')", "Previous field", id="previous-field", show=False, priority=True),
     ]
     #: The palette offers the app's own commands (workshop/tui/commands.py), not Textual's English ones.
     COMMANDS = App.COMMANDS | {StepCommands, WorkshopCommands}
@@ -264,6 +267,28 @@ class WorkshopApp(App[int]):
     def _keep_time(self) -> None:
         if self.session is not None:
             self.session.keep_time()
+
+    async def action_key_in_order(self, key: str) -> None:
+        """Tab and shift+tab, run as the key comes, before the keys behind it are passed on.
+
+        Textual passes a key to the focused widget and runs a screen's binding for it only once the
+        key has come back up from that widget: the keys of a burst behind a Tab (a slow SSH link,
+        a fast typist) were by then already in the field Tab was leaving. "Tab, Town hall" put
+        "Town hall" into the title. Here the binding the screen has for the key runs first (its
+        own, e.g. SWOT's next quadrant, then the focused widget's and its parents', as Textual
+        would choose it), and only then does the next key go to the field now focused."""
+        screen = self.screen
+        chains = (
+            (True, reversed(screen._binding_chain)),  # the screen's priority bindings, from the screen down
+            (False, iter(screen._modal_binding_chain)),  # then the others, from the focused widget up
+        )
+        for priority, chain in chains:
+            for namespace, bindings in chain:
+                if namespace is self:
+                    continue
+                for binding in bindings.key_to_bindings.get(key, ()):
+                    if binding.priority == priority and await self.run_action(binding.action, namespace):
+                        return
 
     def action_command_palette(self) -> None:
         """The command palette, its prompt in the interface language."""

@@ -313,7 +313,7 @@ class CaptureList(Vertical):
             self._added = False
             fresh = [index for index, item_id in enumerate(ids) if item_id not in old_ids]
             if fresh:
-                item_list.scroll_to_row(fresh[-1])
+                item_list.scroll_to_row(fresh[-1], containers=True)
 
     def _highlight(self, index: int | None) -> None:
         """Highlight row `index` afresh (screens showing the row's details hear of it)."""

@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.widget import Widget
 
 from workshop.tui.widgets.rtl_text import Paragraph, paint_line
 
@@ -336,8 +337,10 @@ class RowView(ScrollView, can_focus=True):
         self._refresh_row(self.index)
         self.post_message(self.Highlighted(self, self.highlighted_id))
 
-    def scroll_to_row(self, index: int) -> None:
-        """Scroll so row `index` is on screen, its neighbours wrapped first (their heights place it)."""
+    def scroll_to_row(self, index: int, *, containers: bool = False) -> None:
+        """Scroll so row `index` is on screen, its neighbours wrapped first (their heights place it);
+        `containers`: the scrolling containers around the list bring it on screen too (a row just
+        typed in; see `_show_in_containers`)."""
         if not self.is_mounted or self.scrollable_content_region.height <= 0:
             self.call_after_refresh(self._scroll_later, index)
             return
@@ -347,6 +350,22 @@ class RowView(ScrollView, can_focus=True):
             return
         region = Region(0, self._starts[index], self.scrollable_content_region.width, self._heights[index])
         self.scroll_to_region(region, animate=False, force=True, immediate=True)
+        if containers:
+            self._show_in_containers(region.translate(-self.scroll_offset))
+
+    def _show_in_containers(self, region: Region) -> None:
+        """Bring `region` (of this list's rows, as now scrolled) on screen in the containers around
+        the list, as Textual's `scroll_to_widget` does for a whole widget: Setup's participants sit
+        in a scrolling form, and at 80x24 a participant just typed in was added below the form's
+        fold (stored, not seen)."""
+        widget: Widget = self
+        region = region.translate(self.styles.gutter.top_left).translate(self.virtual_region.offset)
+        while isinstance(widget.parent, Widget) and widget.styles.dock == "none" and region:
+            container = widget.parent
+            scrolled = container.scroll_to_region(region, animate=False, immediate=True)
+            region = region.translate(-scrolled).translate(container.styles.gutter.top_left)
+            region = region.translate(container.virtual_region.offset)
+            widget = container
 
     def _scroll_later(self, index: int) -> None:
         if self.is_mounted and self.scrollable_content_region.height > 0 and index == self.index:
