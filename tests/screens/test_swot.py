@@ -131,3 +131,43 @@ async def test_after_a_long_line_the_empty_field_shows_its_placeholder(make_conf
         field = capture.input
         assert field.value == "" and field.scroll_offset.x == 0
         assert "Type, Enter" in "".join(segment.text for segment in field.render_line(0))
+
+
+async def test_go_to_a_step_as_one_burst_never_types_into_the_step_left(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+g 6 Enter arriving as one burst (a slow SSH link, a quick facilitator): Textual ran the
+    step's ctrl+g only once the key came back up from the focused field, so "6" and Enter had
+    already gone into the SWOT field: "6" was stored as a strength and the go-to list stayed open.
+    The step keys now run in their key's turn: the burst goes to step 6 and nothing is added."""
+    from textual import events
+
+    from workshop.tui.screens.mission import MissionScreen
+
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, character in (("ctrl+g", None), ("6", "6"), ("enter", "\r")):
+            app.post_message(events.Key(key, character))  # queued at once, as a burst arrives
+        await wait_until(pilot, lambda: isinstance(app.screen, MissionScreen), what="the mission step")
+        await settled(pilot)
+        assert app.session.workshop.swot == []
+    assert Workshops.at(data_dir).load(workshop.id).swot == []
+
+
+async def test_words_typed_right_after_ctrl_n_go_to_the_next_step(make_config, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    """ctrl+n and "Bus" as one burst: the words went into the SWOT field being left (kept there as
+    its draft); with ctrl+n run in its key's turn, "B" then reached the next step before anything
+    on it had the focus and was lost ("us"). All of it goes to the next step's field."""
+    from textual import events
+
+    from workshop.tui.screens.mapping import MappingScreen
+
+    workshop = Workshops.at(data_dir).create("Child health", "en")
+    app = make_app(make_config(open_ref=workshop.id, step="swot"), environ=ENV)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, character in [("ctrl+n", None)] + [(c, c) for c in "Bus"]:
+            app.post_message(events.Key(key, character))  # queued at once, as a burst arrives
+        await wait_until(pilot, lambda: isinstance(app.screen, MappingScreen), what="the next step")
+        await settled(pilot)
+        assert app.session.workshop.drafts == {"mapping.trends": "Bus"}

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import ClassVar, Literal, TypeVar
 
 from textual import events, on
+from textual.widget import Widget
+from textual.widgets import Input
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.binding import ActiveBinding, Binding
@@ -75,19 +77,22 @@ class StepScreen(Screen[Nav]):
     # Only next step and help show in the footer, so each screen's own keys fit at 80 columns;
     # all of them are in F1 help and the command palette.
     BINDINGS = [
-        Binding("ctrl+n", "next_step", "Next step", id="next-step"),
-        Binding("f1", "help", "Help", id="help"),
-        Binding("ctrl+b", "previous_step", "Previous step", id="previous-step", show=False),
-        Binding("ctrl+g", "jump", "Go to step", id="jump", show=False),
-        Binding("ctrl+t", "toggle_guidance", "Guidance", id="toggle-guidance", show=False),
+        # priority: each runs in its key's turn, before the keys behind it are passed on (a burst such
+        # as ctrl+g 6 Enter, or ctrl+n then words for the next step, must not type into this step's
+        # field: "6" became a SWOT item). Not ctrl+z: a text field's own undo comes first.
+        Binding("ctrl+n", "next_step", "Next step", id="next-step", priority=True),
+        Binding("f1", "help", "Help", id="help", priority=True),
+        Binding("ctrl+b", "previous_step", "Previous step", id="previous-step", show=False, priority=True),
+        Binding("ctrl+g", "jump", "Go to step", id="jump", show=False, priority=True),
+        Binding("ctrl+t", "toggle_guidance", "Guidance", id="toggle-guidance", show=False, priority=True),
         Binding("ctrl+z", "undo", "Undo delete", id="undo", show=False),
-        Binding("ctrl+o", "home", "Workshops", id="home", show=False),
-        Binding("f2", "switch_language", "Language", id="switch-language", show=False),
-        Binding("f3", "present", "Present", id="present", show=False),
-        Binding("f4", "agenda", "Agenda", id="agenda", show=False),
-        Binding("f5", "room", "Room", id="room", show=False),
-        Binding("f6", "inbox", "Inbox", id="inbox", show=False),
-        Binding("f7", "notes", "Notes", id="facilitator-notes", show=False),
+        Binding("ctrl+o", "home", "Workshops", id="home", show=False, priority=True),
+        Binding("f2", "switch_language", "Language", id="switch-language", show=False, priority=True),
+        Binding("f3", "present", "Present", id="present", show=False, priority=True),
+        Binding("f4", "agenda", "Agenda", id="agenda", show=False, priority=True),
+        Binding("f5", "room", "Room", id="room", show=False, priority=True),
+        Binding("f6", "inbox", "Inbox", id="inbox", show=False, priority=True),
+        Binding("f7", "notes", "Notes", id="facilitator-notes", show=False, priority=True),
     ]
 
     show_guidance: reactive[bool] = reactive(True)
@@ -104,11 +109,36 @@ class StepScreen(Screen[Nav]):
         self._work_shown = False
         self._resumed = False
         self._paint_whole = False  # skipped a render while updates were held (_compositor_refresh)
+        #: Keys typed before anything on this screen had the focus (see `on_key`).
+        self._early_keys: list[tuple[str, str]] = []
 
     @property
     def workshop(self) -> Workshop:
         """The workshop this screen edits (through `edit`, never directly)."""
         return self.session.workshop
+
+    def on_key(self, event: events.Key) -> None:
+        """A typed key that reached the screen itself, not a field: the keys behind ctrl+n come while
+        the next step is still being set up, before anything on it has the focus ("Bus" typed at once
+        after ctrl+n became "us"). Given to the text field focused by now, or kept for the first
+        widget focused. (A text field stops every key it types, so none of these came from one.)"""
+        if not (event.is_printable and event.character):
+            return
+        focused = self.focused
+        if focused is None:
+            event.stop()
+            self._early_keys.append((event.key, event.character))
+        elif isinstance(focused, Input):
+            event.stop()
+            focused.post_message(events.Key(event.key, event.character))
+
+    def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
+        super().set_focus(widget, scroll_visible, from_app_focus)
+        focused = self.focused
+        if self._early_keys and focused is not None:
+            keys, self._early_keys = self._early_keys, []
+            for key, character in keys:  # queued now, before any key the app passes on from here
+                focused.post_message(events.Key(key, character))
 
     def compose(self) -> ComposeResult:
         ui = self.ui
