@@ -28,7 +28,7 @@ from workshop.core.i18n import Ui
 from workshop.core.model import Workshop, error_summary
 from workshop.core.session import Session
 from workshop.core.steps.registry import STEP_IDS, findings_by_step, step_done
-from workshop.tui.widgets.capture_list import offer_drafts
+from workshop.tui.widgets.capture_list import offer_drafts, typed_character
 from workshop.tui.widgets.guidance import GuidancePanel
 from workshop.tui.widgets.inbox import InboxPanel
 from workshop.tui.paint import hold_paint, release_when_settled
@@ -122,15 +122,16 @@ class StepScreen(Screen[Nav]):
         the next step is still being set up, before anything on it has the focus ("Bus" typed at once
         after ctrl+n became "us"). Given to the text field focused by now, or kept for the first
         widget focused. (A text field stops every key it types, so none of these came from one.)"""
-        if not (event.is_printable and event.character):
+        character = typed_character(event)
+        if character is None:
             return
         focused = self.focused
         if focused is None:
             event.stop()
-            self._early_keys.append((event.key, event.character))
+            self._early_keys.append((event.key, character))
         elif isinstance(focused, Input):
             event.stop()
-            focused.post_message(events.Key(event.key, event.character))
+            focused.post_message(events.Key(event.key, character))
 
     def set_focus(self, widget: Widget | None, scroll_visible: bool = True, from_app_focus: bool = False) -> None:
         super().set_focus(widget, scroll_visible, from_app_focus)
